@@ -1,0 +1,7 @@
+package cn.county.platform.common;
+
+public enum SortDirection {
+
+	ASC, DESC
+
+}

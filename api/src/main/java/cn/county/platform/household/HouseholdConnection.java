@@ -1,0 +1,19 @@
+package cn.county.platform.household;
+
+import java.util.List;
+
+import cn.county.platform.common.Page;
+import cn.county.platform.security.Caller;
+
+/** A page of households; it keeps the filter and caller so that {@code totalCount} is counted only when asked. */
+record HouseholdConnection(Page<Household> page, HouseholdFilter filter, Caller caller) {
+
+	List<Page.Edge<Household>> edges() {
+		return this.page.edges();
+	}
+
+	Page.PageInfo pageInfo() {
+		return this.page.pageInfo();
+	}
+
+}

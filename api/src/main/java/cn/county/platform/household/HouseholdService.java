@@ -1,0 +1,329 @@
+package cn.county.platform.household;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import cn.county.platform.common.Cursor;
+import cn.county.platform.common.DomainException;
+import cn.county.platform.common.IdGenerator;
+import cn.county.platform.common.Page;
+import cn.county.platform.common.PageRequest;
+import cn.county.platform.common.PlatformProperties;
+import cn.county.platform.common.Violation;
+import cn.county.platform.common.Violations;
+import cn.county.platform.region.RegionMapper;
+import cn.county.platform.region.Village;
+import cn.county.platform.security.Caller;
+import cn.county.platform.security.Scope;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Households: reads bounded by the caller's scope, and the writes that register a household, change it and move it
+ * in and out of monitoring. Each write checks its whole input first, then runs in one transaction; a refusal
+ * leaves nothing behind.
+ */
+@Service
+public class HouseholdService {
+
+	private static final Pattern CODE = Pattern.compile("[0-9A-Za-z-]{4,24}");
+
+	private static final Pattern PHONE = Pattern.compile("1\\d{10}|0\\d{2,3}-?\\d{7,8}");
+
+	private final HouseholdMapper households;
+
+	private final MemberMapper members;
+
+	private final RegionMapper regions;
+
+	private final IdGenerator ids;
+
+	private final Clock clock;
+
+	private final PlatformProperties properties;
+
+	HouseholdService(HouseholdMapper households, MemberMapper members, RegionMapper regions, IdGenerator ids,
+			Clock clock, PlatformProperties properties) {
+		this.households = households;
+		this.members = members;
+		this.regions = regions;
+		this.ids = ids;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	public Household byId(Caller caller, long id) {
+		return this.households.selectById(id, caller.scope());
+	}
+
+	public Household byCode(Caller caller, String code) {
+		return this.households.selectByCode(code, caller.scope());
+	}
+
+	public Page<Household> page(Caller caller, HouseholdFilter filter, HouseholdOrder order, Integer first,
+			String after) {
+		HouseholdFilter effective = (filter != null) ? filter : HouseholdFilter.NONE;
+		HouseholdOrder sort = (order != null) ? order : HouseholdOrder.DEFAULT;
+		PageRequest request = PageRequest.of(first, after, sort.sortKey(), this.properties.maxPageSize());
+		Cursor cursor = request.after();
+		Object afterValue = null;
+		if (cursor != null) {
+			try {
+				afterValue = sort.field().parse(cursor.value());
+			}
+			catch (RuntimeException ex) {
+				throw DomainException.badRequest("after", "is not a cursor returned by this list");
+			}
+		}
+		List<Household> rows = this.households.selectPage(effective, caller.scope(), sort.field().column(),
+				sort.descending(), afterValue, (cursor != null) ? cursor.id() : null, request.limit());
+		return Page.of(rows, request.first(), cursor != null,
+				(row) -> new Cursor(sort.sortKey(), sort.field().cursorValue(row), row.id()).encode());
+	}
+
+	public long count(Caller caller, HouseholdFilter filter) {
+		return this.households.count((filter != null) ? filter : HouseholdFilter.NONE, caller.scope());
+	}
+
+	/** Members of many households at once, keyed by household id, for the batch loader. */
+	public Map<Long, List<Member>> membersOf(Collection<Long> householdIds) {
+		if (householdIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.members.selectByHouseholdIds(householdIds)
+			.stream()
+			.collect(Collectors.groupingBy(Member::householdId));
+	}
+
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL')")
+	public Household create(Caller caller, Inputs.CreateHouseholdInput input) {
+		LocalDate today = LocalDate.now(this.clock);
+		Violations violations = new Violations();
+		String code = (input.code() != null) ? input.code().strip() : null;
+		if (code == null || !CODE.matcher(code).matches()) {
+			violations.badRequest("input.code", "must be 4 to 24 letters, digits or dashes");
+		}
+		Village village = (input.villageCode() != null) ? this.regions.selectVillage(input.villageCode()) : null;
+		if (village == null) {
+			violations.badRequest("input.villageCode", "is not a village of the county");
+		}
+		else if (input.townCode() != null && !input.townCode().equals(village.townCode())) {
+			violations.badRequest("input.townCode", (this.regions.selectTown(input.townCode()) == null)
+					? "is not a town of the county" : "is not the town of village " + village.code());
+		}
+		checkAddress(input.address(), violations);
+		checkPhone(input.phone(), violations);
+		checkIncome(input.incomePerCapita(), input.incomeYear(), today, violations);
+		checkNotFuture(input.housingInspectedOn(), "input.housingInspectedOn", today, violations);
+		checkNotFuture(input.waterCheckedOn(), "input.waterCheckedOn", today, violations);
+		MemberRules.checkNew(input.head(), "input.head", today, violations);
+		if (input.monitoring() != null) {
+			checkMonitoring(input.monitoring(), "input.monitoring", today, violations);
+		}
+		violations.throwIfAny();
+		if (!caller.scope().covers(village.townCode(), village.code())) {
+			throw new DomainException(new Violation("input.villageCode",
+					"is outside the caller's town or village", cn.county.platform.common.ErrorClassification.FORBIDDEN));
+		}
+		String headIdNumber = MemberRules.normalizeIdNumber(input.head().idNumber());
+		if (this.households.codeExists(code)) {
+			violations.conflict("input.code", "is already used by another household");
+		}
+		if (!this.members.lockHouseholdsByIdNumber(headIdNumber).isEmpty()) {
+			violations.conflict("input.head.idNumber", "is already registered in another household");
+		}
+		violations.throwIfAny();
+
+		Inputs.MonitoringInput monitoring = input.monitoring();
+		long id = this.ids.nextId();
+		Household household = new Household(id, code, village.townCode(), null, village.code(), null,
+				input.address().strip(), input.head().name().strip(), headIdNumber, blankToNull(input.phone()),
+				(monitoring != null) ? HouseholdCategory.MONITORED : HouseholdCategory.ALLEVIATED,
+				(monitoring != null) ? monitoring.type() : null,
+				(monitoring != null) ? RiskStatus.NOT_ELIMINATED : null, null,
+				Boolean.TRUE.equals(input.receivesPolicySupport()), List.of(), input.incomePerCapita(),
+				input.incomeYear(), Boolean.TRUE.equals(input.minimumAllowance()),
+				Boolean.TRUE.equals(input.extremePoverty()), (monitoring != null) ? monitoring.identifiedVia() : null,
+				(monitoring != null) ? monitoring.identifiedOn() : null, null, null, null,
+				blankToNull(input.assignedCadre()), input.housingGrade(), input.housingInspectedOn(), input.waterSafe(),
+				input.waterCheckedOn(), 0, null);
+		this.households.insert(household);
+		if (monitoring != null) {
+			this.households.insertRiskCauses(id, EnumSet.copyOf(monitoring.causes()));
+		}
+		this.members.insert(newMember(id, Relation.HEAD, input.head()));
+		return this.households.selectById(id, Scope.COUNTY);
+	}
+
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL')")
+	public Household update(Caller caller, Inputs.UpdateHouseholdInput input) {
+		LocalDate today = LocalDate.now(this.clock);
+		Violations violations = new Violations();
+		if (input.address() != null) {
+			checkAddress(input.address(), violations);
+		}
+		checkPhone(input.phone(), violations);
+		if (input.incomePerCapita() != null || input.incomeYear() != null) {
+			checkIncome((input.incomePerCapita() != null) ? input.incomePerCapita() : BigDecimal.ZERO,
+					(input.incomeYear() != null) ? input.incomeYear() : today.getYear(), today, violations);
+		}
+		checkNotFuture(input.housingInspectedOn(), "input.housingInspectedOn", today, violations);
+		checkNotFuture(input.waterCheckedOn(), "input.waterCheckedOn", today, violations);
+		checkNotFuture(input.screenedOn(), "input.screenedOn", today, violations);
+		violations.throwIfAny();
+		lock(caller, input.id(), input.version(), "input.id");
+		this.households.update(input.id(), input);
+		return this.households.selectById(input.id(), Scope.COUNTY);
+	}
+
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL')")
+	public Household identifyMonitored(Caller caller, Inputs.IdentifyMonitoredInput input) {
+		LocalDate today = LocalDate.now(this.clock);
+		Violations violations = new Violations();
+		checkMonitoring(input.monitoring(), "input.monitoring", today, violations);
+		violations.throwIfAny();
+		lock(caller, input.householdId(), input.version(), "input.householdId");
+		Household household = this.households.selectById(input.householdId(), Scope.COUNTY);
+		if (household.isMonitoredAtRisk()) {
+			throw DomainException.conflict("input.householdId",
+					"is already monitored and its risk is not eliminated");
+		}
+		Inputs.MonitoringInput monitoring = input.monitoring();
+		if (household.category() == HouseholdCategory.ALLEVIATED && monitoring.type() == MonitoringType.MARGINAL) {
+			throw DomainException.conflict("input.monitoring.type",
+					"an alleviated household is UNSTABLE_ALLEVIATED or SUDDEN_HARDSHIP, never MARGINAL");
+		}
+		this.households.updateMonitoring(household.id(), HouseholdCategory.MONITORED, monitoring.type(),
+				RiskStatus.NOT_ELIMINATED, null, monitoring.identifiedVia(), monitoring.identifiedOn());
+		this.households.deleteRiskCauses(household.id());
+		this.households.insertRiskCauses(household.id(), EnumSet.copyOf(monitoring.causes()));
+		return this.households.selectById(household.id(), Scope.COUNTY);
+	}
+
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL')")
+	public Household eliminateRisk(Caller caller, Inputs.EliminateRiskInput input) {
+		LocalDate today = LocalDate.now(this.clock);
+		Violations violations = new Violations();
+		if (input.eliminatedOn() == null) {
+			violations.badRequest("input.eliminatedOn", "is required");
+		}
+		checkNotFuture(input.eliminatedOn(), "input.eliminatedOn", today, violations);
+		violations.throwIfAny();
+		lock(caller, input.householdId(), input.version(), "input.householdId");
+		Household household = this.households.selectById(input.householdId(), Scope.COUNTY);
+		if (household.category() != HouseholdCategory.MONITORED) {
+			throw DomainException.conflict("input.householdId", "is not a monitored household");
+		}
+		if (household.riskStatus() == RiskStatus.ELIMINATED) {
+			throw DomainException.conflict("input.householdId",
+					"its risk was already eliminated on " + household.riskEliminatedOn());
+		}
+		if (household.identifiedOn() != null && input.eliminatedOn().isBefore(household.identifiedOn())) {
+			throw DomainException.badRequest("input.eliminatedOn",
+					"is before the household was identified (" + household.identifiedOn() + ")");
+		}
+		this.households.updateMonitoring(household.id(), HouseholdCategory.MONITORED, household.monitoringType(),
+				RiskStatus.ELIMINATED, input.eliminatedOn(), household.identifiedVia(), household.identifiedOn());
+		return this.households.selectById(household.id(), Scope.COUNTY);
+	}
+
+	/**
+	 * Locks the household for this transaction after checking it is in the caller's scope (else NOT_FOUND, as if it
+	 * did not exist) and, when the caller sent the version it read, that nobody changed it since.
+	 */
+	void lock(Caller caller, Long id, Integer expectedVersion, String field) {
+		if (id == null) {
+			throw DomainException.badRequest(field, "is required");
+		}
+		Integer version = this.households.lockVersion(id, caller.scope());
+		if (version == null) {
+			throw DomainException.notFound(field, "household " + id);
+		}
+		if (expectedVersion != null && !expectedVersion.equals(version)) {
+			throw DomainException.conflict("input.version",
+					"is stale: the household is at version " + version + ", read it again");
+		}
+	}
+
+	Member newMember(long householdId, Relation relation, Inputs.MemberFields fields) {
+		String idNumber = MemberRules.normalizeIdNumber(fields.idNumber());
+		return new Member(this.ids.nextId(), householdId, null, null, fields.name().strip(), idNumber, relation,
+				Gender.valueOf(cn.county.platform.common.ResidentIdNumber.gender(idNumber)),
+				cn.county.platform.common.ResidentIdNumber.birthDate(idNumber).orElseThrow(), fields.schooling(),
+				fields.health(), fields.disabilityGrade(), fields.labourCapacity(),
+				Boolean.TRUE.equals(fields.willingToWork()), 0);
+	}
+
+	private static void checkAddress(String address, Violations violations) {
+		if (address == null || address.isBlank()) {
+			violations.badRequest("input.address", "must not be blank");
+		}
+		else if (address.strip().length() > 200) {
+			violations.badRequest("input.address", "must be at most 200 characters");
+		}
+	}
+
+	private static void checkPhone(String phone, Violations violations) {
+		if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
+			violations.badRequest("input.phone", "must be a mobile number (11 digits starting with 1) or a landline");
+		}
+	}
+
+	private static void checkIncome(BigDecimal income, Integer year, LocalDate today, Violations violations) {
+		if (income == null) {
+			violations.badRequest("input.incomePerCapita", "is required");
+		}
+		else if (income.signum() < 0) {
+			violations.badRequest("input.incomePerCapita", "must not be negative");
+		}
+		else if (income.scale() > 2 || income.compareTo(new BigDecimal("9999999999")) > 0) {
+			violations.badRequest("input.incomePerCapita", "must be yuan with at most 2 decimals");
+		}
+		if (year == null) {
+			violations.badRequest("input.incomeYear", "is required");
+		}
+		else if (year < 2000 || year > today.getYear()) {
+			violations.badRequest("input.incomeYear", "must be between 2000 and " + today.getYear());
+		}
+	}
+
+	private static void checkMonitoring(Inputs.MonitoringInput monitoring, String prefix, LocalDate today,
+			Violations violations) {
+		if (monitoring == null) {
+			violations.badRequest(prefix, "is required");
+			return;
+		}
+		if (monitoring.causes() == null || monitoring.causes().isEmpty()) {
+			violations.badRequest(prefix + ".causes", "must name at least one risk cause");
+		}
+		else if (EnumSet.copyOf(monitoring.causes()).size() != monitoring.causes().size()) {
+			violations.badRequest(prefix + ".causes", "must not repeat a cause");
+		}
+		checkNotFuture(monitoring.identifiedOn(), prefix + ".identifiedOn", today, violations);
+	}
+
+	static void checkNotFuture(LocalDate date, String field, LocalDate today, Violations violations) {
+		if (date != null && date.isAfter(today)) {
+			violations.badRequest(field, "must not be in the future");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

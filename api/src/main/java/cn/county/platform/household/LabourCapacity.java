@@ -1,0 +1,8 @@
+package cn.county.platform.household;
+
+/** Capacity to work. */
+public enum LabourCapacity {
+
+	FULL, WEAK, NONE
+
+}

@@ -1,0 +1,76 @@
+package cn.county.platform.household;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import cn.county.platform.common.ResidentIdNumber;
+import cn.county.platform.common.Violations;
+
+/**
+ * The rules every member's data obeys, whoever registers it: a well-formed ID number (GB 11643) whose birth date
+ * and gender agree with the stated ones, and a disability grade exactly when the member is disabled.
+ */
+final class MemberRules {
+
+	private MemberRules() {
+	}
+
+	static void checkNew(Inputs.MemberFields fields, String prefix, LocalDate today, Violations violations) {
+		if (fields == null) {
+			violations.badRequest(prefix, "is required");
+			return;
+		}
+		checkName(fields.name(), prefix + ".name", violations);
+		checkIdentity(fields.idNumber(), fields.birthDate(), fields.gender(), prefix, today, violations);
+		checkDisability(fields.health(), fields.disabilityGrade(), prefix, violations);
+	}
+
+	static void checkName(String name, String field, Violations violations) {
+		if (name == null || name.isBlank()) {
+			violations.badRequest(field, "must not be blank");
+		}
+		else if (name.strip().length() > 64) {
+			violations.badRequest(field, "must be at most 64 characters");
+		}
+	}
+
+	/** The ID number is well formed and the birth date and gender, where given, agree with it. */
+	static void checkIdentity(String idNumber, LocalDate birthDate, Gender gender, String prefix, LocalDate today,
+			Violations violations) {
+		Optional<String> problem = ResidentIdNumber.problem(idNumber);
+		if (problem.isPresent()) {
+			violations.badRequest(prefix + ".idNumber", problem.get());
+			return;
+		}
+		LocalDate encoded = ResidentIdNumber.birthDate(idNumber).orElseThrow();
+		if (encoded.isAfter(today)) {
+			violations.badRequest(prefix + ".idNumber", "encodes a birth date in the future");
+		}
+		if (birthDate != null && !birthDate.equals(encoded)) {
+			violations.badRequest(prefix + ".birthDate", "does not agree with the ID number, which says " + encoded);
+		}
+		if (gender != null && !gender.name().equals(ResidentIdNumber.gender(idNumber))) {
+			violations.badRequest(prefix + ".gender",
+					"does not agree with the ID number, which says " + ResidentIdNumber.gender(idNumber));
+		}
+	}
+
+	static void checkDisability(Health health, Integer grade, String prefix, Violations violations) {
+		if (health == Health.DISABLED) {
+			if (grade == null) {
+				violations.badRequest(prefix + ".disabilityGrade", "is required when health is DISABLED");
+			}
+			else if (grade < 1 || grade > 4) {
+				violations.badRequest(prefix + ".disabilityGrade", "must be between 1 and 4");
+			}
+		}
+		else if (health != null && grade != null) {
+			violations.badRequest(prefix + ".disabilityGrade", "is only given when health is DISABLED");
+		}
+	}
+
+	static String normalizeIdNumber(String idNumber) {
+		return (idNumber != null) ? idNumber.strip().toUpperCase(java.util.Locale.ROOT) : null;
+	}
+
+}

@@ -1,0 +1,148 @@
+package cn.county.platform.household;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.county.platform.common.DomainException;
+import cn.county.platform.common.ResidentIdNumber;
+import cn.county.platform.common.Violations;
+import cn.county.platform.security.Caller;
+import cn.county.platform.security.Scope;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Members: added, corrected and removed by the town and, for their own village, by village cadres on visits. The
+ * head is registered with the household and stays its head; changing the head's name or ID number changes the
+ * household's head fields in the same transaction.
+ */
+@Service
+public class MemberService {
+
+	private final MemberMapper members;
+
+	private final HouseholdMapper households;
+
+	private final HouseholdService householdService;
+
+	private final Clock clock;
+
+	MemberService(MemberMapper members, HouseholdMapper households, HouseholdService householdService, Clock clock) {
+		this.members = members;
+		this.households = households;
+		this.householdService = householdService;
+		this.clock = clock;
+	}
+
+	public Member byId(Caller caller, long id) {
+		return this.members.selectById(id, caller.scope());
+	}
+
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'VILLAGE_CADRE')")
+	public Member add(Caller caller, Inputs.AddMemberInput input) {
+		LocalDate today = LocalDate.now(this.clock);
+		Violations violations = new Violations();
+		if (input.relation() == null) {
+			violations.badRequest("input.relation", "is required");
+		}
+		else if (input.relation() == Relation.HEAD) {
+			violations.badRequest("input.relation", "a household has one head, registered with it");
+		}
+		MemberRules.checkNew(input.member(), "input.member", today, violations);
+		violations.throwIfAny();
+		this.householdService.lock(caller, input.householdId(), null, "input.householdId");
+		String idNumber = MemberRules.normalizeIdNumber(input.member().idNumber());
+		refuseDuplicate(idNumber, input.householdId(), "input.member.idNumber");
+		Member member = this.householdService.newMember(input.householdId(), input.relation(), input.member());
+		this.members.insert(member);
+		return this.members.selectById(member.id(), Scope.COUNTY);
+	}
+
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'VILLAGE_CADRE')")
+	public Member update(Caller caller, Inputs.UpdateMemberInput input) {
+		LocalDate today = LocalDate.now(this.clock);
+		Member current = lock(caller, input.id(), input.version());
+		Violations violations = new Violations();
+		if (input.name() != null) {
+			MemberRules.checkName(input.name(), "input.name", violations);
+		}
+		if (input.relation() != null && (input.relation() == Relation.HEAD) != (current.relation() == Relation.HEAD)) {
+			violations.badRequest("input.relation", "cannot make a member head or stop the head being head");
+		}
+		String idNumber = (input.idNumber() != null) ? MemberRules.normalizeIdNumber(input.idNumber())
+				: current.idNumber();
+		boolean identityChanges = input.idNumber() != null || input.birthDate() != null || input.gender() != null;
+		if (identityChanges) {
+			// the stored birth date and gender follow a new ID number unless new ones are given with it
+			MemberRules.checkIdentity(idNumber,
+					(input.birthDate() != null) ? input.birthDate()
+							: (input.idNumber() != null) ? null : current.birthDate(),
+					(input.gender() != null) ? input.gender() : (input.idNumber() != null) ? null : current.gender(),
+					"input", today, violations);
+		}
+		Health health = (input.health() != null) ? input.health() : current.health();
+		Integer grade = (input.disabilityGrade() != null) ? input.disabilityGrade()
+				: (health == Health.DISABLED) ? current.disabilityGrade() : null;
+		MemberRules.checkDisability(health, grade, "input", violations);
+		violations.throwIfAny();
+		if (input.idNumber() != null && !idNumber.equals(current.idNumber())) {
+			refuseDuplicate(idNumber, current.householdId(), "input.idNumber");
+		}
+		Inputs.UpdateMemberInput changes = input;
+		if (input.idNumber() != null) {
+			changes = new Inputs.UpdateMemberInput(input.id(), input.version(), input.name(), idNumber,
+					input.relation(), Gender.valueOf(ResidentIdNumber.gender(idNumber)),
+					ResidentIdNumber.birthDate(idNumber).orElseThrow(), input.schooling(), input.health(),
+					input.disabilityGrade(), input.labourCapacity(), input.willingToWork());
+		}
+		this.members.update(current.id(), changes, health != Health.DISABLED && current.disabilityGrade() != null);
+		if (current.relation() == Relation.HEAD && (input.name() != null || input.idNumber() != null)) {
+			this.households.updateHead(current.householdId(),
+					(input.name() != null) ? input.name().strip() : current.name(), idNumber);
+		}
+		return this.members.selectById(current.id(), Scope.COUNTY);
+	}
+
+	/** Removes the member and answers with the id of the household it belonged to. */
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'VILLAGE_CADRE')")
+	public long remove(Caller caller, Inputs.RemoveMemberInput input) {
+		Member current = lock(caller, input.id(), input.version());
+		if (current.relation() == Relation.HEAD) {
+			throw DomainException.conflict("input.id", "is the head of the household, who cannot be removed");
+		}
+		this.members.delete(current.id());
+		return current.householdId();
+	}
+
+	private Member lock(Caller caller, Long id, Integer expectedVersion) {
+		if (id == null) {
+			throw DomainException.badRequest("input.id", "is required");
+		}
+		Integer version = this.members.lockVersion(id, caller.scope());
+		if (version == null) {
+			throw DomainException.notFound("input.id", "member " + id);
+		}
+		if (expectedVersion != null && !expectedVersion.equals(version)) {
+			throw DomainException.conflict("input.version",
+					"is stale: the member is at version " + version + ", read it again");
+		}
+		return this.members.selectById(id, Scope.COUNTY);
+	}
+
+	private void refuseDuplicate(String idNumber, long householdId, String field) {
+		List<Long> holders = this.members.lockHouseholdsByIdNumber(idNumber);
+		if (holders.contains(householdId)) {
+			throw DomainException.conflict(field, "is already registered in this household");
+		}
+		if (!holders.isEmpty()) {
+			throw DomainException.conflict(field, "is already registered in another household");
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+package cn.county.platform.region;
+
+public record Town(String code, String name) {
+}
