@@ -1,0 +1,27 @@
+package cn.county.platform.support;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points the application at the servers of {@link TestServers} and at the test Keycloak's issuer. */
+public class TestServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		KeycloakServer.startInBackground();
+		TestServers.Database database = TestServers.database();
+		String redis = TestServers.redisUrl();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testServers",
+					Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
+							database.username(), "spring.datasource.password", database.password(),
+							"spring.data.redis.url", redis, "platform.security.issuer-uri",
+							KeycloakServer.shared().issuer(), "platform.demo.load-on-start", "true",
+							"platform.demo.households", "3000")));
+	}
+
+}
