@@ -39,6 +39,7 @@ public final class LocalPlatform {
 		properties.put("platform.security.issuer-uri", issuer);
 		properties.put("platform.demo.load-on-start", "true");
 		String redis = System.getenv("REDIS_URL");
+		// application.yml reads REDIS_URL itself; nothing to pass on
 		log((redis != null && !redis.isBlank()) ? "Redis: " + redis : "Redis: none (set REDIS_URL to use one)");
 		SpringApplication application = new SpringApplication(CountyPlatformApplication.class);
 		application.setDefaultProperties(properties);

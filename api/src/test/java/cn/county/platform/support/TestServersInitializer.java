@@ -19,7 +19,7 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 			.addFirst(new MapPropertySource("testServers",
 					Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
 							database.username(), "spring.datasource.password", database.password(),
-							"spring.data.redis.url", redis, "platform.security.issuer-uri",
+							"platform.redis.url", redis, "platform.security.issuer-uri",
 							KeycloakServer.shared().issuer(), "platform.demo.load-on-start", "true",
 							"platform.demo.households", "3000")));
 	}
