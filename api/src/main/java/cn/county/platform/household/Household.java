@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.county.platform.common.HouseholdOwned;
+
 /** A household as stored, with its town's and village's names joined in so they cost no extra query. */
 public record Household(long id, String code, String townCode, String townName, String villageCode,
 		String villageName, String address, String headName, String headIdNumber, String phone,
@@ -13,7 +15,12 @@ public record Household(long id, String code, String townCode, String townName, 
 		boolean minimumAllowance, boolean extremePoverty, IdentificationChannel identifiedVia, LocalDate identifiedOn,
 		String warningSource, LocalDate warningReceivedOn, LocalDate screenedOn, String assignedCadre,
 		HousingGrade housingGrade, LocalDate housingInspectedOn, Boolean waterSafe, LocalDate waterCheckedOn,
-		int version, OffsetDateTime updatedAt) {
+		int version, OffsetDateTime updatedAt) implements HouseholdOwned {
+
+	@Override
+	public long householdId() {
+		return this.id;
+	}
 
 	public boolean isMonitoredAtRisk() {
 		return this.category == HouseholdCategory.MONITORED && this.riskStatus == RiskStatus.NOT_ELIMINATED;

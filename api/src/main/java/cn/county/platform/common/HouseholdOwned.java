@@ -1,0 +1,11 @@
+package cn.county.platform.common;
+
+/**
+ * A record that belongs to one household. The partner access log reads it to name the households whose data a
+ * partner received, whatever the record's type.
+ */
+public interface HouseholdOwned {
+
+	long householdId();
+
+}

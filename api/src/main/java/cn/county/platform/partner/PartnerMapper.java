@@ -1,0 +1,29 @@
+package cn.county.platform.partner;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface PartnerMapper {
+
+	/** Approved fields as {@code Type.field}. */
+	List<String> selectApprovedFields(@Param("partnerId") String partnerId);
+
+	void deleteApprovedFields(@Param("partnerId") String partnerId);
+
+	void insertApprovedFields(@Param("partnerId") String partnerId, @Param("fields") Collection<String[]> fields,
+			@Param("approvedBy") String approvedBy);
+
+	void insertAccess(@Param("id") long id, @Param("partnerId") String partnerId,
+			@Param("operation") String operation, @Param("householdIds") String householdIds,
+			@Param("fields") String fields);
+
+	/** Newest first, keyset on id within (accessed_at desc). */
+	List<PartnerAccessEntry> selectAccessPage(@Param("partnerId") String partnerId,
+			@Param("afterAccessedAt") java.time.LocalDateTime afterAccessedAt, @Param("afterId") Long afterId,
+			@Param("limit") int limit);
+
+}

@@ -1,0 +1,54 @@
+package cn.county.platform.security;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one request may see: the caller, and for a partner its approved fields (read once at the start of the
+ * request, so a change by the county takes effect from the next request) and a record of the household data it
+ * received, written to the access log when the request ends.
+ */
+public final class AccessContext {
+
+	private final Caller caller;
+
+	private final Set<String> approvedFields;
+
+	private final Set<Long> householdIds = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> fieldsRead = ConcurrentHashMap.newKeySet();
+
+	public AccessContext(Caller caller, Set<String> approvedFields) {
+		this.caller = caller;
+		this.approvedFields = Set.copyOf(approvedFields);
+	}
+
+	public Caller caller() {
+		return this.caller;
+	}
+
+	public Set<String> approvedFields() {
+		return this.approvedFields;
+	}
+
+	public boolean isPartner() {
+		return this.caller.has(Role.PARTNER);
+	}
+
+	void recordRead(String type, String field, Long householdId) {
+		this.fieldsRead.add(type + "." + field);
+		if (householdId != null) {
+			this.householdIds.add(householdId);
+		}
+	}
+
+	public Set<Long> householdIdsRead() {
+		return new TreeSet<>(this.householdIds);
+	}
+
+	public Set<String> fieldsRead() {
+		return new TreeSet<>(this.fieldsRead);
+	}
+
+}

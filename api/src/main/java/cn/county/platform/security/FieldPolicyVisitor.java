@@ -1,0 +1,125 @@
+package cn.county.platform.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLAppliedDirectiveArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+
+/**
+ * Reads the field policy from the schema and puts a {@link PolicyDataFetcher} in front of every field that the
+ * policy covers: each field of a {@code @personal} type, and each field anywhere that returns such objects (directly,
+ * in a list, or as a connection's nodes). Types added later need only the directives to be protected.
+ */
+final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
+
+	static final String PERSONAL = "personal";
+
+	static final String SENSITIVE = "sensitive";
+
+	private final FieldPolicy policy;
+
+	FieldPolicyVisitor(FieldPolicy policy) {
+		this.policy = policy;
+	}
+
+	@Override
+	public TraversalControl visitGraphQLObjectType(GraphQLObjectType type,
+			TraverserContext<GraphQLSchemaElement> context) {
+		if (type.getName().startsWith("__")) {
+			return TraversalControl.CONTINUE;
+		}
+		GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+		boolean personal = type.hasAppliedDirective(PERSONAL);
+		Map<String, FieldRule> rules = new LinkedHashMap<>();
+		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+			FieldRule rule = rule(type, field);
+			if (personal) {
+				rules.put(field.getName(), rule);
+			}
+			else if (rule != null) {
+				throw new IllegalStateException("@sensitive on " + type.getName() + "." + field.getName()
+						+ " needs the type to be @personal");
+			}
+			boolean entryPoint = !personal && leadsToPersonal(field.getType());
+			if (personal || entryPoint) {
+				FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
+				DataFetcher<?> original = registry.getDataFetcher(coordinates, field);
+				registry.dataFetcher(coordinates,
+						new PolicyDataFetcher(original, this.policy, type.getName(), field.getName(), entryPoint));
+			}
+		}
+		if (personal) {
+			this.policy.registerPersonalType(type.getName(), rules);
+		}
+		return TraversalControl.CONTINUE;
+	}
+
+	private static boolean leadsToPersonal(GraphQLType type) {
+		GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(type);
+		if (!(unwrapped instanceof GraphQLObjectType object)) {
+			return false;
+		}
+		if (object.hasAppliedDirective(PERSONAL)) {
+			return true;
+		}
+		// a Relay connection: edges { node }
+		GraphQLFieldDefinition edges = object.getFieldDefinition("edges");
+		if (edges != null && GraphQLTypeUtil.unwrapAll(edges.getType()) instanceof GraphQLObjectType edge) {
+			GraphQLFieldDefinition node = edge.getFieldDefinition("node");
+			return node != null && GraphQLTypeUtil.unwrapAll(node.getType()) instanceof GraphQLObjectType nodeType
+					&& nodeType.hasAppliedDirective(PERSONAL);
+		}
+		return false;
+	}
+
+	private static FieldRule rule(GraphQLObjectType type, GraphQLFieldDefinition field) {
+		GraphQLAppliedDirective sensitive = field.getAppliedDirective(SENSITIVE);
+		if (sensitive == null) {
+			return null;
+		}
+		Set<Role> whole = roles(sensitive, "whole");
+		Set<Role> masked = roles(sensitive, "masked");
+		Object maskValue = value(sensitive, "mask");
+		Mask mask = (maskValue != null) ? Mask.valueOf(maskValue.toString()) : Mask.NONE;
+		Set<String> departments = new LinkedHashSet<>();
+		if (value(sensitive, "departments") instanceof Collection<?> names) {
+			names.forEach((name) -> departments.add(name.toString()));
+		}
+		if (mask != Mask.NONE && whole.contains(Role.PARTNER)) {
+			// the Personal Information Protection rules of the county: never a full ID number or phone to a partner
+			throw new IllegalStateException(type.getName() + "." + field.getName()
+					+ " is masked as " + mask + " and must not be whole for PARTNER");
+		}
+		return new FieldRule(whole, masked, mask, Set.copyOf(departments));
+	}
+
+	private static Set<Role> roles(GraphQLAppliedDirective directive, String argument) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (value(directive, argument) instanceof Collection<?> names) {
+			names.forEach((name) -> roles.add(Role.valueOf(name.toString())));
+		}
+		return roles;
+	}
+
+	private static Object value(GraphQLAppliedDirective directive, String argument) {
+		GraphQLAppliedDirectiveArgument applied = directive.getArgument(argument);
+		return (applied != null && applied.hasSetValue()) ? applied.getValue() : null;
+	}
+
+}

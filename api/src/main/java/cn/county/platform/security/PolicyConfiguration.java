@@ -1,0 +1,22 @@
+package cn.county.platform.security;
+
+import java.util.List;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PolicyConfiguration {
+
+	@Bean
+	FieldPolicy fieldPolicy() {
+		return new FieldPolicy();
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer fieldPolicyEnforcement(FieldPolicy policy) {
+		return (builder) -> builder.typeVisitors(List.of(new FieldPolicyVisitor(policy)));
+	}
+
+}

@@ -1,0 +1,80 @@
+package cn.county.platform.security;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import cn.county.platform.common.ErrorClassification;
+import cn.county.platform.common.HouseholdOwned;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * Wraps the data fetcher of every field of a household-level type (and of every field that leads to one): decides
+ * with {@link FieldPolicy} before anything is fetched, masks what must be masked, and notes partners' reads.
+ */
+final class PolicyDataFetcher implements DataFetcher<Object> {
+
+	private final DataFetcher<?> delegate;
+
+	private final FieldPolicy policy;
+
+	private final String type;
+
+	private final String field;
+
+	/** True for a field that returns household-level objects rather than a field of one. */
+	private final boolean entryPoint;
+
+	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint) {
+		this.delegate = delegate;
+		this.policy = policy;
+		this.type = type;
+		this.field = field;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	public Object get(DataFetchingEnvironment env) throws Exception {
+		AccessContext access = env.getGraphQlContext().get(AccessContext.class);
+		FieldAccess decision = decide(access);
+		if (decision == FieldAccess.FORBIDDEN) {
+			return DataFetcherResult.newResult()
+				.error(GraphqlErrorBuilder.newError(env)
+					.errorType(ErrorClassification.FORBIDDEN)
+					.message("%s.%s is not available to the caller", this.type, this.field)
+					.extensions(Map.of("classification", ErrorClassification.FORBIDDEN.name()))
+					.build())
+				.build();
+		}
+		if (!this.entryPoint && access.isPartner() && env.getSource() instanceof HouseholdOwned owned) {
+			access.recordRead(this.type, this.field, owned.householdId());
+		}
+		Object value = this.delegate.get(env);
+		if (decision == FieldAccess.MASKED) {
+			Mask mask = this.policy.maskOf(this.type, this.field);
+			if (value instanceof CompletionStage<?> stage) {
+				return stage.thenApply(mask::apply);
+			}
+			return mask.apply(value);
+		}
+		return value;
+	}
+
+	private FieldAccess decide(AccessContext access) {
+		if (access == null) {
+			return FieldAccess.FORBIDDEN; // no caller established: fail closed
+		}
+		if (this.entryPoint) {
+			// dashboard viewers read aggregates only; every other role reaches households, field rules apply below
+			boolean readsHouseholds = access.caller()
+				.roles()
+				.stream()
+				.anyMatch((role) -> role != Role.DASHBOARD_VIEWER);
+			return readsHouseholds ? FieldAccess.WHOLE : FieldAccess.FORBIDDEN;
+		}
+		return this.policy.decide(access.caller(), this.type, this.field, access.approvedFields());
+	}
+
+}
