@@ -1,0 +1,67 @@
+package cn.county.platform.security;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code me} tells each front end who the caller is and how it sees each household-level field. */
+@PlatformTest
+class MeTests {
+
+	private static final String ME = "{ me { username roles townCode villageCode department partnerId fieldAccess { type whole masked forbidden } } }";
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void villageCadreSeesTheirScopeAndIdNumbersMasked() {
+		GraphQlTester.Response me = new GraphQlClients(this.port).as("village.cadre").document(ME).execute();
+		me.path("me.roles").entityList(String.class).containsExactly("VILLAGE_CADRE");
+		me.path("me.townCode").entity(String.class).isEqualTo(Fixtures.TOWN);
+		me.path("me.villageCode").entity(String.class).isEqualTo(Fixtures.VILLAGE);
+		Map<?, ?> household = access(me, "Household");
+		assertThat((List<?>) household.get("masked")).containsExactly("headIdNumber");
+		assertThat((List<?>) household.get("whole")).contains("phone", "code", "members");
+		assertThat((List<?>) household.get("forbidden")).isEmpty();
+	}
+
+	@Test
+	void departmentOfficerSeesNoPhoneAndOnlyTheirDomainsSensitiveFields() {
+		GraphQlTester.Response me = new GraphQlClients(this.port).as("hrss.officer").document(ME).execute();
+		me.path("me.department").entity(String.class).isEqualTo("HRSS");
+		assertThat((List<?>) access(me, "Household").get("forbidden")).containsExactly("phone");
+		assertThat((List<?>) access(me, "Member").get("forbidden")).containsExactlyInAnyOrder("health", "disabilityGrade");
+		assertThat((List<?>) access(me, "Member").get("masked")).containsExactly("idNumber");
+	}
+
+	@Test
+	void dashboardViewerSeesNoHouseholdField() {
+		GraphQlTester.Response me = new GraphQlClients(this.port).as("dashboard.viewer").document(ME).execute();
+		assertThat((List<?>) access(me, "Household").get("whole")).isEmpty();
+		assertThat((List<?>) access(me, "Member").get("whole")).isEmpty();
+	}
+
+	@Test
+	void partnerBankIsIdentifiedAsAPartner() {
+		GraphQlTester.Response me = new GraphQlClients(this.port).asClient("partner-bank", "partner-bank-dev-secret")
+			.document(ME)
+			.execute();
+		me.path("me.roles").entityList(String.class).containsExactly("PARTNER");
+		me.path("me.partnerId").entity(String.class).isEqualTo("partner-bank");
+	}
+
+	private static Map<?, ?> access(GraphQlTester.Response me, String type) {
+		List<Map> types = me.path("me.fieldAccess").entityList(Map.class).get();
+		return types.stream().filter((entry) -> type.equals(entry.get("type"))).findFirst().orElseThrow();
+	}
+
+}
