@@ -14,12 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 
 /**
  * Turns every exception a data fetcher throws into GraphQL errors a client can act on. Domain refusals keep their
@@ -41,11 +44,24 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			}
 			return errors;
 		}
+		if (ex instanceof BindException binding) {
+			// argument binding failures name the argument path, never the Java types behind it
+			List<GraphQLError> errors = new ArrayList<>();
+			for (FieldError field : binding.getFieldErrors()) {
+				errors.add(error(env, ErrorClassification.BAD_REQUEST, field.getField() + ": has an invalid value",
+						Map.of("field", field.getField())));
+			}
+			if (errors.isEmpty()) {
+				errors.add(error(env, ErrorClassification.BAD_REQUEST, "The arguments are invalid", Map.of()));
+			}
+			return errors;
+		}
 		if (ex instanceof AccessDeniedException) {
 			return List.of(error(env, ErrorClassification.FORBIDDEN, "Not allowed for the caller's role or scope",
 					Map.of()));
 		}
-		if (ex instanceof DuplicateKeyException || ex instanceof OptimisticLockingFailureException) {
+		if (ex instanceof DuplicateKeyException || ex instanceof OptimisticLockingFailureException
+				|| ex instanceof PessimisticLockingFailureException) {
 			return List.of(error(env, ErrorClassification.CONFLICT,
 					"The record was changed or created concurrently; read it again and retry", Map.of()));
 		}
