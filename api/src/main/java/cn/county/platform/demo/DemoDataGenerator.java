@@ -45,7 +45,8 @@ public final class DemoDataGenerator {
 		.toInstant()
 		.toEpochMilli();
 
-	private static final int CHUNK_HOUSEHOLDS = 1_000;
+	/** About five thousand rows a commit at most; smaller runs get smaller chunks so progress still comes every 5%. */
+	private static final int MAX_CHUNK_HOUSEHOLDS = 1_000;
 
 	private final DataSource dataSource;
 
@@ -87,7 +88,7 @@ public final class DemoDataGenerator {
 				}
 				commit(connection, contexts);
 				HouseholdFactory factory = new HouseholdFactory(seed, faults);
-				List<List<DemoVillage>> chunks = geography.chunks(CHUNK_HOUSEHOLDS);
+				List<List<DemoVillage>> chunks = geography.chunks(Math.max(1, Math.min(MAX_CHUNK_HOUSEHOLDS, households / 20)));
 				long done = 0;
 				int reported = 0;
 				for (int c = 0; c < chunks.size(); c++) {
@@ -171,7 +172,7 @@ public final class DemoDataGenerator {
 	private static long[] sessionChecks(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement
-					.executeQuery("SELECT @@SESSION.foreign_key_checks, @@SESSION.unique_checks")) {
+					.executeQuery("SELECT @@SESSION.foreign_key_checks + 0, @@SESSION.unique_checks + 0")) {
 			result.next();
 			return new long[] { result.getLong(1), result.getLong(2) };
 		}
