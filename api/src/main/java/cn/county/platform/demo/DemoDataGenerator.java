@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ public final class DemoDataGenerator {
 			requireEmpty(connection);
 			boolean autoCommit = connection.getAutoCommit();
 			long[] checks = sessionChecks(connection);
+			Exception failure = null;
 			try {
 				connection.setAutoCommit(false);
 				execute(connection, "SET SESSION foreign_key_checks = 0, unique_checks = 0, timestamp = "
@@ -87,52 +89,39 @@ public final class DemoDataGenerator {
 					section.begin(context);
 				}
 				commit(connection, contexts);
-				HouseholdFactory factory = new HouseholdFactory(seed, faults);
-				List<List<DemoVillage>> chunks = geography.chunks(Math.max(1, Math.min(MAX_CHUNK_HOUSEHOLDS, households / 20)));
-				long done = 0;
-				int reported = 0;
-				for (int c = 0; c < chunks.size(); c++) {
-					List<DemoHousehold> chunkHouseholds = new ArrayList<>();
-					for (DemoVillage village : chunks.get(c)) {
-						chunkHouseholds.addAll(factory.households(village));
-					}
-					DemoChunk chunk = new DemoChunk(c, List.copyOf(chunks.get(c)), chunkHouseholds,
-							c == chunks.size() - 1);
-					for (int s = 0; s < this.sections.size(); s++) {
-						this.sections.get(s).accept(chunk, contexts.get(s));
-					}
-					commit(connection, contexts);
-					done += chunkHouseholds.size();
-					int percent = (int) (done * 100 / households);
-					if (percent / 5 > reported / 5) {
-						reported = percent;
-						long rows = rows(contexts).values().stream().mapToLong(Long::longValue).sum();
-						double seconds = (System.nanoTime() - started) / 1e9;
-						progress.accept(String.format("Demo data %3d%%: %,d of %,d households, %,d rows, %,.0f rows/s",
-								percent, done, households, rows, rows / Math.max(seconds, 1e-3)));
-					}
-				}
+				writeChunks(geography, seed, faults, contexts, connection, started, progress);
 				for (int s = 0; s < this.sections.size(); s++) {
 					this.sections.get(s).end(contexts.get(s));
 				}
 				commit(connection, contexts);
 			}
 			catch (SQLException | RuntimeException ex) {
+				failure = ex;
 				rollback(connection, ex);
 				throw ex;
 			}
 			finally {
-				for (DemoContext context : contexts) {
-					context.close();
+				// A pooled connection goes back to the application: it must not keep checks off or a frozen clock.
+				try {
+					for (DemoContext context : contexts) {
+						context.close();
+					}
+					execute(connection, "SET SESSION foreign_key_checks = " + checks[0] + ", unique_checks = "
+							+ checks[1] + ", timestamp = DEFAULT");
+					connection.setAutoCommit(autoCommit);
 				}
-				execute(connection, "SET SESSION foreign_key_checks = " + checks[0] + ", unique_checks = " + checks[1]
-						+ ", timestamp = DEFAULT");
-				connection.setAutoCommit(autoCommit);
+				catch (SQLException ex) {
+					if (failure == null) {
+						throw ex;
+					}
+					failure.addSuppressed(ex);
+				}
 			}
 		}
 		Map<String, Long> rows = rows(contexts);
 		DemoSummary summary = new DemoSummary(seed, geography.towns().size(), geography.villages().size(),
-				rows.getOrDefault("household", 0L), rows.getOrDefault("member", 0L), rows, faults,
+				rows.getOrDefault("household", 0L), rows.getOrDefault("member", 0L),
+				Collections.unmodifiableMap(rows), Collections.unmodifiableMap(new TreeMap<>(faults)),
 				Duration.ofNanos(System.nanoTime() - started));
 		progress.accept(String.format(
 				"Demo data written: %,d towns, %,d villages, %,d households, %,d members, %,d rows in %.1f s "
@@ -140,6 +129,38 @@ public final class DemoDataGenerator {
 				summary.towns(), summary.villages(), summary.households(), summary.members(), summary.totalRows(),
 				summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond(), faults));
 		return summary;
+	}
+
+	private void writeChunks(DemoGeography geography, long seed, Map<String, Long> faults,
+			List<DemoContext> contexts, Connection connection, long started, Consumer<String> progress)
+			throws SQLException {
+		int households = geography.households();
+		HouseholdFactory factory = new HouseholdFactory(seed, faults);
+		List<List<DemoVillage>> chunks = geography
+			.chunks(Math.max(1, Math.min(MAX_CHUNK_HOUSEHOLDS, households / 20)));
+		long done = 0;
+		int reported = 0;
+		for (int c = 0; c < chunks.size(); c++) {
+			List<DemoHousehold> chunkHouseholds = new ArrayList<>();
+			for (DemoVillage village : chunks.get(c)) {
+				chunkHouseholds.addAll(factory.households(village));
+			}
+			DemoChunk chunk = new DemoChunk(c, List.copyOf(chunks.get(c)), List.copyOf(chunkHouseholds),
+					c == chunks.size() - 1);
+			for (int s = 0; s < this.sections.size(); s++) {
+				this.sections.get(s).accept(chunk, contexts.get(s));
+			}
+			commit(connection, contexts);
+			done += chunkHouseholds.size();
+			int percent = (int) (done * 100 / households);
+			if (percent / 5 > reported / 5) {
+				reported = percent;
+				long rows = rows(contexts).values().stream().mapToLong(Long::longValue).sum();
+				double seconds = (System.nanoTime() - started) / 1e9;
+				progress.accept(String.format("Demo data %3d%%: %,d of %,d households, %,d rows, %,.0f rows/s",
+						percent, done, households, rows, rows / Math.max(seconds, 1e-3)));
+			}
+		}
 	}
 
 	/** Ids from a clock that ticks once per id from a fixed instant, so that they depend on the seed alone. */

@@ -46,11 +46,11 @@ final class HouseholdFactory {
 
 	private static final double BIRTH_DATE_MISMATCH_RATE = 0.0013;
 
-	private static final double SCHOOL_AGE_FAULT_RATE = 0.008;
+	private static final double SCHOOL_AGE_FAULT_RATE = 0.0095;
 
 	private static final double DUPLICATE_ID_RATE = 0.003;
 
-	private static final double ELIMINATED_UNDER_LINE_RATE = 0.04;
+	private static final double ELIMINATED_UNDER_LINE_RATE = 0.046;
 
 	private final SplittableRandom random;
 
@@ -582,7 +582,7 @@ final class HouseholdFactory {
 					+ ": too many households for one county");
 		}
 
-		private static String idNumber(LocalDate birth, int sequence) {
+		static String idNumber(LocalDate birth, int sequence) {
 			char[] digits = new char[18];
 			DemoGeography.COUNTY_CODE.getChars(0, 6, digits, 0);
 			write(digits, 6, birth.getYear(), 4);
