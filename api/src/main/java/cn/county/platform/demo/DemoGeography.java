@@ -138,7 +138,7 @@ public final class DemoGeography {
 		return this.households;
 	}
 
-	/** Whole villages grouped so that each group has at least {@code households} households (the last may have fewer). */
+	/** Whole villages, grouped until a group has {@code households} households or more (the last may have fewer). */
 	List<List<DemoVillage>> chunks(int households) {
 		List<List<DemoVillage>> chunks = new ArrayList<>();
 		List<DemoVillage> current = new ArrayList<>();

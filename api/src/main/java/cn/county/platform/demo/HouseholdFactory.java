@@ -206,7 +206,8 @@ final class HouseholdFactory {
 			int draw = this.random.nextInt(childWeight + grandchildWeight + parentWeight + 4 + 2);
 			if ((draw -= childWeight) < 0) {
 				int oldest = Math.min(35, headAge);
-				family.add(new Draft("CHILD", this.random.nextBoolean(), headAge - 20 - this.random.nextInt(oldest - 19)));
+				int age = headAge - 20 - this.random.nextInt(oldest - 19);
+				family.add(new Draft("CHILD", this.random.nextBoolean(), age));
 				children++;
 			}
 			else if ((draw -= grandchildWeight) < 0) {
@@ -335,10 +336,16 @@ final class HouseholdFactory {
 			return "NONE";
 		}
 		if (draft.age >= 65) {
-			return chronic ? ((draw < 0.5) ? "WEAK" : "NONE") : (draw < 0.15) ? "FULL" : (draw < 0.8) ? "WEAK" : "NONE";
+			if (chronic) {
+				return (draw < 0.5) ? "WEAK" : "NONE";
+			}
+			return (draw < 0.15) ? "FULL" : (draw < 0.8) ? "WEAK" : "NONE";
 		}
 		if (draft.age >= 60) {
-			return chronic ? ((draw < 0.7) ? "WEAK" : "NONE") : (draw < 0.45) ? "FULL" : (draw < 0.95) ? "WEAK" : "NONE";
+			if (chronic) {
+				return (draw < 0.7) ? "WEAK" : "NONE";
+			}
+			return (draw < 0.45) ? "FULL" : (draw < 0.95) ? "WEAK" : "NONE";
 		}
 		if (chronic) {
 			return (draw < 0.2) ? "FULL" : (draw < 0.95) ? "WEAK" : "NONE";

@@ -84,8 +84,8 @@ class DemoDataGeneratorTest {
 		assertThat(summary.rows()).containsEntry("household_risk_cause",
 				count("SELECT COUNT(*) FROM household_risk_cause"));
 		// about every 5%, each with a rate
-		assertThat(progress.stream().filter((line) -> line.contains("%:") && line.contains("rows/s"))).hasSizeBetween(15,
-				21);
+		assertThat(progress.stream().filter((line) -> line.contains("%:") && line.contains("rows/s")))
+			.hasSizeBetween(15, 21);
 		assertThat(progress).anyMatch((line) -> line.contains("100%:"));
 	}
 
@@ -131,7 +131,8 @@ class DemoDataGeneratorTest {
 				count("SELECT COUNT(*) FROM member WHERE SUBSTRING('10X98765432', MOD(" + weighted
 						+ ", 11) + 1, 1) <> UPPER(SUBSTRING(id_number, 18, 1))"),
 				DemoFault.BIRTH_DATE_MISMATCH,
-				count("SELECT COUNT(*) FROM member WHERE birth_date <> STR_TO_DATE(SUBSTRING(id_number, 7, 8), '%Y%m%d')"),
+				count("SELECT COUNT(*) FROM member"
+						+ " WHERE birth_date <> STR_TO_DATE(SUBSTRING(id_number, 7, 8), '%Y%m%d')"),
 				DemoFault.DUPLICATE_ID_ACROSS_HOUSEHOLDS,
 				count("SELECT COUNT(*) FROM (SELECT id_number FROM member GROUP BY id_number"
 						+ " HAVING COUNT(DISTINCT household_id) > 1) d"),
@@ -170,7 +171,8 @@ class DemoDataGeneratorTest {
 		assertThat(rows(dataSource, "SELECT code FROM town ORDER BY code LIMIT 1")).containsExactly("411024100");
 		assertThat(rows(dataSource, "SELECT code FROM village ORDER BY code LIMIT 1")).containsExactly("411024100201");
 		assertThat(count("SELECT COUNT(*) FROM town WHERE name NOT LIKE '%镇'")).isZero();
-		assertThat(count("SELECT COUNT(*) FROM village WHERE name NOT LIKE '%村' OR code NOT LIKE CONCAT(town_code, '___')"))
+		assertThat(count("SELECT COUNT(*) FROM village"
+				+ " WHERE name NOT LIKE '%村' OR code NOT LIKE CONCAT(town_code, '___')"))
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM household h JOIN village v ON v.code = h.village_code"
 				+ " WHERE h.town_code <> v.town_code OR h.code NOT REGEXP CONCAT('^', v.code, '[0-9]{4}$')"
@@ -180,7 +182,8 @@ class DemoDataGeneratorTest {
 			.isCloseTo(55, within(2.0));
 		assertThat(count("SELECT MIN(n) FROM (SELECT COUNT(*) n FROM household GROUP BY village_code) v"))
 			.isGreaterThanOrEqualTo(30);
-		assertThat(count("SELECT COUNT(*) FROM household WHERE phone IS NOT NULL AND phone NOT REGEXP '^1[3-9][0-9]{9}$'"))
+		assertThat(count("SELECT COUNT(*) FROM household"
+				+ " WHERE phone IS NOT NULL AND phone NOT REGEXP '^1[3-9][0-9]{9}$'"))
 			.isZero();
 	}
 
@@ -194,12 +197,14 @@ class DemoDataGeneratorTest {
 		assertThat(share("monitoring_type = 'SUDDEN_HARDSHIP'", "category = 'MONITORED'")).isBetween(0.15, 0.25);
 		assertThat(share("risk_status = 'ELIMINATED'", "category = 'MONITORED'")).isBetween(0.54, 0.66);
 		assertThat(count("SELECT COUNT(*) FROM household WHERE category = 'ALLEVIATED' AND (monitoring_type IS NOT NULL"
-				+ " OR risk_status IS NOT NULL OR identified_via IS NOT NULL OR id IN (SELECT household_id FROM household_risk_cause))"))
+				+ " OR risk_status IS NOT NULL OR identified_via IS NOT NULL"
+				+ " OR id IN (SELECT household_id FROM household_risk_cause))"))
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM household WHERE category = 'MONITORED' AND (monitoring_type IS NULL"
 				+ " OR identified_via NOT IN ('SELF_REPORT', 'CADRE_SCREENING', 'DEPARTMENT_WARNING')"
 				+ " OR identified_on NOT BETWEEN '2022-01-01' AND '2023-12-31'"
-				+ " OR (risk_status = 'ELIMINATED') <> (risk_eliminated_on BETWEEN '2023-01-01' AND '2023-12-31' AND risk_eliminated_on > identified_on)"
+				+ " OR (risk_status = 'ELIMINATED') <> (risk_eliminated_on BETWEEN '2023-01-01' AND '2023-12-31'"
+				+ " AND risk_eliminated_on > identified_on)"
 				+ " OR (risk_status = 'NOT_ELIMINATED') <> (risk_eliminated_on IS NULL))"))
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM household h WHERE category = 'MONITORED' AND"
@@ -217,7 +222,8 @@ class DemoDataGeneratorTest {
 		assertThat(share("minimum_allowance", "1 = 1")).isBetween(0.06, 0.10);
 		assertThat(share("extreme_poverty", "1 = 1")).isBetween(0.01, 0.03);
 		assertThat(share("warning_source IS NOT NULL AND screened_on IS NULL", "1 = 1")).isBetween(0.005, 0.03);
-		assertThat(count("SELECT COUNT(*) FROM household WHERE (warning_source IS NULL) <> (warning_received_on IS NULL)"
+		assertThat(count("SELECT COUNT(*) FROM household"
+				+ " WHERE (warning_source IS NULL) <> (warning_received_on IS NULL)"
 				+ " OR screened_on < warning_received_on OR (screened_on IS NOT NULL AND warning_source IS NULL)"))
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM household WHERE assigned_cadre IS NULL")).isZero();
@@ -242,20 +248,24 @@ class DemoDataGeneratorTest {
 				"GRANDCHILD", "HEAD", "OTHER", "PARENT", "SIBLING", "SPOUSE");
 		String age = "TIMESTAMPDIFF(YEAR, birth_date, " + AS_OF + ")";
 		// The birth dates that the planted fault shifted are adults' and stay adults'.
-		assertThat(count("SELECT COUNT(*) FROM member WHERE " + age + " < 6 AND schooling <> 'NOT_SCHOOL_AGE'")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM member WHERE " + age + " < 6 AND schooling <> 'NOT_SCHOOL_AGE'"))
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM member WHERE " + age + " > 22 AND schooling <> 'GRADUATED'")).isZero();
 		assertThat(count("SELECT COUNT(*) FROM member WHERE " + age + " BETWEEN 16 AND 22"
-				+ " AND schooling NOT IN ('HIGH_SCHOOL', 'VOCATIONAL', 'COLLEGE', 'DROPPED_OUT', 'GRADUATED')")).isZero();
+				+ " AND schooling NOT IN ('HIGH_SCHOOL', 'VOCATIONAL', 'COLLEGE', 'DROPPED_OUT', 'GRADUATED')"))
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM member WHERE " + age + " < 0 OR " + age + " > 100")).isZero();
 		assertThat(count("SELECT COUNT(*) FROM member m JOIN member h ON h.household_id = m.household_id"
-				+ " AND h.relation = 'HEAD' WHERE m.relation = 'CHILD' AND TIMESTAMPDIFF(YEAR, h.birth_date, m.birth_date) < 18"))
+				+ " AND h.relation = 'HEAD'"
+				+ " WHERE m.relation = 'CHILD' AND TIMESTAMPDIFF(YEAR, h.birth_date, m.birth_date) < 18"))
 			.isLessThanOrEqualTo(summary.fault(DemoFault.BIRTH_DATE_MISMATCH));
 		assertThat(count("SELECT COUNT(*) FROM member m JOIN member h ON h.household_id = m.household_id"
 				+ " AND h.relation = 'HEAD' WHERE m.relation = 'SPOUSE' AND m.gender = h.gender")).isZero();
 
 		assertThat(count("SELECT COUNT(*) FROM member WHERE (health = 'DISABLED') <> (disability_grade IS NOT NULL)"
 				+ " OR disability_grade NOT BETWEEN 1 AND 4")).isZero();
-		assertThat(count("SELECT COUNT(*) FROM member WHERE health NOT IN ('HEALTHY', 'CHRONIC', 'SERIOUS_ILLNESS', 'DISABLED')"))
+		assertThat(count("SELECT COUNT(*) FROM member"
+				+ " WHERE health NOT IN ('HEALTHY', 'CHRONIC', 'SERIOUS_ILLNESS', 'DISABLED')"))
 			.isZero();
 		assertThat(share(dataSource, "member", "health = 'HEALTHY'", "1 = 1")).isBetween(0.75, 0.92);
 		assertThat(count("SELECT COUNT(*) FROM member WHERE " + age + " < 16 AND labour_capacity <> 'NONE'")).isZero();
@@ -264,11 +274,13 @@ class DemoDataGeneratorTest {
 			.isZero();
 		assertThat(share(dataSource, "member", "willing_to_work",
 				"labour_capacity = 'FULL' AND " + age + " BETWEEN 18 AND 59")).isGreaterThan(0.85);
-		assertThat(share(dataSource, "member", "labour_capacity = 'FULL'", age + " BETWEEN 25 AND 55 AND health = 'HEALTHY'"))
+		assertThat(share(dataSource, "member", "labour_capacity = 'FULL'",
+				age + " BETWEEN 25 AND 55 AND health = 'HEALTHY'"))
 			.isGreaterThan(0.9);
 		// Causes have a reason in the family.
 		assertThat(count("SELECT COUNT(*) FROM household_risk_cause c WHERE c.cause = 'DISABILITY' AND NOT EXISTS"
-				+ " (SELECT 1 FROM member m WHERE m.household_id = c.household_id AND m.health = 'DISABLED')")).isZero();
+				+ " (SELECT 1 FROM member m WHERE m.household_id = c.household_id AND m.health = 'DISABLED')"))
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM household_risk_cause c WHERE c.cause = 'ILLNESS' AND NOT EXISTS"
 				+ " (SELECT 1 FROM member m WHERE m.household_id = c.household_id"
 				+ " AND m.health IN ('CHRONIC', 'SERIOUS_ILLNESS'))")).isZero();
@@ -301,7 +313,8 @@ class DemoDataGeneratorTest {
 	private static String digest(DataSource dataSource) throws Exception {
 		MessageDigest digest = MessageDigest.getInstance("SHA-256");
 		for (String query : List.of("SELECT * FROM town ORDER BY code", "SELECT * FROM village ORDER BY code",
-				"SELECT * FROM household ORDER BY id", "SELECT * FROM household_risk_cause ORDER BY household_id, cause",
+				"SELECT * FROM household ORDER BY id",
+				"SELECT * FROM household_risk_cause ORDER BY household_id, cause",
 				"SELECT * FROM member ORDER BY id")) {
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement();
@@ -355,8 +368,8 @@ class DemoDataGeneratorTest {
 		List<BigDecimal> incomes = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet result = statement
-					.executeQuery("SELECT income_per_capita FROM household WHERE " + within + " ORDER BY income_per_capita")) {
+				ResultSet result = statement.executeQuery(
+						"SELECT income_per_capita FROM household WHERE " + within + " ORDER BY income_per_capita")) {
 			while (result.next()) {
 				incomes.add(result.getBigDecimal(1));
 			}

@@ -38,7 +38,7 @@ class DemoSectionTest {
 		assertThat(probe.households).hasSize(1_500);
 		assertThat(probe.lastSeen).isTrue();
 		// Whole villages per chunk: each village's households all arrive with that village.
-		probe.villageCounts.forEach((code, count) -> assertThat(count).as(code).isEqualTo(probe.plannedCounts.get(code)));
+		assertThat(probe.villageCounts).isEqualTo(probe.plannedCounts);
 		long monitored = count(extended, "SELECT COUNT(*) FROM household WHERE category = 'MONITORED'");
 		assertThat(count(extended, "SELECT COUNT(*) FROM demo_probe")).isEqualTo(monitored)
 			.isEqualTo(withProbe.rows().get("demo_probe"));
@@ -46,7 +46,8 @@ class DemoSectionTest {
 				+ " AND m.household_id = p.household_id AND m.relation = 'HEAD'")).isEqualTo(monitored);
 		assertThat(withProbe.faults()).containsEntry("PROBE_FAULT", monitored);
 		// Adding a section leaves the households and members of the same seed exactly as they were.
-		String rows = "SELECT CONCAT_WS('|', id, code, head_name, income_per_capita, category) FROM household ORDER BY id";
+		String rows = "SELECT CONCAT_WS('|', id, code, head_name, income_per_capita, category) FROM household"
+				+ " ORDER BY id";
 		assertThat(strings(extended, rows)).isEqualTo(strings(plain, rows));
 		assertThat(strings(extended, "SELECT CONCAT_WS('|', id, id_number) FROM member ORDER BY id"))
 			.isEqualTo(strings(plain, "SELECT CONCAT_WS('|', id, id_number) FROM member ORDER BY id"));
@@ -75,7 +76,9 @@ class DemoSectionTest {
 		@Override
 		public void begin(DemoContext context) {
 			this.begun++;
-			context.geography().villages().forEach((village) -> this.plannedCounts.put(village.code(), village.households()));
+			for (DemoVillage village : context.geography().villages()) {
+				this.plannedCounts.put(village.code(), village.households());
+			}
 		}
 
 		@Override
