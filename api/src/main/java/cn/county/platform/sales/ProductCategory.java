@@ -1,0 +1,8 @@
+package cn.county.platform.sales;
+
+public enum ProductCategory {
+
+	GRAIN, OIL_CROPS, VEGETABLES, FRUIT, LIVESTOCK, POULTRY_AND_EGGS, AQUATIC, TEA, EDIBLE_FUNGI, HERBS,
+	PROCESSED_FOOD, HANDICRAFT, OTHER
+
+}

@@ -1,0 +1,7 @@
+package cn.county.platform.sales;
+
+public enum SellerKind {
+
+	ENTERPRISE, COOPERATIVE, HOUSEHOLD
+
+}
