@@ -1,0 +1,172 @@
+package cn.county.platform.loan;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static cn.county.platform.loan.LoanFixtures.assertRefused;
+import static cn.county.platform.loan.LoanFixtures.today;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may write loans (the county and FINANCE), and who sees a contract number how, with real tokens. */
+@PlatformTest
+class LoanPermissionTests {
+
+	private static final String PARTNER = "partner-bank";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	GraphQlClients clients;
+
+	HttpGraphQlTester admin;
+
+	@BeforeEach
+	void setUp() {
+		this.clients = new GraphQlClients(this.port);
+		this.admin = this.clients.as("county.admin");
+	}
+
+	@Test
+	void financeOfficerCanIssueAndRepayALoan() {
+		HttpGraphQlTester finance = this.clients.as("finance.officer");
+		long id = LoanFixtures.issue(finance, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
+		finance.documentName("recordRepayment")
+			.fragmentName("loanFields")
+			.variable("input", Map.of("loanId", id, "amount", 500, "repaidOn", today().toString()))
+			.execute()
+			.path("recordRepayment.loan.balance")
+			.entity(Double.class)
+			.isEqualTo(29500.0);
+	}
+
+	@Test
+	void countyAdminCanIssueALoan() {
+		LoanFixtures.issue(this.admin, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hrss.officer", "village.cadre", "town.official", "dashboard.viewer" })
+	void otherRolesAndDepartmentsCannotIssueALoan(String user) {
+		Map<String, Object> input = LoanFixtures.issueInput(LoanFixtures.household(this.admin));
+		HttpGraphQlTester tester = this.clients.as(user);
+		assertRefused(this.jdbc, () -> tester.documentName("issueLoan")
+			.fragmentName("loanFields")
+			.variable("input", input)
+			.execute(), null, "FORBIDDEN");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hrss.officer", "village.cadre", "town.official" })
+	void otherRolesCannotRecordEventsOnALoan(String user) {
+		long id = LoanFixtures.issue(this.admin, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
+		HttpGraphQlTester tester = this.clients.as(user);
+		String today = today().toString();
+		assertRefused(this.jdbc, () -> tester.documentName("recordRepayment")
+			.fragmentName("loanFields")
+			.variable("input", Map.of("loanId", id, "amount", 100, "repaidOn", today))
+			.execute(), null, "FORBIDDEN");
+		assertRefused(this.jdbc, () -> tester.documentName("topUpLoan")
+			.fragmentName("loanFields")
+			.variable("input", Map.of("loanId", id, "amount", 100, "toppedUpOn", today))
+			.execute(), null, "FORBIDDEN");
+	}
+
+	@Test
+	void thePartnerBankCannotWriteLoans() {
+		Map<String, Object> input = LoanFixtures.issueInput(LoanFixtures.household(this.admin));
+		HttpGraphQlTester partner = this.clients.asClient(PARTNER, PARTNER + "-dev-secret");
+		assertRefused(this.jdbc, () -> partner.documentName("issueLoan")
+			.fragmentName("loanFields")
+			.variable("input", input)
+			.execute(), null, "FORBIDDEN");
+		long id = LoanFixtures.issue(this.admin, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
+		assertRefused(this.jdbc, () -> partner.documentName("recordRepayment")
+			.fragmentName("loanFields")
+			.variable("input", Map.of("loanId", id, "amount", 100, "repaidOn", today().toString()))
+			.execute(), null, "FORBIDDEN");
+	}
+
+	@Test
+	void theContractNumberIsWholeForTheCountyTownsAndFinanceMaskedForCadresAndForbiddenToOtherDepartments() {
+		Map<String, Object> input = LoanFixtures.issueInput(LoanFixtures.household(this.admin));
+		long id = LoanFixtures.issue(this.admin, input);
+		String contract = (String) input.get("contractNumber");
+		String masked = cn.county.platform.common.Masks.keepEnds(contract, 3, 4);
+		assertThat(contractAs(this.admin, id)).isEqualTo(contract);
+		assertThat(contractAs(this.clients.as("town.official"), id)).isEqualTo(contract);
+		assertThat(contractAs(this.clients.as("finance.officer"), id)).isEqualTo(contract);
+		assertThat(contractAs(this.clients.as("village.cadre"), id)).isEqualTo(masked).isNotEqualTo(contract);
+		GraphQlTester.Response hrss = this.clients.as("hrss.officer")
+			.documentName("loanContract")
+			.variable("id", id)
+			.execute();
+		hrss.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
+			assertThat(error.getPath()).isEqualTo("loan.contractNumber");
+			assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
+		}));
+		hrss.path("loan.contractNumber").valueIsNull();
+		hrss.path("loan.balance").entity(Double.class).isEqualTo(30000.0);
+	}
+
+	/**
+	 * Approvals are written straight to the table and put back afterwards: what is tested here is how the field
+	 * policy reads them, not the approval mutation.
+	 */
+	@Test
+	void aPartnerSeesTheContractNumberOnlyWhenApprovedAndThenOnlyMasked() {
+		long id = LoanFixtures.issue(this.admin, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
+		String contract = this.jdbc.queryForObject("SELECT contract_number FROM loan WHERE id = ?", String.class, id);
+		List<Map<String, Object>> approved = this.jdbc.queryForList(
+				"SELECT type_name, field_name FROM partner_field_approval WHERE partner_id = ?", PARTNER);
+		HttpGraphQlTester partner = this.clients.asClient(PARTNER, PARTNER + "-dev-secret");
+		try {
+			approve(List.of());
+			partner.documentName("loanContract")
+				.variable("id", id)
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).isNotEmpty()
+					.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
+			approve(List.of("Loan.id", "Loan.contractNumber", "Loan.balance"));
+			assertThat(contractAs(partner, id)).isEqualTo(cn.county.platform.common.Masks.keepEnds(contract, 3, 4));
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?"
+					+ " AND fields LIKE '%Loan.contractNumber%'", Long.class, PARTNER)).isPositive();
+		}
+		finally {
+			approve(approved.stream().map((row) -> row.get("type_name") + "." + row.get("field_name")).toList());
+		}
+	}
+
+	private void approve(List<String> fields) {
+		this.jdbc.update("DELETE FROM partner_field_approval WHERE partner_id = ?", PARTNER);
+		for (String field : fields) {
+			String[] parts = field.split("\\.");
+			this.jdbc.update("INSERT INTO partner_field_approval (partner_id, type_name, field_name, approved_by)"
+					+ " VALUES (?, ?, ?, 'county.admin')", PARTNER, parts[0], parts[1]);
+		}
+	}
+
+	private static String contractAs(HttpGraphQlTester tester, long id) {
+		GraphQlTester.Response response = tester.documentName("loanContract").variable("id", id).execute();
+		response.errors().verify();
+		return response.path("loan.contractNumber").entity(String.class).get();
+	}
+
+}
