@@ -81,8 +81,8 @@ class PartnerApprovalTests {
 			.entity(Map.class)
 			.satisfies((entry) -> {
 				assertThat(entry.get("operation")).isEqualTo("partnerRead");
-				assertThat((List<?>) entry.get("householdIds")).containsExactly(row.get("id").toString());
-				assertThat((List<?>) entry.get("fields")).contains("Household.code", "Household.headIdNumber");
+				assertThat((List<Object>) entry.get("householdIds")).containsExactly(row.get("id").toString());
+				assertThat((List<Object>) entry.get("fields")).contains("Household.code", "Household.headIdNumber");
 			});
 	}
 
