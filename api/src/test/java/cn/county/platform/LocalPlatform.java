@@ -27,7 +27,9 @@ public final class LocalPlatform {
 		String keycloakUrl = System.getenv("KEYCLOAK_URL");
 		if (keycloakUrl == null || keycloakUrl.isBlank()) {
 			log("Starting Keycloak on http://localhost:8180 (log: " + runDir.resolve("keycloak.log") + ") ...");
-			keycloakUrl = KeycloakServer.start(8180, runDir.resolve("keycloak.log")).baseUrl();
+			KeycloakServer keycloak = KeycloakServer.start(8180, runDir.resolve("keycloak.log"));
+			Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "keycloak-stop"));
+			keycloakUrl = keycloak.baseUrl();
 		}
 		String issuer = keycloakUrl.replaceAll("/+$", "") + "/realms/county";
 		TestServers.Database database = TestServers.startDatabase(runDir.resolve("mariadb/data"), "county");
@@ -42,10 +44,18 @@ public final class LocalPlatform {
 		// application.yml reads REDIS_URL itself; nothing to pass on
 		log((redis != null && !redis.isBlank()) ? "Redis: " + redis : "Redis: none (set REDIS_URL to use one)");
 		SpringApplication application = new SpringApplication(CountyPlatformApplication.class);
-		application.setDefaultProperties(properties);
+		// system properties outrank application.yml, whose datasource default points at a local MySQL
+		properties.forEach((key, value) -> System.setProperty(key, value.toString()));
 		application.addListeners((ApplicationReadyEvent event) -> printWelcome(
 				event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080"), keycloakUrl(issuer)));
-		application.run(args);
+		try {
+			application.run(args);
+		}
+		catch (RuntimeException ex) {
+			// the servers started above run in other processes: exit so the shutdown hooks stop them
+			System.err.println("[run] The API did not start: " + ex.getMessage());
+			System.exit(1);
+		}
 	}
 
 	private static String keycloakUrl(String issuer) {
