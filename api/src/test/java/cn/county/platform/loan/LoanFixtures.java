@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import cn.county.platform.support.DatabaseSnapshot;
 import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.Refusals;
 
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,22 +71,10 @@ final class LoanFixtures {
 		return response.path("issueLoan.loan.id").entity(Long.class).get();
 	}
 
-	/** The request is refused with an error naming the field and classification, and no loan table changed. */
+	/** Refused, naming the field and classification, with no table of the feature (nor its parents) changed. */
 	static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
 			String classification) {
-		Map<String, Object> before = DatabaseSnapshot.of(jdbc, TABLES);
-		GraphQlTester.Response response = request.get();
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).as("errors").isNotEmpty();
-			assertThat(errors).anySatisfy((ResponseError error) -> {
-				assertThat(error.getExtensions()).containsEntry("classification", classification);
-				if (field != null) {
-					assertThat(error.getExtensions()).containsEntry("field", field);
-					assertThat(error.getMessage()).startsWith(field + ": ");
-				}
-			});
-		});
-		assertThat(DatabaseSnapshot.of(jdbc, TABLES)).isEqualTo(before);
+		Refusals.assertRefused(jdbc, request, field, classification, TABLES);
 	}
 
 	/** The stored balance equals what the ledger adds up to, and the last event's balance, for every loan. */

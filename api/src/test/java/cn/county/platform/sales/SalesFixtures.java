@@ -7,15 +7,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import cn.county.platform.support.DatabaseSnapshot;
 import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.Refusals;
 
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sellers and sales to work with, and the check that a refused write names its field and writes nothing. */
 final class SalesFixtures {
@@ -88,22 +85,10 @@ final class SalesFixtures {
 			.verify();
 	}
 
-	/** The request is refused with an error naming the field and classification, and no sales table changed. */
+	/** Refused, naming the field and classification, with no table of the feature (nor its parents) changed. */
 	static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
 			String classification) {
-		Map<String, Object> before = DatabaseSnapshot.of(jdbc, TABLES);
-		GraphQlTester.Response response = request.get();
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).as("errors").isNotEmpty();
-			assertThat(errors).anySatisfy((ResponseError error) -> {
-				assertThat(error.getExtensions()).containsEntry("classification", classification);
-				if (field != null) {
-					assertThat(error.getExtensions()).containsEntry("field", field);
-					assertThat(error.getMessage()).startsWith(field + ": ");
-				}
-			});
-		});
-		assertThat(DatabaseSnapshot.of(jdbc, TABLES)).isEqualTo(before);
+		Refusals.assertRefused(jdbc, request, field, classification, TABLES);
 	}
 
 }
