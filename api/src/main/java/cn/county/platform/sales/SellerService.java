@@ -20,6 +20,7 @@ import cn.county.platform.household.HouseholdMapper;
 import cn.county.platform.region.RegionMapper;
 import cn.county.platform.region.Village;
 import cn.county.platform.security.Caller;
+import cn.county.platform.security.Scope;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -153,7 +154,7 @@ public class SellerService {
 		long id = this.ids.nextId();
 		this.sellers.insert(new Seller(id, input.kind(), input.name().strip(), townCode, null, villageCode, null,
 				(household != null) ? household.id() : null, supplierId, registeredOn, 0, null), caller.username());
-		return this.sellers.selectById(id, cn.county.platform.security.Scope.COUNTY);
+		return this.sellers.selectById(id, Scope.COUNTY);
 	}
 
 	private void checkPlace(String townCode, String villageCode, Violations violations) {

@@ -3,6 +3,7 @@ package cn.county.platform.loan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -229,9 +230,9 @@ class LoanLedgerPropertyTests {
 
 	/** Households with an adult head to lend to, one per sequence, written in two statements. */
 	private List<long[]> households(int count) {
-		List<long[]> households = new java.util.ArrayList<>();
-		List<Object[]> householdRows = new java.util.ArrayList<>();
-		List<Object[]> memberRows = new java.util.ArrayList<>();
+		List<long[]> households = new ArrayList<>();
+		List<Object[]> householdRows = new ArrayList<>();
+		List<Object[]> memberRows = new ArrayList<>();
 		LocalDate born = LocalDate.of(1970, 1, 1);
 		for (int i = 0; i < count; i++) {
 			long household = this.ids.nextId();

@@ -1,5 +1,6 @@
 package cn.county.platform.loan;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,8 +200,8 @@ class LoanMutationTests {
 		long[] household = LoanFixtures.household(admin());
 		long child = admin().documentName("addMember")
 			.variable("input", Map.of("householdId", household[0], "relation", "CHILD", "member",
-					with(cn.county.platform.support.Fixtures.member("张小明",
-							cn.county.platform.support.Fixtures.idNumber(today().minusYears(17))), "schooling",
+					with(Fixtures.member("张小明",
+							Fixtures.idNumber(today().minusYears(17))), "schooling",
 							"HIGH_SCHOOL")))
 			.execute()
 			.path("addMember.member.id")
@@ -354,7 +356,7 @@ class LoanMutationTests {
 		}
 		assertThat(this.jdbc.queryForMap("SELECT balance, status FROM loan WHERE id = ?", id))
 			.containsEntry("status", "REPAID")
-			.hasEntrySatisfying("balance", (balance) -> assertThat(((java.math.BigDecimal) balance).signum()).isZero());
+			.hasEntrySatisfying("balance", (balance) -> assertThat(((BigDecimal) balance).signum()).isZero());
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM loan_event WHERE loan_id = ? AND kind = 'REPAYMENT'",
 				Long.class, id))
 			.isEqualTo(15);

@@ -3,6 +3,7 @@ package cn.county.platform.loan;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.common.Masks;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,7 @@ class LoanPermissionTests {
 		Map<String, Object> input = LoanFixtures.issueInput(LoanFixtures.household(this.admin));
 		long id = LoanFixtures.issue(this.admin, input);
 		String contract = (String) input.get("contractNumber");
-		String masked = cn.county.platform.common.Masks.keepEnds(contract, 3, 4);
+		String masked = Masks.keepEnds(contract, 3, 4);
 		assertThat(contractAs(this.admin, id)).isEqualTo(contract);
 		assertThat(contractAs(this.clients.as("town.official"), id)).isEqualTo(contract);
 		assertThat(contractAs(this.clients.as("finance.officer"), id)).isEqualTo(contract);
@@ -145,7 +146,7 @@ class LoanPermissionTests {
 				.satisfy((errors) -> assertThat(errors).isNotEmpty()
 					.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
 			approve(List.of("Loan.id", "Loan.contractNumber", "Loan.balance"));
-			assertThat(contractAs(partner, id)).isEqualTo(cn.county.platform.common.Masks.keepEnds(contract, 3, 4));
+			assertThat(contractAs(partner, id)).isEqualTo(Masks.keepEnds(contract, 3, 4));
 			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?"
 					+ " AND fields LIKE '%Loan.contractNumber%'", Long.class, PARTNER)).isPositive();
 		}

@@ -1,5 +1,6 @@
 package cn.county.platform.sales;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -270,9 +271,9 @@ class SalesMutationTests {
 				+ " WHERE sale_id = ?", sale))
 			.containsEntry("amended_by", "county.admin")
 			.hasEntrySatisfying("before_amount",
-					(amount) -> assertThat((java.math.BigDecimal) amount).isEqualByComparingTo("4500"))
+					(amount) -> assertThat((BigDecimal) amount).isEqualByComparingTo("4500"))
 			.hasEntrySatisfying("after_amount",
-					(amount) -> assertThat((java.math.BigDecimal) amount).isEqualByComparingTo("4050.5"));
+					(amount) -> assertThat((BigDecimal) amount).isEqualByComparingTo("4050.5"));
 		// the report keeps what was submitted beside what the month now holds
 		Map<String, Object> report = SalesQueryTests.report(this.admin, seller, "2023-10");
 		assertThat(report).containsEntry("submitted", true)
