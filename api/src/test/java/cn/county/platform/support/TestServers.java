@@ -25,6 +25,9 @@ public final class TestServers {
 
 	private static Database database;
 
+	/** The embedded MariaDB behind {@link #database()}, when that is where it came from. */
+	private static DB embedded;
+
 	private static String redisUrl;
 
 	private TestServers() {
@@ -85,6 +88,9 @@ public final class TestServers {
 			DB db = PatientDB.create(config.build());
 			db.start();
 			db.createDB(schema);
+			if (dataDir == null) {
+				embedded = db;
+			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					db.stop();
@@ -121,6 +127,21 @@ public final class TestServers {
 			return db;
 		}
 
+	}
+
+	/** Whether tests may stop and restart the database (only the embedded one, which this JVM owns). */
+	public static synchronized boolean databaseIsEmbedded() {
+		database();
+		return embedded != null;
+	}
+
+	/** Stops the embedded database; its files stay, so {@link #startDatabaseAgain()} brings the same data back. */
+	public static synchronized void stopDatabase() throws ManagedProcessException {
+		embedded.stop();
+	}
+
+	public static synchronized void startDatabaseAgain() throws ManagedProcessException {
+		embedded.start();
 	}
 
 	/** {@code redis://host:port}; never null. */
