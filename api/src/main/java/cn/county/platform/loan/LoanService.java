@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -59,8 +60,11 @@ public class LoanService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	LoanService(LoanMapper loans, LoanEventMapper events, HouseholdMapper households, MemberMapper members,
-			IdGenerator ids, Clock clock, LoanProperties limits, PlatformProperties properties) {
+			IdGenerator ids, Clock clock, LoanProperties limits, PlatformProperties properties, AuditTrail audit) {
+		this.audit = audit;
 		this.loans = loans;
 		this.events = events;
 		this.households = households;
@@ -176,7 +180,9 @@ public class LoanService {
 		this.loans.insert(loan, caller.username());
 		this.events.insert(event(loan, 1, LoanEventKind.ISSUE, input.issuedOn(), amount, amount, maturity,
 				input.note(), caller));
-		return this.loans.selectById(id, Scope.COUNTY, today);
+		Loan issued = this.loans.selectById(id, Scope.COUNTY, today);
+		this.audit.record(caller, "issueLoan", "Loan", id, null, issued);
+		return issued;
 	}
 
 	@Transactional
@@ -198,7 +204,7 @@ public class LoanService {
 		LoanStatus status = (balance.signum() == 0) ? LoanStatus.REPAID : loan.recordedStatus();
 		record(caller, loan, LoanEventKind.REPAYMENT, input.repaidOn(), input.amount(), balance, status,
 				loan.maturityDate(), input.note());
-		return this.loans.selectById(loan.id(), Scope.COUNTY, today);
+		return audited(caller, "recordRepayment", loan, today);
 	}
 
 	@Transactional
@@ -227,7 +233,7 @@ public class LoanService {
 		}
 		record(caller, loan, LoanEventKind.EXTENSION, input.extendedOn(), null, loan.balance(), LoanStatus.EXTENDED,
 				newMaturity, input.note());
-		return this.loans.selectById(loan.id(), Scope.COUNTY, today);
+		return audited(caller, "extendLoan", loan, today);
 	}
 
 	@Transactional
@@ -266,8 +272,9 @@ public class LoanService {
 		this.loans.insert(renewal, caller.username());
 		this.events.insert(event(renewal, 1, LoanEventKind.ISSUE, input.renewedOn(), carried, carried, maturity,
 				"Renewal of loan " + old.id(), caller));
-		return new Renewal(this.loans.selectById(old.id(), Scope.COUNTY, today),
-				this.loans.selectById(id, Scope.COUNTY, today));
+		Loan opened = this.loans.selectById(id, Scope.COUNTY, today);
+		this.audit.record(caller, "renewLoan", "Loan", id, null, opened);
+		return new Renewal(audited(caller, "renewLoan", old, today), opened);
 	}
 
 	@Transactional
@@ -291,11 +298,18 @@ public class LoanService {
 		BigDecimal balance = LoanEventKind.TOP_UP.apply(loan.balance(), input.amount());
 		record(caller, loan, LoanEventKind.TOP_UP, input.toppedUpOn(), input.amount(), balance,
 				loan.recordedStatus(), loan.maturityDate(), input.note());
-		return this.loans.selectById(loan.id(), Scope.COUNTY, today);
+		return audited(caller, "topUpLoan", loan, today);
 	}
 
 	/** The old loan, closed, and the loan that carries its balance on. */
 	public record Renewal(Loan previous, Loan loan) {
+	}
+
+	/** The loan as it now stands, with the audit entry of the write that changed it from {@code before}. */
+	private Loan audited(Caller caller, String operation, Loan before, LocalDate today) {
+		Loan after = this.loans.selectById(before.id(), Scope.COUNTY, today);
+		this.audit.record(caller, operation, "Loan", before.id(), before, after);
+		return after;
 	}
 
 	/** Locks a loan in the caller's scope (else NOT_FOUND, as if it did not exist) and requires it open. */

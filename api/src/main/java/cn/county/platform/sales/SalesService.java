@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -58,8 +59,11 @@ public class SalesService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	SalesService(SaleMapper sales, SellerMapper sellers, SalesReportMapper reports, SaleAmendmentMapper amendments,
-			IdGenerator ids, Clock clock, PlatformProperties properties) {
+			IdGenerator ids, Clock clock, PlatformProperties properties, AuditTrail audit) {
+		this.audit = audit;
 		this.sales = sales;
 		this.sellers = sellers;
 		this.reports = reports;
@@ -153,14 +157,16 @@ public class SalesService {
 		if (submitted) {
 			this.amendments.insert(this.ids.nextId(), id, reason, caller.username(), null, sale);
 		}
-		return this.sales.selectById(id, Scope.COUNTY);
+		Sale recorded = this.sales.selectById(id, Scope.COUNTY);
+		this.audit.record(caller, "recordSale", "Sale", id, null, recorded);
+		return recorded;
 	}
 
 	/** Changes a sale of a month still open; a sale of a submitted month changes only through {@link #amend}. */
 	@Transactional
 	@PreAuthorize(SellerService.WRITERS)
 	public Sale update(Caller caller, Inputs.UpdateSaleInput input) {
-		return change(caller, input.id(), input.changes(), null);
+		return change(caller, "updateSale", input.id(), input.changes(), null);
 	}
 
 	/** Changes a sale whatever its month, recording the change with its reason as an amendment. */
@@ -171,12 +177,12 @@ public class SalesService {
 		Violations violations = new Violations();
 		checkReason(reason, "input.reason", true, violations);
 		violations.throwIfAny();
-		Sale sale = change(caller, input.id(), input.changes(), reason);
+		Sale sale = change(caller, "amendSale", input.id(), input.changes(), reason);
 		List<SaleAmendment> recorded = this.amendments.selectBySaleIds(List.of(sale.id()));
 		return new AmendedSale(sale, recorded.get(recorded.size() - 1));
 	}
 
-	private Sale change(Caller caller, Long id, Inputs.SaleChanges changes, String reason) {
+	private Sale change(Caller caller, String operation, Long id, Inputs.SaleChanges changes, String reason) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
 		if (id == null) {
@@ -215,7 +221,9 @@ public class SalesService {
 		if (reason != null) {
 			this.amendments.insert(this.ids.nextId(), sale.id(), reason, caller.username(), before, after);
 		}
-		return this.sales.selectById(sale.id(), Scope.COUNTY);
+		Sale changed = this.sales.selectById(sale.id(), Scope.COUNTY);
+		this.audit.record(caller, operation, "Sale", sale.id(), sale, changed);
+		return changed;
 	}
 
 	@Transactional
@@ -237,7 +245,10 @@ public class SalesService {
 			throw DomainException.conflict("input.month", "the report of " + month + " is already submitted");
 		}
 		this.reports.insert(seller.id(), month.toString(), caller.username());
-		return this.reports.select(seller.id(), month.toString());
+		SalesReport report = this.reports.select(seller.id(), month.toString());
+		// a report has no id of its own: the entry names the seller, the month is in the state
+		this.audit.record(caller, "submitMonthlyReport", "SalesReport", seller.id(), null, report);
+		return report;
 	}
 
 	/** A sale and the amendment that just changed it. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
@@ -53,8 +54,11 @@ public class SellerService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	SellerService(SellerMapper sellers, HouseholdMapper households, RegionMapper regions, IdGenerator ids, Clock clock,
-			PlatformProperties properties) {
+			PlatformProperties properties, AuditTrail audit) {
+		this.audit = audit;
 		this.sellers = sellers;
 		this.households = households;
 		this.regions = regions;
@@ -154,7 +158,9 @@ public class SellerService {
 		long id = this.ids.nextId();
 		this.sellers.insert(new Seller(id, input.kind(), input.name().strip(), townCode, null, villageCode, null,
 				(household != null) ? household.id() : null, supplierId, registeredOn, 0, null), caller.username());
-		return this.sellers.selectById(id, Scope.COUNTY);
+		Seller registered = this.sellers.selectById(id, Scope.COUNTY);
+		this.audit.record(caller, "registerSeller", "Seller", id, null, registered);
+		return registered;
 	}
 
 	private void checkPlace(String townCode, String villageCode, Violations violations) {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Households to lend to, loan inputs, and the check that a refused write names its field and writes nothing. */
 final class LoanFixtures {
 
-	static final String[] TABLES = { "loan", "loan_event", "household", "member" };
+	static final String[] TABLES = { "loan", "loan_event", "household", "member", "audit_log" };
 
 	private static final AtomicInteger contracts = new AtomicInteger((int) (System.nanoTime() % 100_000));
 

@@ -89,6 +89,12 @@ class LoanMutationTests {
 			.containsExactly("ISSUE", "REPAYMENT", "REPAYMENT");
 		last.path("recordRepayment.loan.events[1].note").entity(String.class).isEqualTo("第一期");
 		LoanFixtures.assertLedgersAgree(this.jdbc);
+		assertThat(this.jdbc.queryForList("SELECT operation FROM audit_log WHERE entity_type = 'Loan' AND entity_id = ?"
+				+ " AND actor = 'finance.officer' ORDER BY occurred_at, id", String.class, id))
+			.containsExactly("issueLoan", "recordRepayment", "recordRepayment");
+		assertThat(this.jdbc.queryForObject("SELECT after_state FROM audit_log WHERE entity_id = ?"
+				+ " AND operation = 'recordRepayment' ORDER BY occurred_at DESC, id LIMIT 1", String.class, id))
+			.contains("\"status\":\"REPAID\"");
 	}
 
 	@Test

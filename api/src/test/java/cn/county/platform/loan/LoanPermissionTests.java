@@ -1,5 +1,6 @@
 package cn.county.platform.loan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -89,10 +91,15 @@ class LoanPermissionTests {
 			.execute(), null, "FORBIDDEN");
 	}
 
-	@Test
-	void thePartnerBankCannotWriteLoans() {
+	/**
+	 * The bank is held to its trusted documents, so its write is refused before it runs; the insurer, which is not,
+	 * reaches the method security and is refused there.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { PARTNER, "partner-insurer" })
+	void partnersCannotWriteLoans(String client) {
+		HttpGraphQlTester partner = this.clients.asClient(client, client + "-dev-secret");
 		Map<String, Object> input = LoanFixtures.issueInput(LoanFixtures.household(this.admin));
-		HttpGraphQlTester partner = this.clients.asClient(PARTNER, PARTNER + "-dev-secret");
 		assertRefused(this.jdbc, () -> partner.documentName("issueLoan")
 			.fragmentName("loanFields")
 			.variable("input", input)
@@ -127,31 +134,44 @@ class LoanPermissionTests {
 	}
 
 	/**
-	 * Approvals are written straight to the table and put back afterwards: what is tested here is how the field
-	 * policy reads them, not the approval mutation.
+	 * The bank reads a household's loans through its trusted document. Approvals are written straight to the table
+	 * and put back afterwards: what is tested here is how the field policy reads them, not the approval mutation.
 	 */
 	@Test
-	void aPartnerSeesTheContractNumberOnlyWhenApprovedAndThenOnlyMasked() {
-		long id = LoanFixtures.issue(this.admin, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
-		String contract = this.jdbc.queryForObject("SELECT contract_number FROM loan WHERE id = ?", String.class, id);
+	void thePartnerBankSeesContractNumbersOnlyWhenApprovedAndThenOnlyMasked() throws Exception {
+		long[] household = LoanFixtures.household(this.admin);
+		long id = LoanFixtures.issue(this.admin, LoanFixtures.issueInput(household));
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT l.contract_number, h.code FROM loan l"
+				+ " JOIN household h ON h.id = l.household_id WHERE l.id = ?", id);
+		String contract = (String) row.get("contract_number");
+		String document = new ClassPathResource("trusted-documents/partner-bank/householdLoans.graphql")
+			.getContentAsString(StandardCharsets.UTF_8);
 		List<Map<String, Object>> approved = this.jdbc.queryForList(
 				"SELECT type_name, field_name FROM partner_field_approval WHERE partner_id = ?", PARTNER);
 		HttpGraphQlTester partner = this.clients.asClient(PARTNER, PARTNER + "-dev-secret");
 		try {
-			approve(List.of());
-			partner.documentName("loanContract")
-				.variable("id", id)
-				.execute()
-				.errors()
-				.satisfy((errors) -> assertThat(errors).isNotEmpty()
-					.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
-			approve(List.of("Loan.id", "Loan.contractNumber", "Loan.balance"));
-			assertThat(contractAs(partner, id)).isEqualTo(Masks.keepEnds(contract, 3, 4));
+			approve(List.of("Household.id", "Household.code", "Household.loans", "Loan.id", "Loan.bank",
+					"Loan.amountIssued", "Loan.issuedOn", "Loan.maturityDate", "Loan.status", "Loan.balance"));
+			GraphQlTester.Response unapproved = partner.document(document).variable("code", row.get("code")).execute();
+			unapproved.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getPath()).isEqualTo("householdByCode.loans[0].contractNumber");
+				assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
+			}));
+			unapproved.path("householdByCode.loans[0].balance").entity(Double.class).isEqualTo(30000.0);
+			approve(List.of("Household.id", "Household.code", "Household.loans", "Loan.id", "Loan.bank",
+					"Loan.contractNumber", "Loan.amountIssued", "Loan.issuedOn", "Loan.maturityDate", "Loan.status",
+					"Loan.balance"));
+			GraphQlTester.Response approvedRead = partner.document(document).variable("code", row.get("code")).execute();
+			approvedRead.errors().verify();
+			approvedRead.path("householdByCode.loans[0].contractNumber").entity(String.class)
+				.isEqualTo(Masks.keepEnds(contract, 3, 4));
 			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?"
-					+ " AND fields LIKE '%Loan.contractNumber%'", Long.class, PARTNER)).isPositive();
+					+ " AND fields LIKE '%Loan.contractNumber%' AND household_ids LIKE ?", Long.class, PARTNER,
+					"%" + household[0] + "%"))
+				.isPositive();
 		}
 		finally {
-			approve(approved.stream().map((row) -> row.get("type_name") + "." + row.get("field_name")).toList());
+			approve(approved.stream().map((r) -> r.get("type_name") + "." + r.get("field_name")).toList());
 		}
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Sellers and sales to work with, and the check that a refused write names its field and writes nothing. */
 final class SalesFixtures {
 
-	static final String[] TABLES = { "seller", "sale", "sales_report", "sale_amendment" };
+	static final String[] TABLES = { "seller", "sale", "sales_report", "sale_amendment", "audit_log" };
 
 	private static final AtomicInteger suppliers = new AtomicInteger((int) (System.nanoTime() % 100_000));
 

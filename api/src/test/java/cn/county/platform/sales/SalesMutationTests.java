@@ -274,6 +274,10 @@ class SalesMutationTests {
 					(amount) -> assertThat((BigDecimal) amount).isEqualByComparingTo("4500"))
 			.hasEntrySatisfying("after_amount",
 					(amount) -> assertThat((BigDecimal) amount).isEqualByComparingTo("4050.5"));
+		assertThat(this.jdbc.queryForMap("SELECT before_state, after_state FROM audit_log WHERE entity_type = 'Sale'"
+				+ " AND entity_id = ? AND operation = 'amendSale'", sale))
+			.hasEntrySatisfying("before_state", (state) -> assertThat((String) state).contains("\"amount\":4500"))
+			.hasEntrySatisfying("after_state", (state) -> assertThat((String) state).contains("\"amount\":4050.5"));
 		// the report keeps what was submitted beside what the month now holds
 		Map<String, Object> report = SalesQueryTests.report(this.admin, seller, "2023-10");
 		assertThat(report).containsEntry("submitted", true)

@@ -91,10 +91,11 @@ class SalesPermissionTests {
 			.execute(), null, "FORBIDDEN");
 	}
 
-	@Test
-	void thePartnerCannotWriteSales() {
+	@ParameterizedTest
+	@ValueSource(strings = { "partner-bank", "partner-insurer" })
+	void partnersCannotWriteSales(String client) {
 		long seller = SalesFixtures.register(this.admin, SalesFixtures.cooperative());
-		HttpGraphQlTester partner = this.clients.asClient("partner-bank", "partner-bank-dev-secret");
+		HttpGraphQlTester partner = this.clients.asClient(client, client + "-dev-secret");
 		assertRefused(this.jdbc, () -> partner.documentName("recordSale")
 			.fragmentName("saleFields")
 			.variable("input", SalesFixtures.sale(seller, "2023-05"))
