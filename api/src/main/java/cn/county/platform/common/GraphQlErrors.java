@@ -65,6 +65,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			return List.of(error(env, ErrorClassification.CONFLICT,
 					"The record was changed or created concurrently; read it again and retry", Map.of()));
 		}
+		if (ex instanceof org.springframework.dao.DataIntegrityViolationException) {
+			// a row still referenced elsewhere (a member who borrowed, say): the request clashes with stored data
+			return List.of(error(env, ErrorClassification.CONFLICT,
+					"Other records still refer to this one, or it breaks a stored constraint; nothing was changed",
+					Map.of()));
+		}
 		if (causedBy(ex, CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 				DataAccessResourceFailureException.class, TransientDataAccessException.class,
 				java.sql.SQLTransientConnectionException.class, java.sql.SQLNonTransientConnectionException.class,

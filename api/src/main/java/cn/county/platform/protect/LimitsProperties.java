@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and cost, so GraphiQL's own introspection query works (development only; production turns introspection off)
  */
 @ConfigurationProperties("platform.limits")
-public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("25000") int maxCost,
-		@DefaultValue("10") int defaultListSize, @DefaultValue("30") int maxAliases,
+public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("50000") int maxCost,
+		@DefaultValue("5") int defaultListSize, @DefaultValue("30") int maxAliases,
 		@DefaultValue("10") int maxRepeatedFields, @DefaultValue("20") int maxDirectives,
 		@DefaultValue("5000") int maxTokens, @DefaultValue("65536") long maxBodyBytes,
 		@DefaultValue("15s") Duration requestTimeout, @DefaultValue("true") boolean introspectionExempt) {

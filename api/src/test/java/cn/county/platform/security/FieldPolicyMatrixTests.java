@@ -46,7 +46,13 @@ class FieldPolicyMatrixTests {
 
 	/** How to reach one object of each household-level type from the fixture household ({@code $id}). */
 	private static final Map<String, String[]> PATHS = Map.of("Household", new String[] { "household(id: $id) {", "}" },
-			"Member", new String[] { "household(id: $id) { members {", "} }" });
+			"Member", new String[] { "household(id: $id) { members {", "} }" }, "Loan",
+			new String[] { "household(id: $id) { loans {", "} }" }, "LoanEvent",
+			new String[] { "household(id: $id) { loans { events {", "} } }" });
+
+	/** Where the first object of each household-level type sits in the response of its path. */
+	private static final Map<String, String> PREFIXES = Map.of("Household", "household", "Member",
+			"household.members[0]", "Loan", "household.loans[0]", "LoanEvent", "household.loans[0].events[0]");
 
 	/** Each caller: a username (or a partner client id) and the roles and department its token carries. */
 	record Who(String name, Set<String> roles, String department) {
@@ -63,7 +69,7 @@ class FieldPolicyMatrixTests {
 	/** What the county approved for the insurer in this test: a few plain fields and the sensitive ones. */
 	private static final Set<String> BANK_APPROVED = Set.of("Household.id", "Household.code",
 			"Household.headIdNumber", "Household.phone", "Household.members", "Member.name", "Member.idNumber",
-			"Member.health");
+			"Member.health", "Household.loans", "Loan.contractNumber", "Loan.events");
 
 	@LocalServerPort
 	int port;
@@ -86,13 +92,19 @@ class FieldPolicyMatrixTests {
 		input.put("head", Fixtures.with(Fixtures.member("王芳", Fixtures.idNumber(LocalDate.of(1975, 5, 5))), "health",
 				"DISABLED"));
 		input.put("head", Fixtures.with((Map<String, Object>) input.get("head"), "disabilityGrade", 2));
-		this.householdId = admin.documentName("createHousehold")
+		GraphQlTester.Response created = admin.documentName("createHousehold")
 			.fragmentName("householdFields")
 			.variable("input", input)
+			.execute();
+		this.householdId = created.path("createHousehold.household.id").entity(Long.class).get();
+		long head = created.path("createHousehold.household.members[0].id").entity(Long.class).get();
+		admin.document("mutation($i: IssueLoanInput!) { issueLoan(input: $i) { loan { id } } }")
+			.variable("i", Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行",
+					"contractNumber", "FPM-" + this.householdId, "amount", 30000, "issuedOn",
+					LocalDate.now().minusDays(30).toString(), "termMonths", 36, "purpose", "养牛"))
 			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+			.errors()
+			.verify();
 		admin.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\", fields: $f}) { fields } }")
 			.variable("f", List.copyOf(BANK_APPROVED))
 			.execute()
@@ -118,7 +130,7 @@ class FieldPolicyMatrixTests {
 		String[] path = PATHS.get(type.getName());
 		HttpGraphQlTester tester = who.name().startsWith("partner-")
 				? this.clients.asClient(who.name(), who.name() + "-dev-secret") : this.clients.as(who.name());
-		String prefix = type.getName().equals("Household") ? "household" : "household.members[0]";
+		String prefix = PREFIXES.get(type.getName());
 		Map<String, Object> stored = stored(type.getName());
 		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 			String selection = field.getName()
@@ -173,7 +185,11 @@ class FieldPolicyMatrixTests {
 			values.put("headIdNumber", row.get("head_id_number"));
 			values.put("phone", row.get("phone"));
 		}
-		else {
+		else if (type.equals("Loan")) {
+			values.put("contractNumber", this.jdbc.queryForObject(
+					"SELECT contract_number FROM loan WHERE household_id = ?", String.class, this.householdId));
+		}
+		else if (type.equals("Member")) {
 			Map<String, Object> row = this.jdbc.queryForMap(
 					"SELECT id_number, health, disability_grade FROM member WHERE household_id = ? AND relation = 'HEAD'",
 					this.householdId);
