@@ -73,6 +73,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		}
 		if (causedBy(ex, CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 				DataAccessResourceFailureException.class, TransientDataAccessException.class,
+				org.springframework.dao.RecoverableDataAccessException.class, java.sql.SQLRecoverableException.class,
 				java.sql.SQLTransientConnectionException.class, java.sql.SQLNonTransientConnectionException.class,
 				java.net.ConnectException.class)) {
 			String errorId = UUID.randomUUID().toString();
