@@ -1,0 +1,19 @@
+package cn.county.platform.measure;
+
+import java.util.List;
+
+import cn.county.platform.common.Page;
+import cn.county.platform.security.Caller;
+
+/** A page of measures; it keeps the filter and caller so that {@code totalCount} is counted only when asked. */
+record MeasureConnection(Page<Measure> page, MeasureFilter filter, Caller caller) {
+
+	List<Page.Edge<Measure>> edges() {
+		return this.page.edges();
+	}
+
+	Page.PageInfo pageInfo() {
+		return this.page.pageInfo();
+	}
+
+}
