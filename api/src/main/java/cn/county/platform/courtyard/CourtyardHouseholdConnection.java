@@ -8,13 +8,13 @@ import cn.county.platform.security.Caller;
 /**
  * A page of courtyard records; it keeps the filter and caller so that {@code totalCount} is counted only when asked.
  */
-record CourtyardHouseholdConnection(Page<CourtyardHousehold> page, CourtyardFilter filter, Caller caller) {
+public record CourtyardHouseholdConnection(Page<CourtyardHousehold> page, CourtyardFilter filter, Caller caller) {
 
-	List<Page.Edge<CourtyardHousehold>> edges() {
+	public List<Page.Edge<CourtyardHousehold>> edges() {
 		return this.page.edges();
 	}
 
-	Page.PageInfo pageInfo() {
+	public Page.PageInfo pageInfo() {
 		return this.page.pageInfo();
 	}
 

@@ -6,13 +6,13 @@ import cn.county.platform.common.Page;
 import cn.county.platform.security.Caller;
 
 /** A page of measures; it keeps the filter and caller so that {@code totalCount} is counted only when asked. */
-record MeasureConnection(Page<Measure> page, MeasureFilter filter, Caller caller) {
+public record MeasureConnection(Page<Measure> page, MeasureFilter filter, Caller caller) {
 
-	List<Page.Edge<Measure>> edges() {
+	public List<Page.Edge<Measure>> edges() {
 		return this.page.edges();
 	}
 
-	Page.PageInfo pageInfo() {
+	public Page.PageInfo pageInfo() {
 		return this.page.pageInfo();
 	}
 

@@ -6,13 +6,13 @@ import cn.county.platform.common.Page;
 import cn.county.platform.security.Caller;
 
 /** A page of visits; it keeps the filter and caller so that {@code totalCount} is counted only when asked. */
-record VisitConnection(Page<Visit> page, VisitFilter filter, Caller caller) {
+public record VisitConnection(Page<Visit> page, VisitFilter filter, Caller caller) {
 
-	List<Page.Edge<Visit>> edges() {
+	public List<Page.Edge<Visit>> edges() {
 		return this.page.edges();
 	}
 
-	Page.PageInfo pageInfo() {
+	public Page.PageInfo pageInfo() {
 		return this.page.pageInfo();
 	}
 
