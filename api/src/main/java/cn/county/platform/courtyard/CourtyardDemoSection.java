@@ -50,6 +50,7 @@ public final class CourtyardDemoSection implements DemoSection {
 
 	}
 
+	/** By village code; a village missing here has no plan (it is not in the run). */
 	private final Map<String, Plan> plans = new HashMap<>();
 
 	@Override
@@ -86,6 +87,15 @@ public final class CourtyardDemoSection implements DemoSection {
 				}
 				this.plans.put(villages.get(v).code(), plan);
 			}
+		}
+		// however the draws fall, a few short villages must be there for the dashboard to flag
+		if (!this.plans.containsValue(Plan.SHORT)) {
+			this.plans.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue() == Plan.TAKING_PART)
+				.map(Map.Entry::getKey)
+				.max(String::compareTo)
+				.ifPresent((village) -> this.plans.put(village, Plan.SHORT));
 		}
 	}
 
