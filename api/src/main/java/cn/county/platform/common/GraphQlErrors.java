@@ -65,8 +65,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			return List.of(error(env, ErrorClassification.CONFLICT,
 					"The record was changed or created concurrently; read it again and retry", Map.of()));
 		}
-		if (ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException
-				|| ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException) {
+		if (causedBy(ex, CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+				DataAccessResourceFailureException.class, TransientDataAccessException.class,
+				java.sql.SQLTransientConnectionException.class, java.sql.SQLNonTransientConnectionException.class,
+				java.net.ConnectException.class)) {
 			String errorId = UUID.randomUUID().toString();
 			log.warn("Database unavailable [errorId={}]: {}", errorId, ex.getMessage());
 			return List.of(error(env, ErrorClassification.UNAVAILABLE,
@@ -76,6 +78,19 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		log.error("Unexpected error [errorId={}] at {}", errorId, env.getExecutionStepInfo().getPath(), ex);
 		return List.of(error(env, ErrorClassification.INTERNAL_ERROR, "Internal error " + errorId,
 				Map.of("errorId", errorId)));
+	}
+
+	/** MyBatis wraps what the driver and the pool throw, so an outage can sit several causes deep. */
+	@SafeVarargs
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable>... types) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			for (Class<? extends Throwable> type : types) {
+				if (type.isInstance(cause)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification classification,

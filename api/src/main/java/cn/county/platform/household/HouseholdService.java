@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -52,8 +53,11 @@ public class HouseholdService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	HouseholdService(HouseholdMapper households, MemberMapper members, RegionMapper regions, IdGenerator ids,
-			Clock clock, PlatformProperties properties) {
+			Clock clock, PlatformProperties properties, AuditTrail audit) {
+		this.audit = audit;
 		this.households = households;
 		this.members = members;
 		this.regions = regions;
@@ -163,7 +167,9 @@ public class HouseholdService {
 			this.households.insertRiskCauses(id, EnumSet.copyOf(monitoring.causes()));
 		}
 		this.members.insert(newMember(id, Relation.HEAD, input.head()));
-		return this.households.selectById(id, Scope.COUNTY);
+		Household created = this.households.selectById(id, Scope.COUNTY);
+		this.audit.record(caller, "createHousehold", "Household", id, null, created);
+		return created;
 	}
 
 	@Transactional
@@ -184,8 +190,9 @@ public class HouseholdService {
 		checkNotFuture(input.screenedOn(), "input.screenedOn", today, violations);
 		violations.throwIfAny();
 		lock(caller, input.id(), input.version(), "input.id");
+		Household before = this.households.selectById(input.id(), Scope.COUNTY);
 		this.households.update(input.id(), input);
-		return this.households.selectById(input.id(), Scope.COUNTY);
+		return audited(caller, "updateHousehold", before);
 	}
 
 	@Transactional
@@ -210,7 +217,7 @@ public class HouseholdService {
 				RiskStatus.NOT_ELIMINATED, null, monitoring.identifiedVia(), monitoring.identifiedOn());
 		this.households.deleteRiskCauses(household.id());
 		this.households.insertRiskCauses(household.id(), EnumSet.copyOf(monitoring.causes()));
-		return this.households.selectById(household.id(), Scope.COUNTY);
+		return audited(caller, "identifyMonitoredHousehold", household);
 	}
 
 	@Transactional
@@ -238,7 +245,14 @@ public class HouseholdService {
 		}
 		this.households.updateMonitoring(household.id(), HouseholdCategory.MONITORED, household.monitoringType(),
 				RiskStatus.ELIMINATED, input.eliminatedOn(), household.identifiedVia(), household.identifiedOn());
-		return this.households.selectById(household.id(), Scope.COUNTY);
+		return audited(caller, "eliminateHouseholdRisk", household);
+	}
+
+	/** Reads the household after a write and records the write with the state before it. */
+	private Household audited(Caller caller, String operation, Household before) {
+		Household after = this.households.selectById(before.id(), Scope.COUNTY);
+		this.audit.record(caller, operation, "Household", before.id(), before, after);
+		return after;
 	}
 
 	/**

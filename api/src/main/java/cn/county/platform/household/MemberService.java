@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ResidentIdNumber;
 import cn.county.platform.common.Violations;
@@ -30,7 +31,11 @@ public class MemberService {
 
 	private final Clock clock;
 
-	MemberService(MemberMapper members, HouseholdMapper households, HouseholdService householdService, Clock clock) {
+	private final AuditTrail audit;
+
+	MemberService(MemberMapper members, HouseholdMapper households, HouseholdService householdService, Clock clock,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.members = members;
 		this.households = households;
 		this.householdService = householdService;
@@ -59,7 +64,9 @@ public class MemberService {
 		refuseDuplicate(idNumber, input.householdId(), "input.member.idNumber");
 		Member member = this.householdService.newMember(input.householdId(), input.relation(), input.member());
 		this.members.insert(member);
-		return this.members.selectById(member.id(), Scope.COUNTY);
+		Member added = this.members.selectById(member.id(), Scope.COUNTY);
+		this.audit.record(caller, "addMember", "Member", added.id(), null, added);
+		return added;
 	}
 
 	@Transactional
@@ -105,7 +112,9 @@ public class MemberService {
 			this.households.updateHead(current.householdId(),
 					(input.name() != null) ? input.name().strip() : current.name(), idNumber);
 		}
-		return this.members.selectById(current.id(), Scope.COUNTY);
+		Member updated = this.members.selectById(current.id(), Scope.COUNTY);
+		this.audit.record(caller, "updateMember", "Member", current.id(), current, updated);
+		return updated;
 	}
 
 	/** Removes the member and answers with the id of the household it belonged to. */
@@ -117,6 +126,7 @@ public class MemberService {
 			throw DomainException.conflict("input.id", "is the head of the household, who cannot be removed");
 		}
 		this.members.delete(current.id());
+		this.audit.record(caller, "removeMember", "Member", current.id(), current, null);
 		return current.householdId();
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -44,7 +45,11 @@ public class PartnerService implements PartnerAccess {
 
 	private final PlatformProperties properties;
 
-	PartnerService(PartnerMapper partners, FieldPolicy policy, IdGenerator ids, PlatformProperties properties) {
+	private final AuditTrail audit;
+
+	PartnerService(PartnerMapper partners, FieldPolicy policy, IdGenerator ids, PlatformProperties properties,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.partners = partners;
 		this.policy = policy;
 		this.ids = ids;
@@ -90,11 +95,14 @@ public class PartnerService implements PartnerAccess {
 			}
 		}
 		violations.throwIfAny();
+		List<String> before = this.partners.selectApprovedFields(partnerId);
 		this.partners.deleteApprovedFields(partnerId);
 		if (!rows.isEmpty()) {
 			this.partners.insertApprovedFields(partnerId, rows, caller.username());
 		}
-		return this.partners.selectApprovedFields(partnerId);
+		List<String> after = this.partners.selectApprovedFields(partnerId);
+		this.audit.record(caller, "setPartnerApprovedFields", "PartnerApproval:" + partnerId, null, before, after);
+		return after;
 	}
 
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")

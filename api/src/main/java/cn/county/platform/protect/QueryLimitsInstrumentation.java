@@ -158,7 +158,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		AtomicInteger aliases = new AtomicInteger();
 		AtomicInteger directives = new AtomicInteger();
 		AtomicInteger repeated = new AtomicInteger();
-		new NodeTraverser().depthFirst(new NodeVisitorStub() {
+		new NodeTraverser().preOrder(new NodeVisitorStub() {
 			@Override
 			public TraversalControl visitField(Field node, TraverserContext<Node> context) {
 				if (node.getAlias() != null) {

@@ -18,6 +18,11 @@ import java.util.Set;
 public record Caller(String subject, String username, Set<Role> roles, String townCode, String villageCode,
 		String department, String partnerId) {
 
+	/** The client the request comes through: a partner's id, else the user's name. */
+	public String client() {
+		return (this.partnerId != null) ? this.partnerId : this.username;
+	}
+
 	public boolean has(Role role) {
 		return this.roles.contains(role);
 	}

@@ -58,9 +58,9 @@ class FieldPolicyMatrixTests {
 			new Who("hrss.officer", Set.of("DEPARTMENT_OFFICER"), "HRSS"),
 			new Who("finance.officer", Set.of("DEPARTMENT_OFFICER"), "FINANCE"),
 			new Who("dashboard.viewer", Set.of("DASHBOARD_VIEWER"), null),
-			new Who("partner-bank", Set.of("PARTNER"), null));
+			new Who("partner-insurer", Set.of("PARTNER"), null));
 
-	/** What the county approved for the bank in this test: a few plain fields and the sensitive ones. */
+	/** What the county approved for the insurer in this test: a few plain fields and the sensitive ones. */
 	private static final Set<String> BANK_APPROVED = Set.of("Household.id", "Household.code",
 			"Household.headIdNumber", "Household.phone", "Household.members", "Member.name", "Member.idNumber",
 			"Member.health");
@@ -93,7 +93,7 @@ class FieldPolicyMatrixTests {
 			.path("createHousehold.household.id")
 			.entity(Long.class)
 			.get();
-		admin.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-bank\", fields: $f}) { fields } }")
+		admin.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\", fields: $f}) { fields } }")
 			.variable("f", List.copyOf(BANK_APPROVED))
 			.execute()
 			.errors()

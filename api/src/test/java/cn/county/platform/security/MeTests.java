@@ -51,12 +51,12 @@ class MeTests {
 	}
 
 	@Test
-	void partnerBankIsIdentifiedAsAPartner() {
-		GraphQlTester.Response me = new GraphQlClients(this.port).asClient("partner-bank", "partner-bank-dev-secret")
+	void partnerInsurerIsIdentifiedAsAPartner() {
+		GraphQlTester.Response me = new GraphQlClients(this.port).asClient("partner-insurer", "partner-insurer-dev-secret")
 			.document(ME)
 			.execute();
 		me.path("me.roles").entityList(String.class).containsExactly("PARTNER");
-		me.path("me.partnerId").entity(String.class).isEqualTo("partner-bank");
+		me.path("me.partnerId").entity(String.class).isEqualTo("partner-insurer");
 	}
 
 	private static Map<?, ?> access(GraphQlTester.Response me, String type) {

