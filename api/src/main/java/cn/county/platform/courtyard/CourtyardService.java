@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
@@ -62,9 +63,12 @@ public class CourtyardService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	CourtyardService(CourtyardHouseholdMapper records, DemonstrationVillageMapper villages,
 			HouseholdMapper households, RegionMapper regions, IdGenerator ids, Clock clock,
-			PlatformProperties properties) {
+			PlatformProperties properties, AuditTrail audit) {
+		this.audit = audit;
 		this.records = records;
 		this.villages = villages;
 		this.households = households;
@@ -144,7 +148,9 @@ public class CourtyardService {
 		catch (DuplicateKeyException ex) {
 			throw alreadyNominated(input);
 		}
-		return this.records.selectById(id);
+		CourtyardHousehold nominated = this.records.selectById(id);
+		this.audit.record(caller, "nominateCourtyardHousehold", "CourtyardHousehold", id, null, nominated);
+		return nominated;
 	}
 
 	@Transactional
@@ -156,7 +162,7 @@ public class CourtyardService {
 		violations.throwIfAny();
 		CourtyardHousehold current = lock(caller, input.id(), input.version());
 		this.records.update(current.id(), input);
-		return this.records.selectById(current.id());
+		return audited(caller, "updateCourtyardHousehold", current);
 	}
 
 	@Transactional
@@ -171,7 +177,7 @@ public class CourtyardService {
 					+ input.status() + "; the order is CANDIDATE → APPROVED → REVOKED, or CANDIDATE → REVOKED");
 		}
 		this.records.updateStatus(current.id(), input.status(), caller.username(), LocalDate.now(this.clock));
-		return this.records.selectById(current.id());
+		return audited(caller, "changeCourtyardStatus", current);
 	}
 
 	@Transactional
@@ -208,7 +214,17 @@ public class CourtyardService {
 			throw DomainException.conflict("input.townCode",
 					"town " + town.code() + " has just designated a village for " + input.year());
 		}
-		return this.villages.selectOne(town.code(), input.year());
+		DemonstrationVillage designated = this.villages.selectOne(town.code(), input.year());
+		// keyed by town and year, not by an id: the audit entry has no entity id and says which in its state
+		this.audit.record(caller, "designateDemonstrationVillage", "DemonstrationVillage", null, null, designated);
+		return designated;
+	}
+
+	/** The record as it now is, with the write recorded in the audit trail. */
+	private CourtyardHousehold audited(Caller caller, String operation, CourtyardHousehold before) {
+		CourtyardHousehold after = this.records.selectById(before.id());
+		this.audit.record(caller, operation, "CourtyardHousehold", before.id(), before, after);
+		return after;
 	}
 
 	/**

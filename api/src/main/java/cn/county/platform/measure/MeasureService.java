@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -44,12 +45,15 @@ public class MeasureService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	MeasureService(MeasureMapper measures, HouseholdMapper households, IdGenerator ids,
-			PlatformProperties properties) {
+			PlatformProperties properties, AuditTrail audit) {
 		this.measures = measures;
 		this.households = households;
 		this.ids = ids;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	public Page<Measure> page(Caller caller, MeasureFilter filter, Integer first, String after) {
@@ -115,7 +119,9 @@ public class MeasureService {
 		this.measures.insert(new Measure(id, input.householdId(), input.category(), input.description().strip(),
 				input.responsibleDepartment().strip(), input.startDate(), input.endDate(), status, input.amount(),
 				caller.username(), 0, null));
-		return this.measures.selectById(id);
+		Measure recorded = this.measures.selectById(id);
+		this.audit.record(caller, "recordMeasure", "Measure", id, null, recorded);
+		return recorded;
 	}
 
 	@Transactional
@@ -142,7 +148,7 @@ public class MeasureService {
 				new Inputs.UpdateMeasureInput(current.id(), input.version(), input.category(),
 						strip(input.description()), strip(input.responsibleDepartment()), input.startDate(),
 						input.endDate(), input.amount()));
-		return this.measures.selectById(current.id());
+		return audited(caller, "updateMeasure", current);
 	}
 
 	@Transactional
@@ -160,7 +166,14 @@ public class MeasureService {
 		checkEnd(current.startDate(), input.endDate(), "input.endDate", violations);
 		violations.throwIfAny();
 		this.measures.updateStatus(current.id(), input.status(), input.endDate());
-		return this.measures.selectById(current.id());
+		return audited(caller, "changeMeasureStatus", current);
+	}
+
+	/** The measure as it now is, with the write recorded in the audit trail. */
+	private Measure audited(Caller caller, String operation, Measure before) {
+		Measure after = this.measures.selectById(before.id());
+		this.audit.record(caller, operation, "Measure", before.id(), before, after);
+		return after;
 	}
 
 	/**

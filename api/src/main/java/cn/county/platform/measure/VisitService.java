@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -40,13 +41,16 @@ public class VisitService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	VisitService(VisitMapper visits, HouseholdMapper households, IdGenerator ids, Clock clock,
-			PlatformProperties properties) {
+			PlatformProperties properties, AuditTrail audit) {
 		this.visits = visits;
 		this.households = households;
 		this.ids = ids;
 		this.clock = clock;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	public Page<Visit> page(Caller caller, VisitFilter filter, Integer first, String after) {
@@ -111,7 +115,9 @@ public class VisitService {
 		String cadre = (input.cadre() != null) ? input.cadre().strip() : caller.username();
 		this.visits.insert(new Visit(id, input.householdId(), cadre, visitedOn, blankToNull(input.notes()),
 				blankToNull(input.followUp()), input.followUpOn(), caller.username(), null));
-		return this.visits.selectById(id);
+		Visit recorded = this.visits.selectById(id);
+		this.audit.record(caller, "recordVisit", "Visit", id, null, recorded);
+		return recorded;
 	}
 
 	private static VisitFilter checked(VisitFilter filter) {

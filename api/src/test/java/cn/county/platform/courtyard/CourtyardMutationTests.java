@@ -124,6 +124,18 @@ class CourtyardMutationTests {
 	}
 
 	@Test
+	void decisionsAreAuditedWithTheStateBeforeAndAfter() {
+		long id = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
+		changeStatus(this.admin, id, "APPROVED").errors().verify();
+		assertThat(this.jdbc.queryForList("SELECT operation FROM audit_log WHERE entity_type = 'CourtyardHousehold'"
+				+ " AND entity_id = ? ORDER BY occurred_at, id", String.class, id))
+			.containsExactly("nominateCourtyardHousehold", "changeCourtyardStatus");
+		assertThat(this.jdbc.queryForObject("SELECT after_state FROM audit_log WHERE entity_id = ?"
+				+ " AND operation = 'changeCourtyardStatus'", String.class, id))
+			.contains("\"status\":\"APPROVED\"", "\"decidedBy\":\"county.admin\"");
+	}
+
+	@Test
 	void aCandidateCanBeRevokedWithoutApproval() {
 		long id = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
 		changeStatus(this.admin, id, "REVOKED").path("changeCourtyardStatus.courtyardHousehold.status")
@@ -183,6 +195,9 @@ class CourtyardMutationTests {
 		assertThat(this.jdbc.queryForList("SELECT village_code FROM demonstration_village WHERE year = ?"
 				+ " ORDER BY town_code", String.class, year))
 			.containsExactly(Fixtures.VILLAGE, Fixtures.OTHER_TOWN_VILLAGE);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'DemonstrationVillage'"
+				+ " AND after_state LIKE ?", Long.class, "%\"year\":" + year + "%"))
+			.isEqualTo(2);
 	}
 
 	@Test

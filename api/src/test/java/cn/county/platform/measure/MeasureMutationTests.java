@@ -1,5 +1,6 @@
 package cn.county.platform.measure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -180,6 +181,20 @@ class MeasureMutationTests {
 		assertRefused(this.jdbc, () -> changeStatus(id, to, null), "input.status", "CONFLICT");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM assistance_measure WHERE id = ?", String.class, id))
 			.isEqualTo(from);
+	}
+
+	@Test
+	void everyWriteLeavesAnAuditEntryWithTheStateBeforeAndAfter() {
+		long id = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(this.household));
+		changeStatus(id, "COMPLETED", null).errors().verify();
+		List<Map<String, Object>> entries = this.jdbc.queryForList("SELECT operation, actor, before_state, after_state"
+				+ " FROM audit_log WHERE entity_type = 'Measure' AND entity_id = ? ORDER BY occurred_at, id", id);
+		assertThat(entries).extracting((entry) -> entry.get("operation"))
+			.containsExactly("recordMeasure", "changeMeasureStatus");
+		assertThat(entries.get(0).get("before_state")).isNull();
+		assertThat(entries.get(1)).containsEntry("actor", "county.admin");
+		assertThat((String) entries.get(1).get("before_state")).contains("\"status\":\"IN_PROGRESS\"");
+		assertThat((String) entries.get(1).get("after_state")).contains("\"status\":\"COMPLETED\"");
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class MeasureTesting {
 
 	/** The tables these features write; a refused request leaves all of them as they were. */
-	static final String[] TABLES = { "assistance_measure", "household_visit", "household" };
+	static final String[] TABLES = { "assistance_measure", "household_visit", "household", "audit_log" };
 
 	/** A village of the first demo town other than the village cadre's. */
 	static final String NEIGHBOUR_VILLAGE = "411024100202";
