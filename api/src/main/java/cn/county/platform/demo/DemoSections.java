@@ -2,7 +2,10 @@ package cn.county.platform.demo;
 
 import java.util.List;
 
+import cn.county.platform.courtyard.CourtyardDemoSection;
 import cn.county.platform.loan.LoanDemoSection;
+import cn.county.platform.measure.MeasureDemoSection;
+import cn.county.platform.measure.VisitDemoSection;
 import cn.county.platform.sales.SalesDemoSection;
 
 /**
@@ -15,7 +18,8 @@ public final class DemoSections {
 	}
 
 	public static List<DemoSection> standard() {
-		return List.of(new LoanDemoSection(), new SalesDemoSection());
+		return List.of(new LoanDemoSection(), new SalesDemoSection(), new MeasureDemoSection(), new VisitDemoSection(),
+				new CourtyardDemoSection());
 	}
 
 }

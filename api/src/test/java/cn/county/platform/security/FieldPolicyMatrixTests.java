@@ -48,11 +48,16 @@ class FieldPolicyMatrixTests {
 	private static final Map<String, String[]> PATHS = Map.of("Household", new String[] { "household(id: $id) {", "}" },
 			"Member", new String[] { "household(id: $id) { members {", "} }" }, "Loan",
 			new String[] { "household(id: $id) { loans {", "} }" }, "LoanEvent",
-			new String[] { "household(id: $id) { loans { events {", "} } }" });
+			new String[] { "household(id: $id) { loans { events {", "} } }" }, "Measure",
+			new String[] { "household(id: $id) { measures {", "} }" }, "Visit",
+			new String[] { "household(id: $id) { visits {", "} }" }, "CourtyardHousehold",
+			new String[] { "household(id: $id) { courtyard {", "} }" });
 
 	/** Where the first object of each household-level type sits in the response of its path. */
 	private static final Map<String, String> PREFIXES = Map.of("Household", "household", "Member",
-			"household.members[0]", "Loan", "household.loans[0]", "LoanEvent", "household.loans[0].events[0]");
+			"household.members[0]", "Loan", "household.loans[0]", "LoanEvent", "household.loans[0].events[0]",
+			"Measure", "household.measures[0]", "Visit", "household.visits[0]", "CourtyardHousehold",
+			"household.courtyard[0]");
 
 	/** Each caller: a username (or a partner client id) and the roles and department its token carries. */
 	record Who(String name, Set<String> roles, String department) {
@@ -69,7 +74,9 @@ class FieldPolicyMatrixTests {
 	/** What the county approved for the insurer in this test: a few plain fields and the sensitive ones. */
 	private static final Set<String> BANK_APPROVED = Set.of("Household.id", "Household.code",
 			"Household.headIdNumber", "Household.phone", "Household.members", "Member.name", "Member.idNumber",
-			"Member.health", "Household.loans", "Loan.contractNumber", "Loan.events");
+			"Member.health", "Household.loans", "Loan.contractNumber", "Loan.events", "Household.measures",
+			"Measure.category", "Household.visits", "Visit.visitedOn", "Household.courtyard",
+			"CourtyardHousehold.year");
 
 	@LocalServerPort
 	int port;
@@ -102,6 +109,24 @@ class FieldPolicyMatrixTests {
 			.variable("i", Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行",
 					"contractNumber", "FPM-" + this.householdId, "amount", 30000, "issuedOn",
 					LocalDate.now().minusDays(30).toString(), "termMonths", 36, "purpose", "养牛"))
+			.execute()
+			.errors()
+			.verify();
+		admin.document("mutation($i: RecordMeasureInput!) { recordMeasure(input: $i) { measure { id } } }")
+			.variable("i", Map.of("householdId", this.householdId, "category", "INDUSTRY", "description", "养牛补贴",
+					"responsibleDepartment", "AGRICULTURE", "startDate", LocalDate.now().minusDays(20).toString()))
+			.execute()
+			.errors()
+			.verify();
+		admin.document("mutation($i: RecordVisitInput!) { recordVisit(input: $i) { visit { id } } }")
+			.variable("i", Map.of("householdId", this.householdId, "visitedOn", LocalDate.now().minusDays(7).toString(),
+					"notes", "入户走访"))
+			.execute()
+			.errors()
+			.verify();
+		admin.document("mutation($i: NominateCourtyardInput!) { nominateCourtyardHousehold(input: $i) { courtyardHousehold { id } } }")
+			.variable("i", Map.of("householdId", this.householdId, "year", LocalDate.now().getYear(), "category",
+					"SPECIALTY_PLANTING", "area", 120, "income", 8000))
 			.execute()
 			.errors()
 			.verify();

@@ -1,0 +1,8 @@
+package cn.county.platform.courtyard;
+
+import java.time.OffsetDateTime;
+
+/** A town's demonstration village for a year, with the names of both joined in. */
+public record DemonstrationVillage(String townCode, String townName, String villageCode, String villageName,
+		int year, String designatedBy, OffsetDateTime designatedAt) {
+}

@@ -1,0 +1,229 @@
+package cn.county.platform.measure;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.county.platform.audit.AuditTrail;
+import cn.county.platform.common.Cursor;
+import cn.county.platform.common.DomainException;
+import cn.county.platform.common.IdGenerator;
+import cn.county.platform.common.Page;
+import cn.county.platform.common.PageRequest;
+import cn.county.platform.common.PlatformProperties;
+import cn.county.platform.common.Violations;
+import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.security.Caller;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assistance measures: reads bounded by the caller's scope, and writes that record a measure, correct it and move
+ * it along its legal order. Each write checks its whole input, then locks what it changes, then writes in one
+ * transaction; a refusal leaves nothing behind.
+ */
+@Service
+public class MeasureService {
+
+	/** Who records help: the county, and town and village staff within their scope (the lock checks the scope). */
+	static final String WRITERS = "hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'VILLAGE_CADRE')";
+
+	private static final String SORT_KEY = "startDate:DESC";
+
+	private static final BigDecimal MAX_YUAN = new BigDecimal("9999999999.99");
+
+	private final MeasureMapper measures;
+
+	private final HouseholdMapper households;
+
+	private final IdGenerator ids;
+
+	private final PlatformProperties properties;
+
+	private final AuditTrail audit;
+
+	MeasureService(MeasureMapper measures, HouseholdMapper households, IdGenerator ids,
+			PlatformProperties properties, AuditTrail audit) {
+		this.measures = measures;
+		this.households = households;
+		this.ids = ids;
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	public Page<Measure> page(Caller caller, MeasureFilter filter, Integer first, String after) {
+		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
+		Cursor cursor = request.after();
+		LocalDate afterStart = null;
+		if (cursor != null) {
+			try {
+				afterStart = LocalDate.parse(cursor.value());
+			}
+			catch (RuntimeException ex) {
+				throw DomainException.badRequest("after", "is not a cursor returned by this list");
+			}
+		}
+		List<Measure> rows = this.measures.selectPage((filter != null) ? filter : MeasureFilter.NONE,
+				caller.scope(), afterStart, (cursor != null) ? cursor.id() : null, request.limit());
+		return Page.of(rows, request.first(), cursor != null,
+				(row) -> new Cursor(SORT_KEY, row.startDate().toString(), row.id()).encode());
+	}
+
+	public long count(Caller caller, MeasureFilter filter) {
+		return this.measures.count((filter != null) ? filter : MeasureFilter.NONE, caller.scope());
+	}
+
+	/** Measures of many households at once, keyed by household id, for the batch loader. */
+	public Map<Long, List<Measure>> measuresOf(Collection<Long> householdIds) {
+		if (householdIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.measures.selectByHouseholdIds(householdIds)
+			.stream()
+			.collect(Collectors.groupingBy(Measure::householdId));
+	}
+
+	@Transactional
+	@PreAuthorize(WRITERS)
+	public Measure record(Caller caller, Inputs.RecordMeasureInput input) {
+		Violations violations = new Violations();
+		if (input.householdId() == null) {
+			violations.badRequest("input.householdId", "is required");
+		}
+		if (input.category() == null) {
+			violations.badRequest("input.category", "is required");
+		}
+		checkText(input.description(), "input.description", 500, violations);
+		checkText(input.responsibleDepartment(), "input.responsibleDepartment", 64, violations);
+		if (input.startDate() == null) {
+			violations.badRequest("input.startDate", "is required");
+		}
+		checkEnd(input.startDate(), input.endDate(), "input.endDate", violations);
+		MeasureStatus status = (input.status() != null) ? input.status() : MeasureStatus.PLANNED;
+		if (!status.isOpen()) {
+			violations.badRequest("input.status",
+					"must be PLANNED or IN_PROGRESS: a measure is recorded before it ends, then moved on");
+		}
+		checkAmount(input.amount(), "input.amount", violations);
+		violations.throwIfAny();
+		// In scope or NOT_FOUND; the row lock also orders this insert after any write to the household under way.
+		if (this.households.lockVersion(input.householdId(), caller.scope()) == null) {
+			throw DomainException.notFound("input.householdId", "household " + input.householdId());
+		}
+		long id = this.ids.nextId();
+		this.measures.insert(new Measure(id, input.householdId(), input.category(), input.description().strip(),
+				input.responsibleDepartment().strip(), input.startDate(), input.endDate(), status, input.amount(),
+				caller.username(), 0, null));
+		Measure recorded = this.measures.selectById(id);
+		this.audit.record(caller, "recordMeasure", "Measure", id, null, recorded);
+		return recorded;
+	}
+
+	@Transactional
+	@PreAuthorize(WRITERS)
+	public Measure update(Caller caller, Inputs.UpdateMeasureInput input) {
+		Violations violations = new Violations();
+		if (input.description() != null) {
+			checkText(input.description(), "input.description", 500, violations);
+		}
+		if (input.responsibleDepartment() != null) {
+			checkText(input.responsibleDepartment(), "input.responsibleDepartment", 64, violations);
+		}
+		checkEnd(input.startDate(), input.endDate(), "input.endDate", violations);
+		checkAmount(input.amount(), "input.amount", violations);
+		violations.throwIfAny();
+		Measure current = lock(caller, input.id(), input.version());
+		LocalDate start = (input.startDate() != null) ? input.startDate() : current.startDate();
+		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
+		if (end != null && end.isBefore(start)) {
+			String field = (input.endDate() != null) ? "input.endDate" : "input.startDate";
+			throw DomainException.badRequest(field, "the end date " + end + " would be before the start date " + start);
+		}
+		this.measures.update(current.id(),
+				new Inputs.UpdateMeasureInput(current.id(), input.version(), input.category(),
+						strip(input.description()), strip(input.responsibleDepartment()), input.startDate(),
+						input.endDate(), input.amount()));
+		return audited(caller, "updateMeasure", current);
+	}
+
+	@Transactional
+	@PreAuthorize(WRITERS)
+	public Measure changeStatus(Caller caller, Inputs.ChangeMeasureStatusInput input) {
+		if (input.status() == null) {
+			throw DomainException.badRequest("input.status", "is required");
+		}
+		Measure current = lock(caller, input.id(), input.version());
+		Violations violations = new Violations();
+		if (!current.status().canMoveTo(input.status())) {
+			violations.conflict("input.status", "a measure " + current.status() + " cannot become " + input.status()
+					+ "; the order is PLANNED → IN_PROGRESS → COMPLETED, or CANCELLED while PLANNED or IN_PROGRESS");
+		}
+		checkEnd(current.startDate(), input.endDate(), "input.endDate", violations);
+		violations.throwIfAny();
+		this.measures.updateStatus(current.id(), input.status(), input.endDate());
+		return audited(caller, "changeMeasureStatus", current);
+	}
+
+	/** The measure as it now is, with the write recorded in the audit trail. */
+	private Measure audited(Caller caller, String operation, Measure before) {
+		Measure after = this.measures.selectById(before.id());
+		this.audit.record(caller, operation, "Measure", before.id(), before, after);
+		return after;
+	}
+
+	/**
+	 * Locks the measure after checking that its household is in the caller's scope (else NOT_FOUND, as if it did
+	 * not exist) and, when the caller sent the version it read, that nobody changed it since.
+	 */
+	private Measure lock(Caller caller, Long id, Integer expectedVersion) {
+		if (id == null) {
+			throw DomainException.badRequest("input.id", "is required");
+		}
+		Measure measure = this.measures.lock(id, caller.scope());
+		if (measure == null) {
+			throw DomainException.notFound("input.id", "measure " + id);
+		}
+		if (expectedVersion != null && expectedVersion != measure.version()) {
+			throw DomainException.conflict("input.version",
+					"is stale: the measure is at version " + measure.version() + ", read it again");
+		}
+		return measure;
+	}
+
+	private static void checkText(String value, String field, int maxLength, Violations violations) {
+		if (value == null || value.isBlank()) {
+			violations.badRequest(field, "must not be blank");
+		}
+		else if (value.strip().length() > maxLength) {
+			violations.badRequest(field, "must be at most " + maxLength + " characters");
+		}
+	}
+
+	private static void checkEnd(LocalDate start, LocalDate end, String field, Violations violations) {
+		if (start != null && end != null && end.isBefore(start)) {
+			violations.badRequest(field, "must not be before the start date " + start);
+		}
+	}
+
+	private static void checkAmount(BigDecimal amount, String field, Violations violations) {
+		if (amount == null) {
+			return;
+		}
+		if (amount.signum() < 0) {
+			violations.badRequest(field, "must not be negative");
+		}
+		else if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_YUAN) > 0) {
+			violations.badRequest(field, "must be yuan with at most 2 decimals");
+		}
+	}
+
+	private static String strip(String value) {
+		return (value != null) ? value.strip() : null;
+	}
+
+}

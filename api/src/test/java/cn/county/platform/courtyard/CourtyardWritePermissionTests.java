@@ -1,0 +1,131 @@
+package cn.county.platform.courtyard;
+
+import java.util.Map;
+
+import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static cn.county.platform.courtyard.CourtyardTesting.assertForbidden;
+import static cn.county.platform.courtyard.CourtyardTesting.assertRefused;
+import static cn.county.platform.courtyard.CourtyardTesting.changeStatus;
+import static cn.county.platform.courtyard.CourtyardTesting.designate;
+import static cn.county.platform.courtyard.CourtyardTesting.nominate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may write the courtyard economy, with real tokens: the county, town officials in their own town, and the
+ * AGRICULTURE department county-wide. Village cadres, other departments and dashboard viewers may not.
+ */
+@PlatformTest
+class CourtyardWritePermissionTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	GraphQlClients clients;
+
+	long inFirstTown;
+
+	long inOtherTown;
+
+	@BeforeEach
+	void setUp() {
+		this.clients = new GraphQlClients(this.port);
+		HttpGraphQlTester admin = this.clients.as("county.admin");
+		this.inFirstTown = CourtyardTesting.household(admin, Fixtures.VILLAGE);
+		this.inOtherTown = CourtyardTesting.household(admin, Fixtures.OTHER_TOWN_VILLAGE);
+	}
+
+	@Test
+	void agricultureOfficerNominatesApprovesAndDesignatesAnywhereInTheCounty() {
+		AgricultureOfficer.ensureExists();
+		HttpGraphQlTester officer = this.clients.as(AgricultureOfficer.USERNAME);
+		long first = CourtyardTesting.nominated(officer, CourtyardTesting.nomination(this.inFirstTown));
+		long other = CourtyardTesting.nominated(officer, CourtyardTesting.nomination(this.inOtherTown));
+		changeStatus(officer, first, "APPROVED").path("changeCourtyardStatus.courtyardHousehold.decidedBy")
+			.entity(String.class)
+			.isEqualTo(AgricultureOfficer.USERNAME);
+		changeStatus(officer, other, "REVOKED").errors().verify();
+		int year = CourtyardTesting.freeYears(this.jdbc);
+		designate(officer, Fixtures.OTHER_TOWN, Fixtures.OTHER_TOWN_VILLAGE, year).errors().verify();
+		assertThat(this.jdbc.queryForObject("SELECT designated_by FROM demonstration_village WHERE town_code = ?"
+				+ " AND year = ?", String.class, Fixtures.OTHER_TOWN, year))
+			.isEqualTo(AgricultureOfficer.USERNAME);
+	}
+
+	@Test
+	void townOfficialWritesInTheirTownOnly() {
+		HttpGraphQlTester official = this.clients.as("town.official");
+		long record = CourtyardTesting.nominated(official, CourtyardTesting.nomination(this.inFirstTown));
+		changeStatus(official, record, "APPROVED").errors().verify();
+		int year = CourtyardTesting.freeYears(this.jdbc);
+		designate(official, Fixtures.TOWN, Fixtures.VILLAGE, year).errors().verify();
+		assertRefused(this.jdbc, () -> designate(official, Fixtures.OTHER_TOWN, Fixtures.OTHER_TOWN_VILLAGE, year),
+				"input.townCode", "FORBIDDEN");
+		assertRefused(this.jdbc, () -> nominate(official, CourtyardTesting.nomination(this.inOtherTown)),
+				"input.householdId", "NOT_FOUND");
+	}
+
+	@Test
+	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
+		HttpGraphQlTester official = this.clients.as("town2.official");
+		long record = CourtyardTesting.nominated(this.clients.as("county.admin"),
+				CourtyardTesting.nomination(this.inFirstTown));
+		assertRefused(this.jdbc, () -> nominate(official, CourtyardTesting.nomination(this.inFirstTown)),
+				"input.householdId", "NOT_FOUND");
+		assertRefused(this.jdbc, () -> changeStatus(official, record, "APPROVED"), "input.id", "NOT_FOUND");
+		assertRefused(this.jdbc, () -> official.documentName("updateCourtyardHousehold")
+			.fragmentName("courtyardFields")
+			.variable("input", Map.of("id", record, "income", 1))
+			.execute(), "input.id", "NOT_FOUND");
+		int year = CourtyardTesting.freeYears(this.jdbc);
+		assertRefused(this.jdbc, () -> designate(official, Fixtures.TOWN, Fixtures.VILLAGE, year), "input.townCode",
+				"FORBIDDEN");
+	}
+
+	@Test
+	void villageCadreCannotWriteCourtyardRecordsEvenInTheirVillage() {
+		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		assertForbidden(this.jdbc, () -> nominate(cadre, CourtyardTesting.nomination(this.inFirstTown)));
+		int year = CourtyardTesting.freeYears(this.jdbc);
+		assertForbidden(this.jdbc, () -> designate(cadre, Fixtures.TOWN, Fixtures.VILLAGE, year));
+	}
+
+	@Test
+	void hrssOfficerCannotWriteCourtyardRecords() {
+		HttpGraphQlTester officer = this.clients.as("hrss.officer");
+		long record = CourtyardTesting.nominated(this.clients.as("county.admin"),
+				CourtyardTesting.nomination(this.inFirstTown));
+		assertForbidden(this.jdbc, () -> nominate(officer, CourtyardTesting.nomination(this.inOtherTown)));
+		assertForbidden(this.jdbc, () -> changeStatus(officer, record, "APPROVED"));
+		int year = CourtyardTesting.freeYears(this.jdbc);
+		assertForbidden(this.jdbc, () -> designate(officer, Fixtures.TOWN, Fixtures.VILLAGE, year));
+	}
+
+	@Test
+	void dashboardViewerCannotWrite() {
+		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		GraphQlTester.Response nomination = nominate(viewer, CourtyardTesting.nomination(this.inFirstTown));
+		nomination.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
+		int year = CourtyardTesting.freeYears(this.jdbc);
+		assertForbidden(this.jdbc, () -> designate(viewer, Fixtures.TOWN, Fixtures.VILLAGE, year));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM courtyard_household WHERE household_id = ?",
+				Long.class, this.inFirstTown))
+			.isZero();
+	}
+
+}

@@ -1,0 +1,151 @@
+package cn.county.platform.measure;
+
+import java.util.Map;
+
+import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static cn.county.platform.measure.MeasureTesting.assertForbidden;
+import static cn.county.platform.measure.MeasureTesting.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may record help, with real tokens: the county, town officials in their town and village cadres in their
+ * village. A household outside the caller's scope answers as if it did not exist.
+ */
+@PlatformTest
+class MeasureWritePermissionTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	GraphQlClients clients;
+
+	long inCadresVillage;
+
+	long inNeighbourVillage;
+
+	long inOtherTown;
+
+	@BeforeEach
+	void setUp() {
+		this.clients = new GraphQlClients(this.port);
+		HttpGraphQlTester admin = this.clients.as("county.admin");
+		this.inCadresVillage = MeasureTesting.household(admin, Fixtures.VILLAGE);
+		this.inNeighbourVillage = MeasureTesting.household(admin, MeasureTesting.NEIGHBOUR_VILLAGE);
+		this.inOtherTown = MeasureTesting.household(admin, Fixtures.OTHER_TOWN_VILLAGE);
+	}
+
+	@Test
+	void villageCadreRecordsAVisitAndAMeasureInTheirVillage() {
+		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		GraphQlTester.Response visit = recordVisit(cadre, this.inCadresVillage);
+		visit.errors().verify();
+		visit.path("recordVisit.visit.cadre").entity(String.class).isEqualTo("village.cadre");
+		long measure = MeasureTesting.recordMeasure(cadre, MeasureTesting.measure(this.inCadresVillage));
+		cadre.documentName("changeMeasureStatus")
+			.fragmentName("measureFields")
+			.variable("input", Map.of("id", measure, "status", "COMPLETED"))
+			.execute()
+			.path("changeMeasureStatus.measure.recordedBy")
+			.entity(String.class)
+			.isEqualTo("village.cadre");
+	}
+
+	@Test
+	void villageCadreCannotRecordAVisitOrAMeasureInAnotherVillage() {
+		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		assertRefused(this.jdbc, () -> recordVisit(cadre, this.inNeighbourVillage), "input.householdId",
+				"NOT_FOUND");
+		assertRefused(this.jdbc, () -> recordMeasure(cadre, this.inNeighbourVillage), "input.householdId",
+				"NOT_FOUND");
+		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
+				MeasureTesting.measure(this.inNeighbourVillage));
+		assertRefused(this.jdbc, () -> changeStatus(cadre, measure), "input.id", "NOT_FOUND");
+		assertRefused(this.jdbc, () -> cadre.documentName("updateMeasure")
+			.fragmentName("measureFields")
+			.variable("input", Map.of("id", measure, "amount", 1))
+			.execute(), "input.id", "NOT_FOUND");
+	}
+
+	@Test
+	void townOfficialRecordsInTheirTown() {
+		HttpGraphQlTester official = this.clients.as("town.official");
+		recordVisit(official, this.inNeighbourVillage).errors().verify();
+		long measure = MeasureTesting.recordMeasure(official, MeasureTesting.measure(this.inNeighbourVillage));
+		changeStatus(official, measure).errors().verify();
+	}
+
+	@Test
+	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
+		HttpGraphQlTester official = this.clients.as("town2.official");
+		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
+				MeasureTesting.measure(this.inCadresVillage));
+		assertRefused(this.jdbc, () -> recordVisit(official, this.inCadresVillage), "input.householdId", "NOT_FOUND");
+		assertRefused(this.jdbc, () -> recordMeasure(official, this.inCadresVillage), "input.householdId",
+				"NOT_FOUND");
+		assertRefused(this.jdbc, () -> changeStatus(official, measure), "input.id", "NOT_FOUND");
+		// and in their own town they may
+		recordVisit(official, this.inOtherTown).errors().verify();
+	}
+
+	@Test
+	void hrssOfficerCannotRecordAMeasureOrAVisit() {
+		HttpGraphQlTester officer = this.clients.as("hrss.officer");
+		assertForbidden(this.jdbc, () -> recordMeasure(officer, this.inCadresVillage));
+		assertForbidden(this.jdbc, () -> recordVisit(officer, this.inCadresVillage));
+	}
+
+	@Test
+	void dashboardViewerCannotWrite() {
+		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
+				MeasureTesting.measure(this.inCadresVillage));
+		assertForbidden(this.jdbc, () -> recordMeasure(viewer, this.inCadresVillage));
+		assertForbidden(this.jdbc, () -> recordVisit(viewer, this.inCadresVillage));
+		assertForbidden(this.jdbc, () -> changeStatus(viewer, measure));
+		assertThat(this.jdbc.queryForObject("SELECT status FROM assistance_measure WHERE id = ?", String.class,
+				measure))
+			.isEqualTo("IN_PROGRESS");
+	}
+
+	@Test
+	void partnersCannotWrite() {
+		HttpGraphQlTester bank = this.clients.asClient("partner-bank", "partner-bank-dev-secret");
+		assertForbidden(this.jdbc, () -> recordVisit(bank, this.inCadresVillage));
+	}
+
+	private static GraphQlTester.Response recordVisit(HttpGraphQlTester caller, long household) {
+		return caller.documentName("recordVisit")
+			.fragmentName("visitFields")
+			.variable("input", Map.of("householdId", household, "visitedOn", "2023-10-10"))
+			.execute();
+	}
+
+	private static GraphQlTester.Response recordMeasure(HttpGraphQlTester caller, long household) {
+		return caller.documentName("recordMeasure")
+			.fragmentName("measureFields")
+			.variable("input", MeasureTesting.measure(household))
+			.execute();
+	}
+
+	private static GraphQlTester.Response changeStatus(HttpGraphQlTester caller, long measure) {
+		return caller.documentName("changeMeasureStatus")
+			.fragmentName("measureFields")
+			.variable("input", Map.of("id", measure, "status", "CANCELLED"))
+			.execute();
+	}
+
+}
