@@ -2,6 +2,8 @@ package cn.county.platform.demo;
 
 import java.util.List;
 
+import cn.county.platform.job.JobDemoSection;
+
 /**
  * The sections that follow households and members in every demo run, the Spring loader's and the command line's
  * alike. A feature adds its section here, after those whose rows it refers to.
@@ -12,7 +14,7 @@ public final class DemoSections {
 	}
 
 	public static List<DemoSection> standard() {
-		return List.of();
+		return List.of(new JobDemoSection());
 	}
 
 }
