@@ -18,6 +18,24 @@ public record Page<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 	}
 
 	/**
+	 * This page as graphql-java's Relay connection, for connection types without extra fields: Spring for GraphQL
+	 * passes a {@link graphql.relay.Connection} through unchanged.
+	 */
+	public graphql.relay.Connection<T> toConnection() {
+		List<graphql.relay.Edge<T>> relayEdges = this.edges.stream()
+			.map((edge) -> (graphql.relay.Edge<T>) new graphql.relay.DefaultEdge<>(edge.node(),
+					new graphql.relay.DefaultConnectionCursor(edge.cursor())))
+			.toList();
+		graphql.relay.PageInfo info = new graphql.relay.DefaultPageInfo(
+				(this.pageInfo.startCursor() != null)
+						? new graphql.relay.DefaultConnectionCursor(this.pageInfo.startCursor()) : null,
+				(this.pageInfo.endCursor() != null) ? new graphql.relay.DefaultConnectionCursor(this.pageInfo.endCursor())
+						: null,
+				this.pageInfo.hasPreviousPage(), this.pageInfo.hasNextPage());
+		return new graphql.relay.DefaultConnection<>(relayEdges, info);
+	}
+
+	/**
 	 * @param rows up to {@code first + 1} rows, in page order
 	 * @param first the page size asked for
 	 * @param after whether the page was asked for with a cursor

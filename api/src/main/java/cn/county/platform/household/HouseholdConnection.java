@@ -6,13 +6,13 @@ import cn.county.platform.common.Page;
 import cn.county.platform.security.Caller;
 
 /** A page of households; it keeps the filter and caller so that {@code totalCount} is counted only when asked. */
-record HouseholdConnection(Page<Household> page, HouseholdFilter filter, Caller caller) {
+public record HouseholdConnection(Page<Household> page, HouseholdFilter filter, Caller caller) {
 
-	List<Page.Edge<Household>> edges() {
+	public List<Page.Edge<Household>> edges() {
 		return this.page.edges();
 	}
 
-	Page.PageInfo pageInfo() {
+	public Page.PageInfo pageInfo() {
 		return this.page.pageInfo();
 	}
 

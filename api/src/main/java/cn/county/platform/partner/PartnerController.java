@@ -3,7 +3,6 @@ package cn.county.platform.partner;
 import java.util.List;
 import java.util.Map;
 
-import cn.county.platform.common.Page;
 import cn.county.platform.security.Caller;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -27,9 +26,9 @@ class PartnerController {
 	}
 
 	@QueryMapping
-	Page<PartnerAccessEntry> partnerAccessLog(@Argument String partnerId, @Argument Integer first,
+	graphql.relay.Connection<PartnerAccessEntry> partnerAccessLog(@Argument String partnerId, @Argument Integer first,
 			@Argument String after) {
-		return this.partners.accessLog(partnerId, first, after);
+		return this.partners.accessLog(partnerId, first, after).toConnection();
 	}
 
 	@MutationMapping

@@ -9,12 +9,16 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface PartnerMapper {
 
+	/** One approved field. */
+	record FieldRef(String type, String field) {
+	}
+
 	/** Approved fields as {@code Type.field}. */
 	List<String> selectApprovedFields(@Param("partnerId") String partnerId);
 
 	void deleteApprovedFields(@Param("partnerId") String partnerId);
 
-	void insertApprovedFields(@Param("partnerId") String partnerId, @Param("fields") Collection<String[]> fields,
+	void insertApprovedFields(@Param("partnerId") String partnerId, @Param("fields") Collection<FieldRef> fields,
 			@Param("approvedBy") String approvedBy);
 
 	void insertAccess(@Param("id") long id, @Param("partnerId") String partnerId,

@@ -77,7 +77,7 @@ public class PartnerService implements PartnerAccess {
 			violations.badRequest("input.partnerId", "must be a partner client id such as partner-bank");
 		}
 		Set<String> unique = new LinkedHashSet<>();
-		List<String[]> rows = new ArrayList<>();
+		List<PartnerMapper.FieldRef> rows = new ArrayList<>();
 		for (int i = 0; i < fields.size(); i++) {
 			String field = fields.get(i);
 			String[] parts = (field != null) ? field.split("\\.", -1) : new String[0];
@@ -86,7 +86,7 @@ public class PartnerService implements PartnerAccess {
 						"is not Type.field of a household-level type (" + this.policy.personalTypes().keySet() + ")");
 			}
 			else if (unique.add(field)) {
-				rows.add(parts);
+				rows.add(new PartnerMapper.FieldRef(parts[0], parts[1]));
 			}
 		}
 		violations.throwIfAny();

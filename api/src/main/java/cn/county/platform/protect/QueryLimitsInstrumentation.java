@@ -113,16 +113,35 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		return super.beginFieldFetch(parameters, state);
 	}
 
+	/**
+	 * How many times the children of this field are fetched per fetch of the field itself. A connection's
+	 * {@code edges} repeat its page size; the connection's own fields ({@code totalCount}, {@code pageInfo}) do not;
+	 * a plain list repeats its {@code first}, or the default for nested lists.
+	 */
 	private long listSize(QueryVisitorFieldEnvironment env) {
 		GraphQLOutputType type = env.getFieldDefinition().getType();
-		boolean list = GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
-		boolean connection = GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object
-				&& object.getFieldDefinition("edges") != null;
-		if (!list && !connection) {
+		if (isConnection(type)) {
 			return 1;
 		}
+		if (!(GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList)) {
+			return 1;
+		}
+		QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
+		if (env.getField().getName().equals("edges") && parent != null
+				&& isConnection(parent.getFieldDefinition().getType())) {
+			return pageSize(parent);
+		}
+		return pageSize(env);
+	}
+
+	private long pageSize(QueryVisitorFieldEnvironment env) {
 		Object first = env.getArguments().get("first");
 		return (first instanceof Number number) ? Math.max(1, number.longValue()) : this.limits.defaultListSize();
+	}
+
+	private static boolean isConnection(GraphQLOutputType type) {
+		return GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object
+				&& object.getFieldDefinition("edges") != null && object.getFieldDefinition("pageInfo") != null;
 	}
 
 	private static boolean isIntrospection(QueryVisitorFieldEnvironment env) {

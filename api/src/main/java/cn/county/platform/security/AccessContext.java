@@ -36,7 +36,17 @@ public final class AccessContext {
 		return this.caller.has(Role.PARTNER);
 	}
 
-	void recordRead(String type, String field, Long householdId) {
+	private volatile String operation;
+
+	/** The operation's name as the document gives it, for the access log. */
+	public String operation() {
+		return this.operation;
+	}
+
+	void recordRead(String operation, String type, String field, Long householdId) {
+		if (operation != null) {
+			this.operation = operation;
+		}
 		this.fieldsRead.add(type + "." + field);
 		if (householdId != null) {
 			this.householdIds.add(householdId);

@@ -39,7 +39,7 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 			.build());
 		return chain.next(request).map((response) -> {
 			if (access.isPartner() && !access.fieldsRead().isEmpty()) {
-				this.partners.logAccess(caller.partnerId(), request.getOperationName(), access.householdIdsRead(),
+				this.partners.logAccess(caller.partnerId(), access.operation(), access.householdIdsRead(),
 						access.fieldsRead());
 			}
 			return response;

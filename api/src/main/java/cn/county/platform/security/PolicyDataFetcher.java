@@ -49,7 +49,7 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 				.build();
 		}
 		if (!this.entryPoint && access.isPartner() && env.getSource() instanceof HouseholdOwned owned) {
-			access.recordRead(this.type, this.field, owned.householdId());
+			access.recordRead(env.getOperationDefinition().getName(), this.type, this.field, owned.householdId());
 		}
 		Object value = this.delegate.get(env);
 		if (decision == FieldAccess.MASKED) {

@@ -24,7 +24,7 @@ class PartnerApprovalTests {
 
 	private static final String APPROVE = "mutation($p: String!, $f: [String!]!) { setPartnerApprovedFields(input: {partnerId: $p, fields: $f}) { partnerId fields } }";
 
-	private static final String READ = "query partnerRead($code: String!) { householdByCode(code: $code) { id code incomePerCapita headIdNumber } }";
+	private static final String READ = "query partnerRead($code: String!) { householdByCode(code: $code) { id code phone headIdNumber } }";
 
 	@LocalServerPort
 	int port;
@@ -49,19 +49,21 @@ class PartnerApprovalTests {
 
 	@Test
 	void partnerSeesOnlyApprovedFieldsAndAChangeAppliesToTheNextRequest() {
-		Map<String, Object> row = this.jdbc.queryForMap("SELECT id, code, head_id_number FROM household ORDER BY code LIMIT 1");
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT id, code, head_id_number, phone FROM household WHERE phone IS NOT NULL ORDER BY code LIMIT 1");
 		approve("partner-insurer", List.of("Household.id", "Household.code"));
 		GraphQlTester.Response before = this.insurer.document(READ).variable("code", row.get("code")).execute();
-		before.path("householdByCode.code").entity(String.class).isEqualTo((String) row.get("code"));
-		before.path("householdByCode.incomePerCapita").valueIsNull();
 		before.errors().satisfy((errors) -> assertThat(errors).extracting((error) -> error.getPath())
-			.containsExactlyInAnyOrder("householdByCode.incomePerCapita", "householdByCode.headIdNumber"));
+			.containsExactlyInAnyOrder("householdByCode.phone", "householdByCode.headIdNumber"));
+		before.path("householdByCode.code").entity(String.class).isEqualTo((String) row.get("code"));
+		before.path("householdByCode.phone").valueIsNull();
 
-		approve("partner-insurer", List.of("Household.id", "Household.code", "Household.incomePerCapita",
+		approve("partner-insurer", List.of("Household.id", "Household.code", "Household.phone",
 				"Household.headIdNumber"));
 		GraphQlTester.Response after = this.insurer.document(READ).variable("code", row.get("code")).execute();
 		after.errors().verify();
-		after.path("householdByCode.incomePerCapita").hasValue();
+		after.path("householdByCode.phone")
+			.entity(String.class)
+			.satisfies((phone) -> assertThat(phone).isNotEqualTo(row.get("phone")).contains("****"));
 		// approved, yet never whole for a partner
 		after.path("householdByCode.headIdNumber")
 			.entity(String.class)
@@ -81,8 +83,8 @@ class PartnerApprovalTests {
 			.entity(Map.class)
 			.satisfies((entry) -> {
 				assertThat(entry.get("operation")).isEqualTo("partnerRead");
-				assertThat((List<?>) entry.get("householdIds")).containsExactly(row.get("id").toString());
-				assertThat((List<?>) entry.get("fields")).contains("Household.code", "Household.headIdNumber");
+				assertThat((List<Object>) entry.get("householdIds")).containsExactly(row.get("id").toString());
+				assertThat((List<Object>) entry.get("fields")).contains("Household.code", "Household.headIdNumber");
 			});
 	}
 

@@ -149,7 +149,7 @@ class FieldPolicyMatrixTests {
 				continue;
 			}
 			assertThat(errors).as(who.name() + " " + fieldPath + " has no errors").isEmpty();
-			response.path(fieldPath).pathExists();
+			response.path(prefix).hasValue();
 			if (stored.containsKey(field.getName())) {
 				String value = stored.get(field.getName()).toString();
 				String actual = response.path(fieldPath).entity(String.class).get();
@@ -248,16 +248,16 @@ class FieldPolicyMatrixTests {
 				if (ID_NUMBER.matcher(field.getName()).matches()) {
 					assertThat(sensitive).as(name).isNotNull();
 					assertThat(argument(sensitive, "mask").toString()).as(name).isEqualTo("ID_NUMBER");
-					assertThat((Collection<?>) argument(sensitive, "whole")).as(name)
+					assertThat((Collection<Object>) argument(sensitive, "whole")).as(name)
 						.doesNotContain("VILLAGE_CADRE", "DEPARTMENT_OFFICER", "PARTNER", "DASHBOARD_VIEWER");
-					assertThat((Collection<?>) argument(sensitive, "departments")).as(name).isEmpty();
+					assertThat((Collection<Object>) argument(sensitive, "departments")).as(name).isEmpty();
 				}
 				if (PHONE.matcher(field.getName()).matches()) {
 					assertThat(sensitive).as(name).isNotNull();
 					assertThat(argument(sensitive, "mask").toString()).as(name).isEqualTo("PHONE");
-					assertThat((Collection<?>) argument(sensitive, "whole")).as(name)
+					assertThat((Collection<Object>) argument(sensitive, "whole")).as(name)
 						.doesNotContain("DEPARTMENT_OFFICER", "PARTNER");
-					assertThat((Collection<?>) argument(sensitive, "masked")).as(name).doesNotContain("DEPARTMENT_OFFICER");
+					assertThat((Collection<Object>) argument(sensitive, "masked")).as(name).doesNotContain("DEPARTMENT_OFFICER");
 				}
 				if (HEALTH_OR_CONTRACT.matcher(field.getName()).matches()) {
 					assertThat(sensitive).as(name).isNotNull();

@@ -29,25 +29,25 @@ class MeTests {
 		me.path("me.townCode").entity(String.class).isEqualTo(Fixtures.TOWN);
 		me.path("me.villageCode").entity(String.class).isEqualTo(Fixtures.VILLAGE);
 		Map<?, ?> household = access(me, "Household");
-		assertThat((List<?>) household.get("masked")).containsExactly("headIdNumber");
-		assertThat((List<?>) household.get("whole")).contains("phone", "code", "members");
-		assertThat((List<?>) household.get("forbidden")).isEmpty();
+		assertThat((List<Object>) household.get("masked")).containsExactly("headIdNumber");
+		assertThat((List<Object>) household.get("whole")).contains("phone", "code", "members");
+		assertThat((List<Object>) household.get("forbidden")).isEmpty();
 	}
 
 	@Test
 	void departmentOfficerSeesNoPhoneAndOnlyTheirDomainsSensitiveFields() {
 		GraphQlTester.Response me = new GraphQlClients(this.port).as("hrss.officer").document(ME).execute();
 		me.path("me.department").entity(String.class).isEqualTo("HRSS");
-		assertThat((List<?>) access(me, "Household").get("forbidden")).containsExactly("phone");
-		assertThat((List<?>) access(me, "Member").get("forbidden")).containsExactlyInAnyOrder("health", "disabilityGrade");
-		assertThat((List<?>) access(me, "Member").get("masked")).containsExactly("idNumber");
+		assertThat((List<Object>) access(me, "Household").get("forbidden")).containsExactly("phone");
+		assertThat((List<Object>) access(me, "Member").get("forbidden")).containsExactlyInAnyOrder("health", "disabilityGrade");
+		assertThat((List<Object>) access(me, "Member").get("masked")).containsExactly("idNumber");
 	}
 
 	@Test
 	void dashboardViewerSeesNoHouseholdField() {
 		GraphQlTester.Response me = new GraphQlClients(this.port).as("dashboard.viewer").document(ME).execute();
-		assertThat((List<?>) access(me, "Household").get("whole")).isEmpty();
-		assertThat((List<?>) access(me, "Member").get("whole")).isEmpty();
+		assertThat((List<Object>) access(me, "Household").get("whole")).isEmpty();
+		assertThat((List<Object>) access(me, "Member").get("whole")).isEmpty();
 	}
 
 	@Test

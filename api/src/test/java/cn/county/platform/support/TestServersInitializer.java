@@ -21,7 +21,7 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 							database.username(), "spring.datasource.password", database.password(),
 							"platform.redis.url", redis, "platform.security.issuer-uri",
 							KeycloakServer.shared().issuer(), "platform.demo.load-on-start", "true",
-							"platform.demo.households", "3000")));
+							"platform.demo.households", "3000", "platform.security.clock-skew", "1s")));
 	}
 
 }

@@ -57,6 +57,8 @@ public abstract class EnumListTypeHandler<E extends Enum<E>> extends BaseTypeHan
 				values.add(Enum.valueOf(this.type, name));
 			}
 		}
+		// declaration order, whatever order the database concatenated them in
+		values.sort(java.util.Comparator.comparingInt(Enum::ordinal));
 		return List.copyOf(values);
 	}
 
