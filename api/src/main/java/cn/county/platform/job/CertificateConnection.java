@@ -6,13 +6,13 @@ import cn.county.platform.common.Page;
 import cn.county.platform.security.Caller;
 
 /** A page of certificates; it keeps the filter and caller so that {@code totalCount} is counted only when asked. */
-record CertificateConnection(Page<Certificate> page, CertificateFilter filter, Caller caller) {
+public record CertificateConnection(Page<Certificate> page, CertificateFilter filter, Caller caller) {
 
-	List<Page.Edge<Certificate>> edges() {
+	public List<Page.Edge<Certificate>> edges() {
 		return this.page.edges();
 	}
 
-	Page.PageInfo pageInfo() {
+	public Page.PageInfo pageInfo() {
 		return this.page.pageInfo();
 	}
 

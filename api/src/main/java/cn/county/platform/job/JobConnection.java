@@ -6,13 +6,13 @@ import cn.county.platform.common.Page;
 import cn.county.platform.security.Caller;
 
 /** A page of jobs; it keeps the filter and caller so that {@code totalCount} is counted only when asked. */
-record JobConnection(Page<Job> page, JobFilter filter, Caller caller) {
+public record JobConnection(Page<Job> page, JobFilter filter, Caller caller) {
 
-	List<Page.Edge<Job>> edges() {
+	public List<Page.Edge<Job>> edges() {
 		return this.page.edges();
 	}
 
-	Page.PageInfo pageInfo() {
+	public Page.PageInfo pageInfo() {
 		return this.page.pageInfo();
 	}
 

@@ -18,8 +18,9 @@ import cn.county.platform.demo.DemoTown;
 import cn.county.platform.demo.DemoVillage;
 
 /**
- * Jobs, subsidies, trainings and certificates in proportion to households (about one job per household), shaped
- * after item 15 so the dashboard has something to show:
+ * Jobs, subsidies, trainings and certificates in proportion to households, shaped after item 15 so the dashboard
+ * has something to show. The demo households have about two members able and willing to work each, so "most of them
+ * employed" means about 1.8 jobs per household (about 1.8 million at the benchmark's million households):
  * <ul>
  * <li>most members able and willing to work hold a job, but each village has its own employment rate and about one
  * village in eight lags well behind the 100% target; the rest are counted as {@value #WITHOUT_JOB}, the "labour with
@@ -148,24 +149,23 @@ public final class JobDemoSection implements DemoSection {
 		}
 
 		void labourer(DemoHousehold household, DemoMember member) throws SQLException {
-			boolean weak = "WEAK".equals(member.labourCapacity());
 			LocalDate workingAge = member.birthDate().plusYears(JobRules.MINIMUM_WORKING_AGE);
 			boolean employed = member.willingToWork() && chance(employmentRate.get(household.villageCode()));
 			LocalDate currentStart = null;
 			String currentType = null;
 			if (employed) {
-				currentType = type(weak || member.age() >= 55);
+				currentType = type(member);
 				currentStart = laterOf(workingAge, daysBefore(this.asOf, skewedDays(2_400)));
 				job(household, member, currentType, currentStart, null);
 			}
 			// an earlier job that has ended, before the current one if there is one
-			boolean earlier = chance(employed ? 0.12 : member.willingToWork() ? 0.25 : 0.1);
+			boolean earlier = chance(employed ? 0.06 : member.willingToWork() ? 0.2 : 0.08);
 			if (earlier) {
 				LocalDate end = (currentStart != null) ? currentStart.minusDays(1 + this.random.nextInt(60))
 						: this.asOf.minusDays(30 + this.random.nextInt(700));
 				LocalDate start = laterOf(workingAge, end.minusDays(60 + this.random.nextInt(1_400)));
 				if (!start.isAfter(end)) {
-					job(household, member, type(weak), start, end);
+					job(household, member, type(member), start, end);
 				}
 			}
 			else if (!employed && member.willingToWork()) {
@@ -302,15 +302,22 @@ public final class JobDemoSection implements DemoSection {
 					issued, number);
 		}
 
-		/** A job type: weak labour goes first to public-welfare posts (item 4). */
-		private String type(boolean weak) {
+		/**
+		 * A job type: weak labour goes first to public-welfare posts (item 4); older full labour mostly stays near
+		 * home; younger full labour mostly leaves the county.
+		 */
+		private String type(DemoMember member) {
 			double draw = this.random.nextDouble();
-			if (weak) {
-				return (draw < 0.55) ? "PUBLIC_WELFARE_POST" : (draw < 0.75) ? "LOCAL_ENTERPRISE"
-						: (draw < 0.85) ? "SELF_EMPLOYED" : (draw < 0.95) ? "IN_PROVINCE" : "OUT_OF_PROVINCE";
+			if ("WEAK".equals(member.labourCapacity())) {
+				return (draw < 0.6) ? "PUBLIC_WELFARE_POST" : (draw < 0.8) ? "LOCAL_ENTERPRISE"
+						: (draw < 0.9) ? "SELF_EMPLOYED" : (draw < 0.97) ? "IN_PROVINCE" : "OUT_OF_PROVINCE";
 			}
-			return (draw < 0.38) ? "OUT_OF_PROVINCE" : (draw < 0.62) ? "IN_PROVINCE"
-					: (draw < 0.82) ? "LOCAL_ENTERPRISE" : (draw < 0.94) ? "SELF_EMPLOYED" : "PUBLIC_WELFARE_POST";
+			if (member.age() >= 55) {
+				return (draw < 0.35) ? "LOCAL_ENTERPRISE" : (draw < 0.55) ? "SELF_EMPLOYED"
+						: (draw < 0.75) ? "IN_PROVINCE" : (draw < 0.9) ? "OUT_OF_PROVINCE" : "PUBLIC_WELFARE_POST";
+			}
+			return (draw < 0.4) ? "OUT_OF_PROVINCE" : (draw < 0.65) ? "IN_PROVINCE"
+					: (draw < 0.85) ? "LOCAL_ENTERPRISE" : (draw < 0.97) ? "SELF_EMPLOYED" : "PUBLIC_WELFARE_POST";
 		}
 
 		private LocalDate in2023() {

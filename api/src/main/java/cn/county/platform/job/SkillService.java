@@ -198,8 +198,10 @@ public class SkillService {
 		Long trainingId = (input.trainingId() != null) ? input.trainingId() : current.trainingId();
 		LocalDate issuedOn = (input.issuedOn() != null) ? input.issuedOn() : current.issuedOn();
 		if (trainingId != null && (input.trainingId() != null || input.issuedOn() != null)) {
+			// name the field the caller changed: a new link to a later training, or a new date before the training
+			String changed = (input.issuedOn() != null) ? "input.issuedOn" : "input.trainingId";
 			checkTraining(holder, trainingId, issuedOn,
-					(input.trainingId() != null) ? "input.trainingId" : "input.issuedOn", "input.issuedOn");
+					(input.trainingId() != null) ? "input.trainingId" : "input.issuedOn", changed);
 		}
 		this.certificates.update(current.id(), new Inputs.UpdateCertificateInput(current.id(), input.version(),
 				JobRules.strip(input.name()), input.kind(), input.issuedOn(), JobRules.strip(input.number()),
