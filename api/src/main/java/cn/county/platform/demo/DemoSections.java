@@ -3,6 +3,7 @@ package cn.county.platform.demo;
 import java.util.List;
 
 import cn.county.platform.courtyard.CourtyardDemoSection;
+import cn.county.platform.job.JobDemoSection;
 import cn.county.platform.loan.LoanDemoSection;
 import cn.county.platform.measure.MeasureDemoSection;
 import cn.county.platform.measure.VisitDemoSection;
@@ -19,7 +20,7 @@ public final class DemoSections {
 
 	public static List<DemoSection> standard() {
 		return List.of(new LoanDemoSection(), new SalesDemoSection(), new MeasureDemoSection(), new VisitDemoSection(),
-				new CourtyardDemoSection());
+				new CourtyardDemoSection(), new JobDemoSection());
 	}
 
 }

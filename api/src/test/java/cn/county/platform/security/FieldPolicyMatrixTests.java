@@ -45,19 +45,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FieldPolicyMatrixTests {
 
 	/** How to reach one object of each household-level type from the fixture household ({@code $id}). */
-	private static final Map<String, String[]> PATHS = Map.of("Household", new String[] { "household(id: $id) {", "}" },
-			"Member", new String[] { "household(id: $id) { members {", "} }" }, "Loan",
-			new String[] { "household(id: $id) { loans {", "} }" }, "LoanEvent",
-			new String[] { "household(id: $id) { loans { events {", "} } }" }, "Measure",
-			new String[] { "household(id: $id) { measures {", "} }" }, "Visit",
-			new String[] { "household(id: $id) { visits {", "} }" }, "CourtyardHousehold",
-			new String[] { "household(id: $id) { courtyard {", "} }" });
+	private static final Map<String, String[]> PATHS = Map.ofEntries(
+			Map.entry("Household", new String[] { "household(id: $id) {", "}" }),
+			Map.entry("Member", new String[] { "household(id: $id) { members {", "} }" }),
+			Map.entry("Loan", new String[] { "household(id: $id) { loans {", "} }" }),
+			Map.entry("LoanEvent", new String[] { "household(id: $id) { loans { events {", "} } }" }),
+			Map.entry("Measure", new String[] { "household(id: $id) { measures {", "} }" }),
+			Map.entry("Visit", new String[] { "household(id: $id) { visits {", "} }" }),
+			Map.entry("CourtyardHousehold", new String[] { "household(id: $id) { courtyard {", "} }" }),
+			Map.entry("Job", new String[] { "household(id: $id) { members { jobs {", "} } }" }),
+			Map.entry("Subsidy", new String[] { "household(id: $id) { members { subsidies {", "} } }" }),
+			Map.entry("Training", new String[] { "household(id: $id) { members { trainings {", "} } }" }),
+			Map.entry("Certificate", new String[] { "household(id: $id) { members { certificates {", "} } }" }));
 
 	/** Where the first object of each household-level type sits in the response of its path. */
-	private static final Map<String, String> PREFIXES = Map.of("Household", "household", "Member",
-			"household.members[0]", "Loan", "household.loans[0]", "LoanEvent", "household.loans[0].events[0]",
-			"Measure", "household.measures[0]", "Visit", "household.visits[0]", "CourtyardHousehold",
-			"household.courtyard[0]");
+	private static final Map<String, String> PREFIXES = Map.ofEntries(Map.entry("Household", "household"),
+			Map.entry("Member", "household.members[0]"), Map.entry("Loan", "household.loans[0]"),
+			Map.entry("LoanEvent", "household.loans[0].events[0]"), Map.entry("Measure", "household.measures[0]"),
+			Map.entry("Visit", "household.visits[0]"), Map.entry("CourtyardHousehold", "household.courtyard[0]"),
+			Map.entry("Job", "household.members[0].jobs[0]"), Map.entry("Subsidy", "household.members[0].subsidies[0]"),
+			Map.entry("Training", "household.members[0].trainings[0]"),
+			Map.entry("Certificate", "household.members[0].certificates[0]"));
 
 	/** Each caller: a username (or a partner client id) and the roles and department its token carries. */
 	record Who(String name, Set<String> roles, String department) {
@@ -76,7 +84,8 @@ class FieldPolicyMatrixTests {
 			"Household.headIdNumber", "Household.phone", "Household.members", "Member.name", "Member.idNumber",
 			"Member.health", "Household.loans", "Loan.contractNumber", "Loan.events", "Household.measures",
 			"Measure.category", "Household.visits", "Visit.visitedOn", "Household.courtyard",
-			"CourtyardHousehold.year");
+			"CourtyardHousehold.year", "Member.jobs", "Job.type", "Member.subsidies", "Subsidy.kind",
+			"Member.trainings", "Training.course", "Member.certificates", "Certificate.name");
 
 	@LocalServerPort
 	int port;
@@ -127,6 +136,32 @@ class FieldPolicyMatrixTests {
 		admin.document("mutation($i: NominateCourtyardInput!) { nominateCourtyardHousehold(input: $i) { courtyardHousehold { id } } }")
 			.variable("i", Map.of("householdId", this.householdId, "year", LocalDate.now().getYear(), "category",
 					"SPECIALTY_PLANTING", "area", 120, "income", 8000))
+			.execute()
+			.errors()
+			.verify();
+		long jobId = admin.document("mutation($i: RecordJobInput!) { recordJob(input: $i) { job { id } } }")
+			.variable("i", Map.of("memberId", head, "type", "OUT_OF_PROVINCE", "employer", "苏州电子厂", "place",
+					"江苏苏州", "startDate", LocalDate.now().minusMonths(3).toString(), "monthlyIncome", 4500))
+			.execute()
+			.path("recordJob.job.id")
+			.entity(Long.class)
+			.get();
+		admin.document("mutation($i: RecordSubsidyInput!) { recordSubsidy(input: $i) { subsidy { id } } }")
+			.variable("i", Map.of("jobId", jobId, "kind", "CROSS_PROVINCE_TRANSPORT", "amount", 600, "paidOn",
+					LocalDate.now().minusMonths(2).toString()))
+			.execute()
+			.errors()
+			.verify();
+		admin.document("mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { training { id } } }")
+			.variable("i", Map.of("memberId", head, "course", "电工", "provider", "县职教中心", "startDate",
+					LocalDate.now().minusMonths(6).toString(), "endDate", LocalDate.now().minusMonths(5).toString(),
+					"completed", true))
+			.execute()
+			.errors()
+			.verify();
+		admin.document("mutation($i: RecordCertificateInput!) { recordCertificate(input: $i) { certificate { id } } }")
+			.variable("i", Map.of("memberId", head, "name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn",
+					LocalDate.now().minusMonths(5).toString(), "number", "T" + this.householdId))
 			.execute()
 			.errors()
 			.verify();

@@ -1,0 +1,7 @@
+package cn.county.platform.job;
+
+public enum CertificateKind {
+
+	VOCATIONAL_SKILL, SPECIAL_OPERATION, OTHER
+
+}

@@ -1,0 +1,47 @@
+package cn.county.platform.job;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.county.platform.common.DomainException;
+import cn.county.platform.household.Member;
+import cn.county.platform.security.Caller;
+
+import org.springframework.stereotype.Component;
+
+/** The members whose jobs, trainings and certificates this package writes and reads. */
+@Component
+class Holders {
+
+	private final HolderMapper holders;
+
+	Holders(HolderMapper holders) {
+		this.holders = holders;
+	}
+
+	/**
+	 * Locks the member for the rest of the transaction after checking it is in the caller's scope (else NOT_FOUND,
+	 * as if it did not exist). Must run inside the caller's transaction.
+	 */
+	Holder lock(Caller caller, Long memberId, String field) {
+		if (memberId == null) {
+			throw DomainException.badRequest(field, "is required");
+		}
+		Holder holder = this.holders.lock(memberId, caller.scope());
+		if (holder == null) {
+			throw DomainException.notFound(field, "member " + memberId);
+		}
+		return holder;
+	}
+
+	/** Members by id, for the batch loaders of {@code Job.member} and its siblings. */
+	Map<Long, Member> members(Collection<Long> memberIds) {
+		Map<Long, Member> byId = new HashMap<>();
+		if (!memberIds.isEmpty()) {
+			this.holders.selectMembers(memberIds).forEach((member) -> byId.put(member.id(), member));
+		}
+		return byId;
+	}
+
+}

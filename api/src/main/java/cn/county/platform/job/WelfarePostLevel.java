@@ -1,0 +1,7 @@
+package cn.county.platform.job;
+
+public enum WelfarePostLevel {
+
+	COUNTY, TOWN, VILLAGE
+
+}
