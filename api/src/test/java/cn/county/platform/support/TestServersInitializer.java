@@ -21,7 +21,9 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 							database.username(), "spring.datasource.password", database.password(),
 							"platform.redis.url", redis, "platform.security.issuer-uri",
 							KeycloakServer.shared().issuer(), "platform.demo.load-on-start", "true",
-							"platform.demo.households", "3000", "platform.security.clock-skew", "1s")));
+							"platform.demo.households", "3000", "platform.security.clock-skew", "1s",
+							// the field-policy matrix reads every field of every type as a partner within a minute
+							"platform.rate-limits.per-partner", "600")));
 	}
 
 }
