@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -44,14 +45,24 @@ public class JobService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	JobService(JobMapper jobs, SubsidyMapper subsidies, Holders holders, IdGenerator ids, Clock clock,
-			PlatformProperties properties) {
+			PlatformProperties properties, AuditTrail audit) {
+		this.audit = audit;
 		this.jobs = jobs;
 		this.subsidies = subsidies;
 		this.holders = holders;
 		this.ids = ids;
 		this.clock = clock;
 		this.properties = properties;
+	}
+
+	/** Reads the job after a write and records the write with the state before it. */
+	private Job audited(Caller caller, String operation, Job before, long id) {
+		Job after = this.jobs.selectById(id, Scope.COUNTY);
+		this.audit.record(caller, operation, "Job", id, before, after);
+		return after;
 	}
 
 	public LocalDate today() {
@@ -142,7 +153,7 @@ public class JobService {
 				input.employer().strip(), input.place().strip(), input.startDate(), input.endDate(),
 				input.monthlyIncome(), 0);
 		this.jobs.insert(job);
-		return this.jobs.selectById(job.id(), Scope.COUNTY);
+		return audited(caller, "recordJob", null, job.id());
 	}
 
 	@Transactional
@@ -183,7 +194,7 @@ public class JobService {
 		this.jobs.update(current.id(), new Inputs.UpdateJobInput(current.id(), input.version(),
 				JobRules.strip(input.employer()), JobRules.strip(input.place()), input.startDate(), input.endDate(),
 				input.monthlyIncome()));
-		return this.jobs.selectById(current.id(), Scope.COUNTY);
+		return audited(caller, "updateJob", current, current.id());
 	}
 
 	@Transactional
@@ -204,7 +215,7 @@ public class JobService {
 		}
 		// shortening a period cannot make two posts overlap, so no overlap check here
 		this.jobs.end(current.id(), input.endDate());
-		return this.jobs.selectById(current.id(), Scope.COUNTY);
+		return audited(caller, "endJob", current, current.id());
 	}
 
 	@Transactional
@@ -236,6 +247,7 @@ public class JobService {
 		Subsidy subsidy = new Subsidy(this.ids.nextId(), job.id(), job.memberId(), job.householdId(), input.kind(),
 				input.amount(), input.paidOn());
 		this.subsidies.insert(subsidy);
+		this.audit.record(caller, "recordSubsidy", "Subsidy", subsidy.id(), null, subsidy);
 		return subsidy;
 	}
 

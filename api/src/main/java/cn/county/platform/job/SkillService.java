@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
@@ -44,8 +45,11 @@ public class SkillService {
 
 	private final PlatformProperties properties;
 
+	private final AuditTrail audit;
+
 	SkillService(TrainingMapper trainings, CertificateMapper certificates, Holders holders, IdGenerator ids,
-			Clock clock, PlatformProperties properties) {
+			Clock clock, PlatformProperties properties, AuditTrail audit) {
+		this.audit = audit;
 		this.trainings = trainings;
 		this.certificates = certificates;
 		this.holders = holders;
@@ -118,7 +122,9 @@ public class SkillService {
 				input.provider().strip(), input.startDate(), input.endDate(), Boolean.TRUE.equals(input.completed()),
 				0);
 		this.trainings.insert(training);
-		return this.trainings.selectById(training.id(), Scope.COUNTY);
+		Training recorded = this.trainings.selectById(training.id(), Scope.COUNTY);
+		this.audit.record(caller, "recordTraining", "Training", training.id(), null, recorded);
+		return recorded;
 	}
 
 	@Transactional
@@ -157,7 +163,9 @@ public class SkillService {
 		this.trainings.update(current.id(), new Inputs.UpdateTrainingInput(current.id(), input.version(),
 				JobRules.strip(input.course()), JobRules.strip(input.provider()), input.startDate(), input.endDate(),
 				input.completed()));
-		return this.trainings.selectById(current.id(), Scope.COUNTY);
+		Training updated = this.trainings.selectById(current.id(), Scope.COUNTY);
+		this.audit.record(caller, "updateTraining", "Training", current.id(), current, updated);
+		return updated;
 	}
 
 	@Transactional
@@ -177,7 +185,9 @@ public class SkillService {
 		Certificate certificate = new Certificate(this.ids.nextId(), holder.id(), holder.householdId(),
 				input.trainingId(), input.name().strip(), input.kind(), input.issuedOn(), input.number().strip(), 0);
 		this.certificates.insert(certificate);
-		return this.certificates.selectById(certificate.id(), Scope.COUNTY);
+		Certificate recorded = this.certificates.selectById(certificate.id(), Scope.COUNTY);
+		this.audit.record(caller, "recordCertificate", "Certificate", certificate.id(), null, recorded);
+		return recorded;
 	}
 
 	@Transactional
@@ -206,7 +216,9 @@ public class SkillService {
 		this.certificates.update(current.id(), new Inputs.UpdateCertificateInput(current.id(), input.version(),
 				JobRules.strip(input.name()), input.kind(), input.issuedOn(), JobRules.strip(input.number()),
 				input.trainingId()));
-		return this.certificates.selectById(current.id(), Scope.COUNTY);
+		Certificate updated = this.certificates.selectById(current.id(), Scope.COUNTY);
+		this.audit.record(caller, "updateCertificate", "Certificate", current.id(), current, updated);
+		return updated;
 	}
 
 	/** The end of a new training: not before its start, and known and past for a completed one. */

@@ -137,6 +137,36 @@ class IdempotencyAndAuditTests {
 	}
 
 	@Test
+	void jobAndTrainingWritesAreAuditedToo() {
+		var hrss = new GraphQlClients(this.port).as("hrss.officer");
+		long householdId = new GraphQlClients(this.port).as("county.admin")
+			.document(CREATE)
+			.variable("input", Fixtures.zhangWeiHousehold())
+			.execute()
+			.path("createHousehold.household.id")
+			.entity(Long.class)
+			.get();
+		long head = this.jdbc.queryForObject("SELECT id FROM member WHERE household_id = ? AND relation = 'HEAD'",
+				Long.class, householdId);
+		long jobId = hrss.document("mutation($i: RecordJobInput!) { recordJob(input: $i) { job { id } } }")
+			.variable("i", Map.of("memberId", head, "type", "LOCAL_ENTERPRISE", "employer", "县食品厂", "place", "本县",
+					"startDate", "2023-03-01", "monthlyIncome", 3000))
+			.execute()
+			.path("recordJob.job.id")
+			.entity(Long.class)
+			.get();
+		hrss.document("mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { training { id } } }")
+			.variable("i", Map.of("memberId", head, "course", "面点", "provider", "县职教中心", "startDate", "2023-02-01"))
+			.execute()
+			.errors()
+			.verify();
+		assertThat(this.jdbc.queryForList(
+				"SELECT CONCAT(operation, ':', actor) FROM audit_log WHERE entity_type IN ('Job', 'Training') AND (entity_id = ? OR after_state LIKE ?)",
+				String.class, jobId, "%\"memberId\":" + head + "%"))
+			.contains("recordJob:hrss.officer", "recordTraining:hrss.officer");
+	}
+
+	@Test
 	void onlyCountyAdminsReadTheAuditLogAndNobodyCanChangeIt() {
 		new GraphQlClients(this.port).as("town.official")
 			.document("{ auditLog { edges { node { id } } } }")
