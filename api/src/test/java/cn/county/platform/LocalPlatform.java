@@ -73,7 +73,7 @@ public final class LocalPlatform {
 		text.append("   Keycloak: ").append(keycloak).append("  (admin console: admin / admin)\n");
 		text.append(" Get a token (password demo) for a demo user:\n");
 		for (String user : new String[] { "county.admin", "town.official", "village.cadre", "hrss.officer",
-				"finance.officer", "dashboard.viewer" }) {
+				"finance.officer", "commerce.officer", "agriculture.officer", "dashboard.viewer" }) {
 			text.append("   ").append(String.format(token, user)).append('\n');
 		}
 		text.append(" As the partner bank (client credentials):\n");

@@ -58,6 +58,8 @@ class KeycloakRealmTest {
 	@Test
 	void departmentOfficersCarryTheirDepartment() {
 		assertUserToken("hrss.officer", "department-officer", Map.of("department", "HRSS"));
+		assertUserToken("commerce.officer", "department-officer", Map.of("department", "COMMERCE"));
+		assertUserToken("agriculture.officer", "department-officer", Map.of("department", "AGRICULTURE"));
 		assertUserToken("finance.officer", "department-officer", Map.of("department", "FINANCE"));
 	}
 
