@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
+import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Page;
 import cn.county.platform.common.PageRequest;
 import cn.county.platform.common.PlatformProperties;
+import cn.county.platform.common.ResidentIdNumber;
 import cn.county.platform.common.Violation;
 import cn.county.platform.common.Violations;
 import cn.county.platform.region.RegionMapper;
@@ -24,7 +26,6 @@ import cn.county.platform.region.Village;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.Scope;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -138,7 +139,7 @@ public class HouseholdService {
 		violations.throwIfAny();
 		if (!caller.scope().covers(village.townCode(), village.code())) {
 			throw new DomainException(new Violation("input.villageCode",
-					"is outside the caller's town or village", cn.county.platform.common.ErrorClassification.FORBIDDEN));
+					"is outside the caller's town or village", ErrorClassification.FORBIDDEN));
 		}
 		String headIdNumber = MemberRules.normalizeIdNumber(input.head().idNumber());
 		if (this.households.codeExists(code)) {
@@ -276,8 +277,8 @@ public class HouseholdService {
 	Member newMember(long householdId, Relation relation, Inputs.MemberFields fields) {
 		String idNumber = MemberRules.normalizeIdNumber(fields.idNumber());
 		return new Member(this.ids.nextId(), householdId, null, null, fields.name().strip(), idNumber, relation,
-				Gender.valueOf(cn.county.platform.common.ResidentIdNumber.gender(idNumber)),
-				cn.county.platform.common.ResidentIdNumber.birthDate(idNumber).orElseThrow(), fields.schooling(),
+				Gender.valueOf(ResidentIdNumber.gender(idNumber)),
+				ResidentIdNumber.birthDate(idNumber).orElseThrow(), fields.schooling(),
 				fields.health(), fields.disabilityGrade(), fields.labourCapacity(),
 				Boolean.TRUE.equals(fields.willingToWork()), 0);
 	}
