@@ -1,6 +1,6 @@
 package cn.county.platform.audit;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -12,7 +12,7 @@ public interface AuditMapper {
 	void insert(@Param("e") AuditEntry entry);
 
 	List<AuditEntry> selectPage(@Param("entityType") String entityType, @Param("entityId") Long entityId,
-			@Param("actor") String actor, @Param("afterAt") LocalDateTime afterAt, @Param("afterId") Long afterId,
+			@Param("actor") String actor, @Param("afterAt") OffsetDateTime afterAt, @Param("afterId") Long afterId,
 			@Param("limit") int limit);
 
 }

@@ -1,13 +1,11 @@
 package cn.county.platform.audit;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import cn.county.platform.common.Cursor;
-import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
+import cn.county.platform.common.NewestFirst;
 import cn.county.platform.common.Page;
 import cn.county.platform.common.PageRequest;
 import cn.county.platform.common.PlatformProperties;
@@ -26,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AuditTrail {
-
-	private static final String SORT = "OCCURRED_AT:DESC";
 
 	private final AuditMapper audits;
 
@@ -55,22 +51,11 @@ public class AuditTrail {
 
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")
 	public Page<AuditEntry> page(String entityType, Long entityId, String actor, Integer first, String after) {
-		PageRequest request = PageRequest.of(first, after, SORT, this.properties.maxPageSize());
+		PageRequest request = NewestFirst.request(first, after, this.properties.maxPageSize());
 		Cursor cursor = request.after();
-		LocalDateTime afterAt = null;
-		if (cursor != null) {
-			try {
-				afterAt = LocalDateTime.parse(cursor.value());
-			}
-			catch (RuntimeException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
-		}
-		List<AuditEntry> rows = this.audits.selectPage(entityType, entityId, actor, afterAt,
+		List<AuditEntry> rows = this.audits.selectPage(entityType, entityId, actor, NewestFirst.time(cursor),
 				(cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null, (row) -> new Cursor(SORT,
-				row.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString(), row.id())
-			.encode());
+		return NewestFirst.page(rows, request, AuditEntry::occurredAt, AuditEntry::id);
 	}
 
 	private String toJson(Object state) {

@@ -27,7 +27,7 @@ public interface PartnerMapper {
 
 	/** Newest first, keyset on id within (accessed_at desc). */
 	List<PartnerAccessEntry> selectAccessPage(@Param("partnerId") String partnerId,
-			@Param("afterAccessedAt") java.time.LocalDateTime afterAccessedAt, @Param("afterId") Long afterId,
+			@Param("afterAccessedAt") java.time.OffsetDateTime afterAccessedAt, @Param("afterId") Long afterId,
 			@Param("limit") int limit);
 
 }

@@ -1,7 +1,5 @@
 package cn.county.platform.partner;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,8 +9,8 @@ import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
 import cn.county.platform.common.Cursor;
-import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
+import cn.county.platform.common.NewestFirst;
 import cn.county.platform.common.Page;
 import cn.county.platform.common.PageRequest;
 import cn.county.platform.common.PlatformProperties;
@@ -34,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerService implements PartnerAccess {
 
 	private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
-
-	private static final String LOG_SORT = "ACCESSED_AT:DESC";
 
 	private final PartnerMapper partners;
 
@@ -107,22 +103,11 @@ public class PartnerService implements PartnerAccess {
 
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")
 	public Page<PartnerAccessEntry> accessLog(String partnerId, Integer first, String after) {
-		PageRequest request = PageRequest.of(first, after, LOG_SORT, this.properties.maxPageSize());
+		PageRequest request = NewestFirst.request(first, after, this.properties.maxPageSize());
 		Cursor cursor = request.after();
-		LocalDateTime afterAt = null;
-		if (cursor != null) {
-			try {
-				afterAt = LocalDateTime.parse(cursor.value());
-			}
-			catch (RuntimeException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
-		}
-		List<PartnerAccessEntry> rows = this.partners.selectAccessPage(partnerId, afterAt,
+		List<PartnerAccessEntry> rows = this.partners.selectAccessPage(partnerId, NewestFirst.time(cursor),
 				(cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null, (row) -> new Cursor(LOG_SORT,
-				row.accessedAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString(), row.id())
-			.encode());
+		return NewestFirst.page(rows, request, PartnerAccessEntry::accessedAt, PartnerAccessEntry::id);
 	}
 
 }

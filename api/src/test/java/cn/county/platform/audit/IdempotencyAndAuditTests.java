@@ -167,6 +167,28 @@ class IdempotencyAndAuditTests {
 	}
 
 	@Test
+	void theAuditLogPagesNewestFirstWithoutGapsOrRepeats() {
+		var admin = new GraphQlClients(this.port).as("county.admin");
+		for (int i = 0; i < 3; i++) {
+			admin.document(CREATE).variable("input", Fixtures.zhangWeiHousehold()).execute().errors().verify();
+		}
+		List<String> expected = this.jdbc.queryForList(
+				"SELECT id FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT 6", Long.class)
+			.stream()
+			.map(String::valueOf)
+			.toList();
+		String page = "query($after: String) { auditLog(first: 2, after: $after) { pageInfo { endCursor } edges { node { id } } } }";
+		List<String> seen = new ArrayList<>();
+		String after = null;
+		for (int i = 0; i < 3; i++) {
+			var response = admin.document(page).variable("after", after).execute();
+			seen.addAll(response.path("auditLog.edges[*].node.id").entityList(String.class).get());
+			after = response.path("auditLog.pageInfo.endCursor").entity(String.class).get();
+		}
+		assertThat(seen).containsExactlyElementsOf(expected);
+	}
+
+	@Test
 	void onlyCountyAdminsReadTheAuditLogAndNobodyCanChangeIt() {
 		new GraphQlClients(this.port).as("town.official")
 			.document("{ auditLog { edges { node { id } } } }")
