@@ -12,6 +12,7 @@ import cn.county.platform.common.PlatformProperties;
 import cn.county.platform.security.Caller;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,8 +34,11 @@ public class AuditTrail {
 
 	private final PlatformProperties properties;
 
-	AuditTrail(AuditMapper audits, IdGenerator ids, PlatformProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	AuditTrail(AuditMapper audits, IdGenerator ids, PlatformProperties properties, ApplicationEventPublisher events) {
 		this.audits = audits;
+		this.events = events;
 		this.ids = ids;
 		this.json = JsonMapper.builder().findAndAddModules().build();
 		this.properties = properties;
@@ -47,6 +51,7 @@ public class AuditTrail {
 		String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 		this.audits.insert(new AuditEntry(this.ids.nextId(), null, caller.username(), roles, operation, entityType,
 				entityId, toJson(before), toJson(after), IdempotencyKeys.current()));
+		this.events.publishEvent(new RecordsChanged(entityType));
 	}
 
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")

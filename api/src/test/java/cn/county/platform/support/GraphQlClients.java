@@ -43,6 +43,8 @@ public final class GraphQlClients {
 			.baseUrl(this.url)
 			.responseTimeout(Duration.ofSeconds(60))
 			.defaultHeader("Authorization", "Bearer " + token)
+			// dashboard breakdowns over every village run to megabytes
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 		return HttpGraphQlTester.create(client);
 	}

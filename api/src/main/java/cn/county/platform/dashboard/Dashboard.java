@@ -1,0 +1,62 @@
+package cn.county.platform.dashboard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.county.platform.plan.PlanProperties;
+import cn.county.platform.plan.PlanYear;
+import cn.county.platform.plan.ReportingPeriod;
+
+/**
+ * One request's dashboard: the area, the period, the targets, whether small cells are suppressed, and the rows
+ * each statement returned, kept for the request so that every section and every area of a breakdown reads them
+ * once.
+ *
+ * @param area the area covered
+ * @param period the period covered
+ * @param plan the targets that apply
+ * @param properties the plan's thresholds
+ * @param suppressSmallCells whether village-level counts under the threshold are withheld
+ * @param cacheVersion the cache version read for this request, or null to read SQL only
+ * @param rows the rows read so far, by statement and level
+ */
+public record Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
+		boolean suppressSmallCells, String cacheVersion, Map<String, Map<String, AreaRows>> rows) {
+
+	Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
+			boolean suppressSmallCells, String cacheVersion) {
+		this(area, period, plan, properties, suppressSmallCells, cacheVersion, new ConcurrentHashMap<>());
+	}
+
+	/** The figures of one area at one level: what a {@code Figures} object in the response shows. */
+	public record AreaFigures(Dashboard dashboard, Area area, AreaLevel level) {
+
+		boolean suppressed() {
+			return this.dashboard.suppressSmallCells() && this.level == AreaLevel.VILLAGE;
+		}
+
+		int threshold() {
+			return suppressed() ? this.dashboard.properties().smallCellThreshold() : 0;
+		}
+
+	}
+
+	/** The rows of the statements read for one area, by figure and key. */
+	record AreaRows(Map<String, Map<String, FigureRow>> byFigure) {
+
+		static final AreaRows EMPTY = new AreaRows(Map.of());
+
+		FigureRow row(String figure, String key) {
+			Map<String, FigureRow> keyed = this.byFigure.get(figure);
+			return (keyed != null) ? keyed.get(key) : null;
+		}
+
+		List<String> keys(String figure) {
+			Map<String, FigureRow> keyed = this.byFigure.get(figure);
+			return (keyed != null) ? List.copyOf(keyed.keySet()) : List.of();
+		}
+
+	}
+
+}

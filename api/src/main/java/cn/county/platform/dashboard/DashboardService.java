@@ -1,0 +1,428 @@
+package cn.county.platform.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.county.platform.common.DomainException;
+import cn.county.platform.common.ErrorClassification;
+import cn.county.platform.common.Violation;
+import cn.county.platform.common.Violations;
+import cn.county.platform.courtyard.CourtyardCategory;
+import cn.county.platform.dashboard.Dashboard.AreaFigures;
+import cn.county.platform.dashboard.Dashboard.AreaRows;
+import cn.county.platform.household.HouseholdCategory;
+import cn.county.platform.household.HousingGrade;
+import cn.county.platform.household.MonitoringType;
+import cn.county.platform.household.RiskCause;
+import cn.county.platform.household.RiskStatus;
+import cn.county.platform.job.JobType;
+import cn.county.platform.job.WelfarePostLevel;
+import cn.county.platform.measure.MeasureCategory;
+import cn.county.platform.measure.MeasureStatus;
+import cn.county.platform.plan.Plan;
+import cn.county.platform.plan.PlanProperties;
+import cn.county.platform.plan.PlanYear;
+import cn.county.platform.plan.ReportingPeriod;
+import cn.county.platform.region.RegionMapper;
+import cn.county.platform.region.Town;
+import cn.county.platform.region.Village;
+import cn.county.platform.sales.SalesChannel;
+import cn.county.platform.security.Caller;
+import cn.county.platform.security.Role;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The county dashboard: resolves the caller's area and the period, reads each statement once per request (from
+ * Redis when cached, else SQL), and shapes the rows into the sections of {@code schema/dashboard.graphqls}.
+ * Breakdown lists are complete: every key of an enumerated domain appears, with zero where nothing was counted.
+ */
+@Service
+public class DashboardService {
+
+	private final DashboardMapper mapper;
+
+	private final DashboardCache cache;
+
+	private final RegionMapper regions;
+
+	private final Plan plan;
+
+	DashboardService(DashboardMapper mapper, DashboardCache cache, RegionMapper regions, Plan plan) {
+		this.mapper = mapper;
+		this.cache = cache;
+		this.regions = regions;
+		this.plan = plan;
+	}
+
+	/** Checks the request and fixes what the dashboard covers; figures are read when a section is asked for. */
+	public Dashboard open(Caller caller, Integer year, Integer quarter, Integer month, boolean periodGiven,
+			String town, String village) {
+		Area own = ownArea(caller);
+		Violations violations = new Violations();
+		ReportingPeriod period = ReportingPeriod.of(periodGiven ? year : Integer.valueOf(this.plan.defaultYear()),
+				quarter, month, this.plan.today(), "period", violations);
+		violations.throwIfAny();
+		PlanYear targets = this.plan.year(period.year(), "period.year");
+		Area area = narrow(own, town, village);
+		return new Dashboard(area, period, targets, this.plan.properties(), viewerOnly(caller),
+				this.cache.version());
+	}
+
+	/** The areas one level down from the dashboard's, in code order. */
+	public List<AreaFigures> breakdown(Dashboard dashboard, AreaLevel by) {
+		AreaLevel level = dashboard.area().level();
+		boolean finer = (by == AreaLevel.TOWN && level == AreaLevel.COUNTY)
+				|| (by == AreaLevel.VILLAGE && level != AreaLevel.VILLAGE);
+		if (!finer) {
+			throw DomainException.badRequest("by", "must be a level below the dashboard's area (" + level + ")");
+		}
+		List<AreaFigures> areas = new ArrayList<>();
+		if (by == AreaLevel.TOWN) {
+			for (Town town : this.regions.selectTowns()) {
+				areas.add(new AreaFigures(dashboard, new Area(AreaLevel.TOWN, town.code(), town.code(), town.name()),
+						by));
+			}
+			return areas;
+		}
+		List<String> towns = (level == AreaLevel.TOWN) ? List.of(dashboard.area().code())
+				: this.regions.selectTowns().stream().map(Town::code).toList();
+		for (Village village : this.regions.selectVillagesByTownCodes(towns)) {
+			areas.add(new AreaFigures(dashboard,
+					new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name()), by));
+		}
+		return areas;
+	}
+
+	public AreaFigures figures(Dashboard dashboard) {
+		return new AreaFigures(dashboard, dashboard.area(), dashboard.area().level());
+	}
+
+	// ---- sections ----
+
+	public Map<String, Object> households(AreaFigures figures) {
+		View view = view(figures, FigureQuery.HOUSEHOLD_TOTALS, FigureQuery.HOUSEHOLD_BREAKDOWNS);
+		Map<String, Object> section = new LinkedHashMap<>();
+		section.put("total", view.single("total"));
+		section.put("byCategory", view.keyed("byCategory", names(HouseholdCategory.values())));
+		section.put("byMonitoringType", view.keyed("byMonitoringType", names(MonitoringType.values())));
+		section.put("byRiskStatus", view.keyed("byRiskStatus", names(RiskStatus.values())));
+		section.put("byRiskCause", view.keyed("byRiskCause", names(RiskCause.values())));
+		section.put("newlyIdentified", view.single("newlyIdentified"));
+		section.put("riskEliminated", view.single("riskEliminated"));
+		return section;
+	}
+
+	public Map<String, Object> basicNeeds(AreaFigures figures) {
+		View view = view(figures, FigureQuery.HOUSEHOLD_TOTALS, FigureQuery.HOUSEHOLD_BREAKDOWNS,
+				FigureQuery.SCHOOL_AGE);
+		Map<String, Object> section = new LinkedHashMap<>();
+		section.put("schoolAgeNotInSchool", view.single("schoolAgeNotInSchool"));
+		section.put("housingByGrade", view.keyed("housingByGrade", names(HousingGrade.values())));
+		section.put("housingUnsafe", view.single("housingUnsafe"));
+		section.put("housingInspectionOverdue", view.single("housingInspectionOverdue"));
+		section.put("waterUnsafe", view.single("waterUnsafe"));
+		section.put("waterCheckOverdue", view.single("waterCheckOverdue"));
+		return section;
+	}
+
+	public Map<String, Object> measures(AreaFigures figures) {
+		View view = view(figures, FigureQuery.MEASURES);
+		Map<String, Object> section = new LinkedHashMap<>();
+		Figure atRisk = view.single("atRiskWithoutOpenMeasure");
+		section.put("atRiskWithoutOpenMeasure", atRisk);
+		section.put("target", 0);
+		section.put("targetMet", atRisk.suppressed() ? null : atRisk.count() == 0);
+		section.put("byCategory", view.keyed("byCategory", names(MeasureCategory.values())));
+		section.put("byStatus", view.keyed("byStatus", names(MeasureStatus.values())));
+		return section;
+	}
+
+	public Map<String, Object> employment(AreaFigures figures) {
+		View view = view(figures, FigureQuery.EMPLOYMENT);
+		Map<String, Object> section = new LinkedHashMap<>();
+		Figure able = view.single("ableAndWilling");
+		Figure employed = view.single("employed");
+		Double rate = rate(employed, able);
+		double target = figures.dashboard().plan().targets().employmentRate().doubleValue();
+		section.put("ableAndWilling", able);
+		section.put("employed", employed);
+		section.put("rate", rate);
+		section.put("target", target);
+		section.put("targetMet", (rate != null) ? rate >= target : null);
+		section.put("byJobType", view.keyed("byJobType", names(JobType.values())));
+		section.put("welfarePostsByLevel", view.keyed("welfarePostsByLevel", names(WelfarePostLevel.values())));
+		return section;
+	}
+
+	public Map<String, Object> certification(AreaFigures figures) {
+		View view = view(figures, FigureQuery.CERTIFICATION);
+		Dashboard dashboard = figures.dashboard();
+		Map<String, Object> section = new LinkedHashMap<>();
+		Figure labour = view.single("labourForce");
+		Figure certified = view.single("certified");
+		Double rate = rate(certified, labour);
+		BigDecimal target = dashboard.plan().targets().certificationRate();
+		section.put("labourForce", labour);
+		section.put("certified", certified);
+		section.put("rate", rate);
+		section.put("target", target.doubleValue());
+		section.put("targetMet", (rate != null) ? rate >= target.doubleValue() : null);
+		List<Map<String, Object>> milestones = new ArrayList<>();
+		for (PlanProperties.Milestone milestone : dashboard.plan().targets().certificationMilestones()) {
+			LocalDate due = milestone.due().withYear(dashboard.period().year());
+			double required = target.multiply(milestone.shareOfTarget()).doubleValue();
+			Figure byDue = view.single("certifiedBy", due.toString());
+			Double reached = rate(byDue, labour);
+			Map<String, Object> progress = new LinkedHashMap<>();
+			progress.put("due", due);
+			progress.put("requiredRate", required);
+			progress.put("certified", byDue);
+			progress.put("rate", reached);
+			progress.put("status", (reached == null) ? null
+					: due.isAfter(dashboard.period().asOf()) ? "PENDING" : (reached >= required) ? "MET" : "MISSED");
+			milestones.add(progress);
+		}
+		section.put("milestones", milestones);
+		return section;
+	}
+
+	public Map<String, Object> loans(AreaFigures figures) {
+		View view = view(figures, FigureQuery.LOANS);
+		Map<String, Object> section = new LinkedHashMap<>();
+		for (String name : List.of("loans", "issuedInPeriod", "outstanding", "overdue")) {
+			section.put(name, view.single(name));
+		}
+		section.put("maturingWithin", view.keyed("maturingWithin", List.of("30", "60", "90")));
+		section.put("renewalsInPeriod", view.single("renewalsInPeriod"));
+		section.put("extensionsInPeriod", view.single("extensionsInPeriod"));
+		return section;
+	}
+
+	public Map<String, Object> sales(AreaFigures figures) {
+		View view = view(figures, FigureQuery.SALES);
+		ReportingPeriod period = figures.dashboard().period();
+		List<String> months = new ArrayList<>();
+		for (YearMonth month = YearMonth.of(period.year(), 1); !month.isAfter(YearMonth.from(period.to())); month = month
+			.plusMonths(1)) {
+			months.add(month.toString());
+		}
+		List<String> channels = names(SalesChannel.values());
+		Map<String, FigureRow> byMonth = new TreeMap<>();
+		Map<String, FigureRow> byChannel = new LinkedHashMap<>();
+		FigureRow total = null;
+		List<String> cells = new ArrayList<>();
+		for (String month : months) {
+			for (String channel : channels) {
+				String key = month + "/" + channel;
+				cells.add(key);
+				FigureRow row = view.row("byMonthAndChannel", key);
+				if (row != null) {
+					byMonth.merge(month, row, DashboardService::sum);
+					byChannel.merge(channel, row, DashboardService::sum);
+					total = (total != null) ? sum(total, row) : row;
+				}
+			}
+		}
+		int threshold = figures.threshold();
+		Map<String, Object> section = new LinkedHashMap<>();
+		section.put("yearToDate", Figure.of(null, total, threshold));
+		section.put("byMonth", months.stream().map((m) -> Figure.of(m, byMonth.get(m), threshold)).toList());
+		section.put("byChannel", channels.stream().map((c) -> Figure.of(c, byChannel.get(c), threshold)).toList());
+		section.put("byMonthAndChannel", view.keyed("byMonthAndChannel", cells));
+		List<String> due = new ArrayList<>();
+		for (YearMonth month = YearMonth.of(period.year(), 1); month.getYear() == period.year()
+				&& !month.atEndOfMonth().isAfter(period.asOf()); month = month.plusMonths(1)) {
+			due.add(month.toString());
+		}
+		section.put("missingReports", view.keyed("missingReports", due));
+		return section;
+	}
+
+	public Map<String, Object> courtyard(AreaFigures figures) {
+		View view = view(figures, FigureQuery.COURTYARD);
+		Map<String, Object> section = new LinkedHashMap<>();
+		section.put("approvedHouseholds", view.single("byStatus", "APPROVED"));
+		section.put("candidates", view.single("byStatus", "CANDIDATE"));
+		section.put("byCategory", view.keyed("byCategory", names(CourtyardCategory.values())));
+		for (String name : List.of("villages", "villagesAtTarget", "towns", "townsWithDemonstrationVillage")) {
+			section.put(name, view.single(name));
+		}
+		return section;
+	}
+
+	public Map<String, Object> visits(AreaFigures figures) {
+		View view = view(figures, FigureQuery.VISITS);
+		Map<String, Object> section = new LinkedHashMap<>();
+		Figure visits = view.single("visits");
+		Figure cadreWeeks = view.single("cadreWeeks");
+		section.put("visits", visits);
+		section.put("onTuesday", view.single("onTuesday"));
+		section.put("cadres", view.single("cadres"));
+		section.put("cadreWeeks", cadreWeeks);
+		section.put("perCadrePerWeek", rate(visits, cadreWeeks));
+		List<String> weeks = new ArrayList<>(view.keys("byWeek"));
+		weeks.sort(null);
+		section.put("byWeek", view.keyed("byWeek", weeks));
+		return section;
+	}
+
+	// ---- reading ----
+
+	private View view(AreaFigures figures, FigureQuery... queries) {
+		List<AreaRows> rows = new ArrayList<>(queries.length);
+		for (FigureQuery query : queries) {
+			rows.add(rows(figures, query));
+		}
+		return new View(rows, figures.threshold());
+	}
+
+	/** The rows of one statement for one area; the statement runs once per request, level and area set. */
+	private AreaRows rows(AreaFigures figures, FigureQuery query) {
+		Dashboard dashboard = figures.dashboard();
+		Map<String, AreaRows> byArea = dashboard.rows().computeIfAbsent(query.name() + "@" + figures.level(), (k) -> {
+			SectionQuery sql = SectionQuery.of(dashboard.area(), figures.level(), dashboard.period(), dashboard.plan(),
+					dashboard.properties());
+			List<FigureRow> rows = this.cache.get(dashboard.cacheVersion(), query.name() + ":" + sql.cacheKey(),
+					() -> query.run(this.mapper, sql));
+			return byArea(rows);
+		});
+		return byArea.getOrDefault(figures.area().key(), AreaRows.EMPTY);
+	}
+
+	private static Map<String, AreaRows> byArea(List<FigureRow> rows) {
+		Map<String, Map<String, Map<String, FigureRow>>> grouped = new HashMap<>();
+		for (FigureRow row : rows) {
+			if (row.area() == null || "null".equals(row.area())) {
+				continue;
+			}
+			grouped.computeIfAbsent(row.area(), (a) -> new HashMap<>())
+				.computeIfAbsent(row.figure(), (f) -> new LinkedHashMap<>())
+				.merge(row.key(), row, DashboardService::sum);
+		}
+		Map<String, AreaRows> byArea = new HashMap<>();
+		grouped.forEach((area, figures) -> byArea.put(area, new AreaRows(figures)));
+		return byArea;
+	}
+
+	private static FigureRow sum(FigureRow a, FigureRow b) {
+		BigDecimal amount = (a.amount() == null) ? b.amount()
+				: (b.amount() == null) ? a.amount() : a.amount().add(b.amount());
+		return new FigureRow(a.area(), a.figure(), a.key(), a.count() + b.count(), amount);
+	}
+
+	private static Double rate(Figure part, Figure whole) {
+		if (part.suppressed() || whole.suppressed() || whole.count() == 0) {
+			return null;
+		}
+		return BigDecimal.valueOf(part.count())
+			.divide(BigDecimal.valueOf(whole.count()), 4, RoundingMode.HALF_UP)
+			.doubleValue();
+	}
+
+	private static List<String> names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).toList();
+	}
+
+	/** What one section sees of its statements' rows for one area, with the area's small-cell threshold. */
+	private record View(List<AreaRows> rows, int threshold) {
+
+		FigureRow row(String figure, String key) {
+			for (AreaRows area : this.rows) {
+				FigureRow row = area.row(figure, key);
+				if (row != null) {
+					return row;
+				}
+			}
+			return null;
+		}
+
+		List<String> keys(String figure) {
+			return this.rows.stream().flatMap((area) -> area.keys(figure).stream()).distinct().toList();
+		}
+
+		Figure single(String figure) {
+			return Figure.of(null, row(figure, ""), this.threshold);
+		}
+
+		Figure single(String figure, String key) {
+			return Figure.of(null, row(figure, key), this.threshold);
+		}
+
+		List<Figure> keyed(String figure, List<String> keys) {
+			return keys.stream().map((key) -> Figure.of(key, row(figure, key), this.threshold)).toList();
+		}
+
+	}
+
+	// ---- who sees which area ----
+
+	private static boolean viewerOnly(Caller caller) {
+		return caller.has(Role.DASHBOARD_VIEWER) && !caller.has(Role.COUNTY_ADMIN)
+				&& !caller.has(Role.DEPARTMENT_OFFICER) && !caller.has(Role.TOWN_OFFICIAL)
+				&& !caller.has(Role.VILLAGE_CADRE);
+	}
+
+	private Area ownArea(Caller caller) {
+		if (caller.has(Role.COUNTY_ADMIN) || caller.has(Role.DEPARTMENT_OFFICER)
+				|| caller.has(Role.DASHBOARD_VIEWER)) {
+			return Area.COUNTY;
+		}
+		if (caller.has(Role.TOWN_OFFICIAL) && caller.townCode() != null) {
+			Town town = this.regions.selectTown(caller.townCode());
+			if (town != null) {
+				return new Area(AreaLevel.TOWN, town.code(), town.code(), town.name());
+			}
+		}
+		if (caller.has(Role.VILLAGE_CADRE) && caller.villageCode() != null) {
+			Village village = this.regions.selectVillage(caller.villageCode());
+			if (village != null) {
+				return new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name());
+			}
+		}
+		throw new DomainException(new Violation("dashboard",
+				"the dashboard is for county, town and village staff, departments and dashboard viewers",
+				ErrorClassification.FORBIDDEN));
+	}
+
+	private Area narrow(Area own, String townCode, String villageCode) {
+		Area area = own;
+		if (townCode != null) {
+			Town town = this.regions.selectTown(townCode);
+			if (town == null) {
+				throw DomainException.notFound("town", "town " + townCode);
+			}
+			area = new Area(AreaLevel.TOWN, town.code(), town.code(), town.name());
+		}
+		if (villageCode != null) {
+			Village village = this.regions.selectVillage(villageCode);
+			if (village == null) {
+				throw DomainException.notFound("village", "village " + villageCode);
+			}
+			if (townCode != null && !townCode.equals(village.townCode())) {
+				throw DomainException.badRequest("village", "is not in town " + townCode);
+			}
+			area = new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name());
+		}
+		boolean inside = switch (own.level()) {
+			case COUNTY -> true;
+			case TOWN -> own.code().equals(area.townCode());
+			case VILLAGE -> own.code().equals(area.code());
+		};
+		if (!inside) {
+			throw new DomainException(new Violation((villageCode != null) ? "village" : "town",
+					"is outside the caller's own area (" + own.name() + ")", ErrorClassification.FORBIDDEN));
+		}
+		return area;
+	}
+
+}

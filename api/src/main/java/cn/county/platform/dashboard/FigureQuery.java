@@ -1,0 +1,39 @@
+package cn.county.platform.dashboard;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** The statements behind the dashboard; a section reads one or more of them, and each is cached on its own. */
+enum FigureQuery {
+
+	HOUSEHOLD_TOTALS(DashboardMapper::householdTotalRows),
+
+	HOUSEHOLD_BREAKDOWNS(DashboardMapper::householdBreakdowns),
+
+	SCHOOL_AGE(DashboardMapper::schoolAge),
+
+	MEASURES(DashboardMapper::measures),
+
+	EMPLOYMENT(DashboardMapper::employment),
+
+	CERTIFICATION(DashboardMapper::certification),
+
+	LOANS(DashboardMapper::loans),
+
+	SALES(DashboardMapper::sales),
+
+	COURTYARD(DashboardMapper::courtyard),
+
+	VISITS(DashboardMapper::visits);
+
+	private final BiFunction<DashboardMapper, SectionQuery, List<FigureRow>> statement;
+
+	FigureQuery(BiFunction<DashboardMapper, SectionQuery, List<FigureRow>> statement) {
+		this.statement = statement;
+	}
+
+	List<FigureRow> run(DashboardMapper mapper, SectionQuery query) {
+		return this.statement.apply(mapper, query);
+	}
+
+}

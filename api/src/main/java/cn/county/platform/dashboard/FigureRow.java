@@ -1,0 +1,21 @@
+package cn.county.platform.dashboard;
+
+import java.math.BigDecimal;
+
+/**
+ * One number as SQL returns it: the area it belongs to, the figure's name (a field of the section's GraphQL type),
+ * the key within a breakdown ({@code ""} for a single figure), the count and the amount where it has one.
+ *
+ * @param area the town or village code, or {@code COUNTY}
+ * @param figure the figure's name
+ * @param key the breakdown key, or {@code ""}
+ * @param count the count
+ * @param amount yuan, or null
+ */
+public record FigureRow(String area, String figure, String key, long count, BigDecimal amount) {
+
+	public FigureRow {
+		key = (key != null) ? key : "";
+	}
+
+}

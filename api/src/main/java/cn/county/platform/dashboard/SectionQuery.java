@@ -1,0 +1,82 @@
+package cn.county.platform.dashboard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.county.platform.plan.PlanProperties;
+import cn.county.platform.plan.PlanYear;
+import cn.county.platform.plan.ReportingPeriod;
+
+/**
+ * Everything a section's SQL needs, computed once in Java so that the mapper XML holds no date arithmetic.
+ *
+ * @param level how rows are grouped ({@code COUNTY}, {@code TOWN}, {@code VILLAGE})
+ * @param townCode only this town, when set
+ * @param villageCode only this village, when set
+ * @param joinHousehold whether a table keyed by household must join household to find its area
+ * @param from the period's first day
+ * @param to the period's last day
+ * @param asOf the day states are judged on
+ * @param year the period's year
+ * @param yearStart January 1 of that year
+ * @param schoolBornAfter members of school age were born after this day ...
+ * @param schoolBornBy ... and on or before this day
+ * @param housingDue a housing inspection before this day is overdue
+ * @param waterDue a water check before this day is overdue
+ * @param maturing the horizons of "maturing within N days"
+ * @param milestones the certification milestones of the year, each judged on min(due, asOf)
+ * @param salesFromMonth the first month of the year, {@code YYYY-01}
+ * @param salesToMonth the period's last month
+ * @param reportMonths the months whose seller reports are due by asOf
+ * @param demonstrationTarget approved courtyard households per village
+ */
+record SectionQuery(String level, String townCode, String villageCode, boolean joinHousehold, LocalDate from,
+		LocalDate to, LocalDate asOf, int year, LocalDate yearStart, LocalDate schoolBornAfter, LocalDate schoolBornBy,
+		LocalDate housingDue, LocalDate waterDue, List<Horizon> maturing, List<Horizon> milestones,
+		String salesFromMonth, String salesToMonth, List<Horizon> reportMonths, int demonstrationTarget) {
+
+	/** A key and the day it stands for. */
+	record Horizon(String key, LocalDate day) {
+	}
+
+	static SectionQuery of(Area area, AreaLevel level, ReportingPeriod period, PlanYear plan,
+			PlanProperties properties) {
+		LocalDate asOf = period.asOf();
+		List<Horizon> maturing = List.of(new Horizon("30", asOf.plusDays(30)), new Horizon("60", asOf.plusDays(60)),
+				new Horizon("90", asOf.plusDays(90)));
+		List<Horizon> milestones = new ArrayList<>();
+		for (PlanProperties.Milestone milestone : plan.targets().certificationMilestones()) {
+			LocalDate due = milestone.due().withYear(period.year());
+			milestones.add(new Horizon(due.toString(), due.isBefore(asOf) ? due : asOf));
+		}
+		List<Horizon> reportMonths = new ArrayList<>();
+		for (YearMonth month = YearMonth.of(period.year(), 1); !month.atEndOfMonth().isAfter(asOf)
+				&& month.getYear() == period.year(); month = month.plusMonths(1)) {
+			reportMonths.add(new Horizon(month.toString(), month.atEndOfMonth()));
+		}
+		String townCode = (area.level() == AreaLevel.TOWN) ? area.code() : area.townCode();
+		return new SectionQuery(level.name(), townCode, area.villageCode(),
+				level != AreaLevel.COUNTY || townCode != null, period.from(), period.to(), asOf, period.year(),
+				LocalDate.of(period.year(), 1, 1), asOf.minusYears(properties.schoolAgeTo() + 1L),
+				asOf.minusYears(properties.schoolAgeFrom()), asOf.minus(properties.housingInspectionInterval()),
+				asOf.minus(properties.waterCheckInterval()), maturing, milestones,
+				YearMonth.of(period.year(), 1).toString(), YearMonth.from(period.to()).toString(), reportMonths,
+				plan.targets().demonstrationHouseholdsPerVillage());
+	}
+
+	/** A text that identifies the query for a cache key: every parameter that changes the rows. */
+	String cacheKey() {
+		return String.join("|", this.level, String.valueOf(this.townCode), String.valueOf(this.villageCode),
+				this.from.toString(), this.to.toString(), this.asOf.toString(), String.valueOf(this.demonstrationTarget),
+				this.housingDue.toString(), this.waterDue.toString(), this.schoolBornAfter.toString(),
+				this.schoolBornBy.toString(), this.milestones.toString());
+	}
+
+	static BigDecimal zeroIfNull(BigDecimal value) {
+		return (value != null) ? value : BigDecimal.ZERO;
+	}
+
+}
