@@ -2,6 +2,7 @@ package cn.county.platform.dashboard;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.county.platform.plan.PlanProperties;
@@ -22,7 +23,8 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param rows the rows read so far, by statement and level
  */
 public record Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
-		boolean suppressSmallCells, String cacheVersion, Map<String, Map<String, AreaRows>> rows) {
+		boolean suppressSmallCells, String cacheVersion,
+		Map<String, CompletableFuture<Map<String, AreaRows>>> rows) {
 
 	Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
 			boolean suppressSmallCells, String cacheVersion) {

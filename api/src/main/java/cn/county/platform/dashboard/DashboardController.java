@@ -7,6 +7,8 @@ import java.util.Map;
 import cn.county.platform.dashboard.Dashboard.AreaFigures;
 import cn.county.platform.plan.PlanProperties;
 import cn.county.platform.security.Caller;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -58,13 +60,21 @@ class DashboardController {
 	}
 
 	@SchemaMapping(typeName = "Dashboard")
-	AreaFigures figures(Dashboard dashboard) {
-		return this.dashboards.figures(dashboard);
+	AreaFigures figures(Dashboard dashboard, DataFetchingFieldSelectionSet selection) {
+		AreaFigures figures = this.dashboards.figures(dashboard);
+		this.dashboards.prefetch(dashboard, figures.level(), sections(selection));
+		return figures;
 	}
 
 	@SchemaMapping(typeName = "Dashboard")
-	List<AreaFigures> breakdown(Dashboard dashboard, @Argument AreaLevel by) {
-		return this.dashboards.breakdown(dashboard, by);
+	List<AreaFigures> breakdown(Dashboard dashboard, @Argument AreaLevel by, DataFetchingFieldSelectionSet selection) {
+		List<AreaFigures> areas = this.dashboards.breakdown(dashboard, by);
+		this.dashboards.prefetch(dashboard, by, sections(selection));
+		return areas;
+	}
+
+	private static List<String> sections(DataFetchingFieldSelectionSet selection) {
+		return selection.getImmediateFields().stream().map(SelectedField::getName).distinct().toList();
 	}
 
 	@SchemaMapping(typeName = "Figures")

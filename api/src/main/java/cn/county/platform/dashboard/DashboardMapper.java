@@ -7,42 +7,138 @@ import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 
-/** The dashboard's SQL; see DashboardMapper.xml for what each statement counts and how. */
+/**
+ * The dashboard's SQL (DashboardMapper.xml). Statements that read a large table do it in one pass and return one
+ * wide row per area, or a small cube; the default methods here turn those into {@link FigureRow}s.
+ */
 @Mapper
 interface DashboardMapper {
 
-	List<Map<String, Object>> householdTotals(SectionQuery query);
+	List<Map<String, Object>> householdCube(SectionQuery query);
 
-	List<FigureRow> householdBreakdowns(SectionQuery query);
+	List<FigureRow> riskCauses(SectionQuery query);
 
-	List<FigureRow> schoolAge(SectionQuery query);
+	List<Map<String, Object>> memberTotals(SectionQuery query);
 
-	List<FigureRow> measures(SectionQuery query);
+	List<FigureRow> jobs(SectionQuery query);
 
-	List<FigureRow> employment(SectionQuery query);
+	List<FigureRow> atRisk(SectionQuery query);
 
-	List<FigureRow> certification(SectionQuery query);
+	List<FigureRow> measureCube(SectionQuery query);
 
-	List<FigureRow> loans(SectionQuery query);
+	List<Map<String, Object>> loanTotals(SectionQuery query);
+
+	List<FigureRow> loanEvents(SectionQuery query);
 
 	List<FigureRow> sales(SectionQuery query);
 
 	List<FigureRow> courtyard(SectionQuery query);
 
-	List<FigureRow> visits(SectionQuery query);
+	List<FigureRow> visitWeeks(SectionQuery query);
 
-	/** The household totals, one scan for several figures, as rows: one per (area, column). */
-	default List<FigureRow> householdTotalRows(SectionQuery query) {
+	/** Every household figure from one pass: the cube's rows added up along each breakdown. */
+	default List<FigureRow> households(SectionQuery query) {
+		List<FigureRow> rows = new ArrayList<>(riskCauses(query));
+		for (Map<String, Object> cube : householdCube(query)) {
+			String area = String.valueOf(cube.get("area"));
+			long n = count(cube.get("n"));
+			Object category = cube.get("category");
+			Object grade = cube.get("housingGrade");
+			rows.add(new FigureRow(area, "total", "", n, null));
+			rows.add(new FigureRow(area, "byCategory", String.valueOf(category), n, null));
+			if ("MONITORED".equals(category) && cube.get("monitoringType") != null) {
+				rows.add(new FigureRow(area, "byMonitoringType", (String) cube.get("monitoringType"), n, null));
+			}
+			if ("MONITORED".equals(category) && cube.get("riskStatus") != null) {
+				rows.add(new FigureRow(area, "byRiskStatus", (String) cube.get("riskStatus"), n, null));
+			}
+			if (grade != null) {
+				rows.add(new FigureRow(area, "housingByGrade", String.valueOf(grade), n, null));
+				if ("C".equals(grade) || "D".equals(grade)) {
+					rows.add(new FigureRow(area, "housingUnsafe", "", n, null));
+				}
+			}
+			for (String flag : List.of("newlyIdentified", "riskEliminated", "housingInspectionOverdue", "waterUnsafe",
+					"waterCheckOverdue")) {
+				rows.add(new FigureRow(area, flag, "", count(cube.get(flag)), null));
+			}
+		}
+		return rows;
+	}
+
+	/** School age, employment and certification from one pass over member, plus the jobs held. */
+	default List<FigureRow> members(SectionQuery query) {
+		List<FigureRow> rows = wide(memberTotals(query), (column) -> column.startsWith("certifiedBy_")
+				? new String[] { "certifiedBy", query.milestones().get(index(column)).key() }
+				: new String[] { column, "" });
+		rows.addAll(jobs(query));
+		return rows;
+	}
+
+	/** The households at risk without an open measure, and the measures' two margins. */
+	default List<FigureRow> measures(SectionQuery query) {
+		List<FigureRow> rows = new ArrayList<>(atRisk(query));
+		for (FigureRow cell : measureCube(query)) {
+			String[] key = cell.key().split("/", 2);
+			rows.add(new FigureRow(cell.area(), "byCategory", key[0], cell.count(), cell.amount()));
+			rows.add(new FigureRow(cell.area(), "byStatus", key[1], cell.count(), cell.amount()));
+		}
+		return rows;
+	}
+
+	default List<FigureRow> loans(SectionQuery query) {
+		List<FigureRow> rows = wide(loanTotals(query), (column) -> column.startsWith("maturingWithin_")
+				? new String[] { "maturingWithin", query.maturing().get(index(column)).key() }
+				: new String[] { column, "" });
+		rows.addAll(loanEvents(query));
+		return rows;
+	}
+
+	/** Visits by week; a week's distinct cadres summed over the weeks are the cadre-weeks. */
+	default List<FigureRow> visits(SectionQuery query) {
 		List<FigureRow> rows = new ArrayList<>();
-		for (Map<String, Object> wide : householdTotals(query)) {
+		for (FigureRow row : visitWeeks(query)) {
+			switch (row.figure()) {
+				case "week" -> {
+					rows.add(new FigureRow(row.area(), "byWeek", row.key(), row.count(), null));
+					rows.add(new FigureRow(row.area(), "visits", "", row.count(), null));
+					rows.add(new FigureRow(row.area(), "onTuesday", "", row.amount().longValue(), null));
+				}
+				case "weekCadres" -> rows.add(new FigureRow(row.area(), "cadreWeeks", "", row.count(), null));
+				default -> rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * One wide row per area into rows: each column is a figure's count, and a column named {@code x__amount} is
+	 * the amount of figure {@code x}. {@code figureOf} names the figure and key of a column.
+	 */
+	private static List<FigureRow> wide(List<Map<String, Object>> areas,
+			java.util.function.Function<String, String[]> figureOf) {
+		List<FigureRow> rows = new ArrayList<>();
+		for (Map<String, Object> wide : areas) {
 			String area = String.valueOf(wide.get("area"));
 			wide.forEach((column, value) -> {
-				if (!"area".equals(column)) {
-					rows.add(new FigureRow(area, column, "", ((Number) value).longValue(), (BigDecimal) null));
+				if ("area".equals(column) || column.endsWith("__amount")) {
+					return;
 				}
+				Object amount = wide.get(column + "__amount");
+				String[] figure = figureOf.apply(column);
+				rows.add(new FigureRow(area, figure[0], figure[1], count(value),
+						(amount != null) ? new BigDecimal(amount.toString()) : null));
 			});
 		}
 		return rows;
+	}
+
+	private static long count(Object value) {
+		return (value != null) ? ((Number) value).longValue() : 0;
+	}
+
+	private static int index(String column) {
+		return Integer.parseInt(column.substring(column.lastIndexOf('_') + 1));
 	}
 
 }

@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
@@ -39,6 +44,7 @@ import cn.county.platform.sales.SalesChannel;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.Role;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +63,11 @@ public class DashboardService {
 
 	private final Plan plan;
 
-	DashboardService(DashboardMapper mapper, DashboardCache cache, RegionMapper regions, Plan plan) {
+	private final Executor executor;
+
+	DashboardService(DashboardMapper mapper, DashboardCache cache, RegionMapper regions, Plan plan,
+			@Qualifier("dashboardExecutor") Executor executor) {
+		this.executor = executor;
 		this.mapper = mapper;
 		this.cache = cache;
 		this.regions = regions;
@@ -110,7 +120,7 @@ public class DashboardService {
 	// ---- sections ----
 
 	public Map<String, Object> households(AreaFigures figures) {
-		View view = view(figures, FigureQuery.HOUSEHOLD_TOTALS, FigureQuery.HOUSEHOLD_BREAKDOWNS);
+		View view = view(figures, FigureQuery.HOUSEHOLDS);
 		Map<String, Object> section = new LinkedHashMap<>();
 		section.put("total", view.single("total"));
 		section.put("byCategory", view.keyed("byCategory", names(HouseholdCategory.values())));
@@ -123,8 +133,7 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> basicNeeds(AreaFigures figures) {
-		View view = view(figures, FigureQuery.HOUSEHOLD_TOTALS, FigureQuery.HOUSEHOLD_BREAKDOWNS,
-				FigureQuery.SCHOOL_AGE);
+		View view = view(figures, FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS);
 		Map<String, Object> section = new LinkedHashMap<>();
 		section.put("schoolAgeNotInSchool", view.single("schoolAgeNotInSchool"));
 		section.put("housingByGrade", view.keyed("housingByGrade", names(HousingGrade.values())));
@@ -148,7 +157,7 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> employment(AreaFigures figures) {
-		View view = view(figures, FigureQuery.EMPLOYMENT);
+		View view = view(figures, FigureQuery.MEMBERS);
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure able = view.single("ableAndWilling");
 		Figure employed = view.single("employed");
@@ -165,7 +174,7 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> certification(AreaFigures figures) {
-		View view = view(figures, FigureQuery.CERTIFICATION);
+		View view = view(figures, FigureQuery.MEMBERS);
 		Dashboard dashboard = figures.dashboard();
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure labour = view.single("labourForce");
@@ -286,17 +295,47 @@ public class DashboardService {
 		return new View(rows, figures.threshold());
 	}
 
-	/** The rows of one statement for one area; the statement runs once per request, level and area set. */
+	/** The statements each section of {@code Figures} reads. */
+	private static final Map<String, List<FigureQuery>> SECTIONS = Map.of("households",
+			List.of(FigureQuery.HOUSEHOLDS), "basicNeeds", List.of(FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS),
+			"measures", List.of(FigureQuery.MEASURES), "employment", List.of(FigureQuery.MEMBERS), "certification",
+			List.of(FigureQuery.MEMBERS), "loans", List.of(FigureQuery.LOANS), "sales", List.of(FigureQuery.SALES),
+			"courtyard", List.of(FigureQuery.COURTYARD), "visits", List.of(FigureQuery.VISITS));
+
+	/**
+	 * Starts every statement the requested sections need, side by side on the dashboard's own small pool, so a
+	 * cold summary costs its slowest statement rather than the sum of all of them.
+	 */
+	public void prefetch(Dashboard dashboard, AreaLevel level, Collection<String> sections) {
+		sections.stream()
+			.map(SECTIONS::get)
+			.filter(Objects::nonNull)
+			.flatMap(List::stream)
+			.distinct()
+			.forEach((query) -> load(dashboard, query, level));
+	}
+
+	/** The rows of one statement for one area; the statement runs once per request and level. */
 	private AreaRows rows(AreaFigures figures, FigureQuery query) {
-		Dashboard dashboard = figures.dashboard();
-		Map<String, AreaRows> byArea = dashboard.rows().computeIfAbsent(query.name() + "@" + figures.level(), (k) -> {
-			SectionQuery sql = SectionQuery.of(dashboard.area(), figures.level(), dashboard.period(), dashboard.plan(),
+		try {
+			return load(figures.dashboard(), query, figures.level()).join()
+				.getOrDefault(figures.area().key(), AreaRows.EMPTY);
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private CompletableFuture<Map<String, AreaRows>> load(Dashboard dashboard, FigureQuery query, AreaLevel level) {
+		return dashboard.rows().computeIfAbsent(query.name() + "@" + level, (k) -> {
+			SectionQuery sql = SectionQuery.of(dashboard.area(), level, dashboard.period(), dashboard.plan(),
 					dashboard.properties());
-			List<FigureRow> rows = this.cache.get(dashboard.cacheVersion(), query.name() + ":" + sql.cacheKey(),
-					() -> query.run(this.mapper, sql));
-			return byArea(rows);
+			return CompletableFuture.supplyAsync(() -> byArea(this.cache.get(dashboard.cacheVersion(),
+					query.name() + ":" + sql.cacheKey(), () -> query.run(this.mapper, sql))), this.executor);
 		});
-		return byArea.getOrDefault(figures.area().key(), AreaRows.EMPTY);
 	}
 
 	private static Map<String, AreaRows> byArea(List<FigureRow> rows) {

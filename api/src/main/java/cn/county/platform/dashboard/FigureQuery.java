@@ -3,20 +3,17 @@ package cn.county.platform.dashboard;
 import java.util.List;
 import java.util.function.BiFunction;
 
-/** The statements behind the dashboard; a section reads one or more of them, and each is cached on its own. */
+/**
+ * The statements behind the dashboard, each reading one large table once; a section reads one or more of them,
+ * and each is cached on its own.
+ */
 enum FigureQuery {
 
-	HOUSEHOLD_TOTALS(DashboardMapper::householdTotalRows),
+	HOUSEHOLDS(DashboardMapper::households),
 
-	HOUSEHOLD_BREAKDOWNS(DashboardMapper::householdBreakdowns),
-
-	SCHOOL_AGE(DashboardMapper::schoolAge),
+	MEMBERS(DashboardMapper::members),
 
 	MEASURES(DashboardMapper::measures),
-
-	EMPLOYMENT(DashboardMapper::employment),
-
-	CERTIFICATION(DashboardMapper::certification),
 
 	LOANS(DashboardMapper::loans),
 
