@@ -3,8 +3,9 @@ package cn.county.platform.dashboard;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
 
 import cn.county.platform.audit.RecordsChanged;
 import org.slf4j.Logger;
@@ -79,30 +80,48 @@ class DashboardCache {
 		}
 	}
 
-	List<FigureRow> get(String version, String key, Supplier<List<FigureRow>> load) {
+	/**
+	 * The cached rows of the given statements, in one round trip; a statement missing from the answer was not
+	 * cached (or there is no Redis to ask), and its rows go through {@link #put} once read from SQL.
+	 */
+	Map<String, List<FigureRow>> getAll(String version, List<String> keys) {
 		StringRedisTemplate template = this.redis.getIfAvailable();
-		if (version == null || template == null) {
-			return load.get();
+		if (version == null || template == null || keys.isEmpty()) {
+			return Map.of();
 		}
-		String entry = PREFIX + version + ":" + key;
+		List<String> entries = keys.stream().map((key) -> entry(version, key)).toList();
 		try {
-			String cached = template.opsForValue().get(entry);
-			if (cached != null) {
-				return decode(cached);
+			List<String> cached = template.opsForValue().multiGet(entries);
+			Map<String, List<FigureRow>> hits = new HashMap<>();
+			for (int i = 0; cached != null && i < keys.size(); i++) {
+				if (cached.get(i) != null) {
+					hits.put(keys.get(i), decode(cached.get(i)));
+				}
 			}
+			return hits;
 		}
 		catch (RuntimeException ex) {
 			log.debug("Redis unavailable for dashboard figures: {}", ex.getMessage());
-			return load.get();
+			return Map.of();
 		}
-		List<FigureRow> rows = load.get();
+	}
+
+	/** Caches rows read from SQL under the version read before they were read. */
+	void put(String version, String key, List<FigureRow> rows) {
+		StringRedisTemplate template = this.redis.getIfAvailable();
+		if (version == null || template == null) {
+			return;
+		}
 		try {
-			template.opsForValue().set(entry, encode(rows), this.ttl);
+			template.opsForValue().set(entry(version, key), encode(rows), this.ttl);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Could not cache dashboard figures: {}", ex.getMessage());
 		}
-		return rows;
+	}
+
+	private static String entry(String version, String key) {
+		return PREFIX + version + ":" + key;
 	}
 
 	/** After any write commits: entries written before it are not read again. */

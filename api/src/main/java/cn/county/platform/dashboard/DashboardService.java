@@ -307,19 +307,39 @@ public class DashboardService {
 	 * cold summary costs its slowest statement rather than the sum of all of them.
 	 */
 	public void prefetch(Dashboard dashboard, AreaLevel level, Collection<String> sections) {
-		sections.stream()
+		List<FigureQuery> queries = sections.stream()
 			.map(SECTIONS::get)
 			.filter(Objects::nonNull)
 			.flatMap(List::stream)
 			.distinct()
-			.forEach((query) -> load(dashboard, query, level));
+			.filter((query) -> !dashboard.rows().containsKey(rowsKey(query, level)))
+			.toList();
+		SectionQuery sql = SectionQuery.of(dashboard.area(), level, dashboard.period(), dashboard.plan(),
+				dashboard.properties());
+		Map<String, List<FigureRow>> cached = this.cache.getAll(dashboard.cacheVersion(),
+				queries.stream().map((query) -> cacheKey(query, sql)).toList());
+		for (FigureQuery query : queries) {
+			List<FigureRow> hit = cached.get(cacheKey(query, sql));
+			dashboard.rows().computeIfAbsent(rowsKey(query, level), (k) -> (hit != null)
+					? CompletableFuture.completedFuture(byArea(hit)) : read(dashboard, query, sql));
+		}
 	}
 
 	/** The rows of one statement for one area; the statement runs once per request and level. */
 	private AreaRows rows(AreaFigures figures, FigureQuery query) {
+		Dashboard dashboard = figures.dashboard();
+		CompletableFuture<Map<String, AreaRows>> rows = dashboard.rows().get(rowsKey(query, figures.level()));
+		if (rows == null) {
+			// a section the selection did not announce (a fragment on an interface, say): read it now
+			prefetch(dashboard, figures.level(), SECTIONS.entrySet()
+				.stream()
+				.filter((section) -> section.getValue().contains(query))
+				.map(Map.Entry::getKey)
+				.toList());
+			rows = dashboard.rows().get(rowsKey(query, figures.level()));
+		}
 		try {
-			return load(figures.dashboard(), query, figures.level()).join()
-				.getOrDefault(figures.area().key(), AreaRows.EMPTY);
+			return rows.join().getOrDefault(figures.area().key(), AreaRows.EMPTY);
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
@@ -329,13 +349,21 @@ public class DashboardService {
 		}
 	}
 
-	private CompletableFuture<Map<String, AreaRows>> load(Dashboard dashboard, FigureQuery query, AreaLevel level) {
-		return dashboard.rows().computeIfAbsent(query.name() + "@" + level, (k) -> {
-			SectionQuery sql = SectionQuery.of(dashboard.area(), level, dashboard.period(), dashboard.plan(),
-					dashboard.properties());
-			return CompletableFuture.supplyAsync(() -> byArea(this.cache.get(dashboard.cacheVersion(),
-					query.name() + ":" + sql.cacheKey(), () -> query.run(this.mapper, sql))), this.executor);
-		});
+	/** Reads a statement from SQL on the dashboard's pool, caching its rows under the request's version. */
+	private CompletableFuture<Map<String, AreaRows>> read(Dashboard dashboard, FigureQuery query, SectionQuery sql) {
+		return CompletableFuture.supplyAsync(() -> {
+			List<FigureRow> rows = query.run(this.mapper, sql);
+			this.cache.put(dashboard.cacheVersion(), cacheKey(query, sql), rows);
+			return byArea(rows);
+		}, this.executor);
+	}
+
+	private static String rowsKey(FigureQuery query, AreaLevel level) {
+		return query.name() + "@" + level;
+	}
+
+	private static String cacheKey(FigureQuery query, SectionQuery sql) {
+		return query.name() + ":" + sql.cacheKey();
 	}
 
 	private static Map<String, AreaRows> byArea(List<FigureRow> rows) {
