@@ -19,16 +19,16 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param plan the targets that apply
  * @param properties the plan's thresholds
  * @param suppressSmallCells whether village-level counts under the threshold are withheld
- * @param cacheVersion the cache version read for this request, or null to read SQL only
+ * @param cacheVersions the version of each statement's cache entries, read for this request; null to read SQL only
  * @param rows the rows read so far, by statement and level
  */
 public record Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
-		boolean suppressSmallCells, String cacheVersion,
+		boolean suppressSmallCells, Map<FigureQuery, String> cacheVersions,
 		Map<String, CompletableFuture<Map<String, AreaRows>>> rows) {
 
 	Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
-			boolean suppressSmallCells, String cacheVersion) {
-		this(area, period, plan, properties, suppressSmallCells, cacheVersion, new ConcurrentHashMap<>());
+			boolean suppressSmallCells, Map<FigureQuery, String> cacheVersions) {
+		this(area, period, plan, properties, suppressSmallCells, cacheVersions, new ConcurrentHashMap<>());
 	}
 
 	/** The figures of one area at one level: what a {@code Figures} object in the response shows. */

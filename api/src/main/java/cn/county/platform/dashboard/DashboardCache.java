@@ -3,9 +3,12 @@ package cn.county.platform.dashboard;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.county.platform.audit.RecordsChanged;
 import org.slf4j.Logger;
@@ -20,10 +23,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Dashboard figures in Redis, versioned: every entry's key carries the current value of {@link #VERSION_KEY}, and
- * every write that commits increments it, so entries written before the write are never read again (they expire
- * after {@code platform.dashboard.cache-ttl}). The increment runs after the commit and before the write's response
- * is sent, so the writer's next read can only miss.
+ * Dashboard figures in Redis, versioned per statement: every entry's key carries the current value of its
+ * statement's version key ({@link #VERSION_PREFIX} + the {@link FigureQuery}), and every write that commits
+ * increments the versions of the statements that read what it wrote ({@link FigureQuery#affectedBy}), so entries
+ * written before the write are never read again (they expire after {@code platform.dashboard.cache-ttl}). The
+ * increment runs after the commit and before the write's response is sent, so the writer's next read can only
+ * miss.
  * <p>
  * Redis is optional. Without one, or while it fails, figures come from SQL. If an increment fails, this instance
  * reads nothing from the cache until a retried increment succeeds (each read retries it first); another instance
@@ -33,10 +38,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class DashboardCache {
 
-	/** Incremented by every committed write; part of every entry's key. */
-	static final String VERSION_KEY = "county:dashboard:version";
+	/** Followed by a {@link FigureQuery}: incremented by every committed write to what the statement reads. */
+	static final String VERSION_PREFIX = "county:dashboard:version:";
 
-	static final String PREFIX = "county:dashboard:f1:";
+	static final String PREFIX = "county:dashboard:f2:";
+
+	private static final List<FigureQuery> QUERIES = List.of(FigureQuery.values());
+
+	private static final List<String> VERSION_KEYS = QUERIES.stream().map((q) -> VERSION_PREFIX + q.name()).toList();
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardCache.class);
 
@@ -44,8 +53,8 @@ class DashboardCache {
 
 	private final Duration ttl;
 
-	/** An increment that failed: until it succeeds, this instance reads nothing from the cache. */
-	private volatile boolean invalidationPending;
+	/** Increments that failed: until they succeed, this instance reads nothing from the cache. */
+	private final Set<FigureQuery> invalidationPending = ConcurrentHashMap.newKeySet();
 
 	DashboardCache(ObjectProvider<StringRedisTemplate> redis,
 			@Value("${platform.dashboard.cache-ttl:10m}") Duration ttl) {
@@ -54,25 +63,30 @@ class DashboardCache {
 	}
 
 	/**
-	 * The current version, read once per request; null when there is no Redis to use, so every figure of the
-	 * request is read from SQL.
+	 * The current version of every statement, read once per request in one round trip; null when there is no
+	 * Redis to use, so every figure of the request is read from SQL.
 	 */
-	String version() {
+	Map<FigureQuery, String> versions() {
 		StringRedisTemplate template = this.redis.getIfAvailable();
 		if (template == null) {
 			return null;
 		}
-		if (this.invalidationPending && !increment(template)) {
+		if (!this.invalidationPending.isEmpty() && !increment(template, Set.copyOf(this.invalidationPending))) {
 			return null;
 		}
 		try {
-			String version = template.opsForValue().get(VERSION_KEY);
-			if (version == null) {
-				// a new or emptied Redis (or an evicted key): start past any number an old entry could carry
-				template.opsForValue().setIfAbsent(VERSION_KEY, String.valueOf(System.currentTimeMillis()));
-				version = template.opsForValue().get(VERSION_KEY);
+			List<String> values = template.opsForValue().multiGet(VERSION_KEYS);
+			Map<FigureQuery, String> versions = new EnumMap<>(FigureQuery.class);
+			for (int i = 0; i < QUERIES.size(); i++) {
+				String version = (values != null) ? values.get(i) : null;
+				if (version == null) {
+					// a new or emptied Redis (or an evicted key): start past any number an old entry could carry
+					template.opsForValue().setIfAbsent(VERSION_KEYS.get(i), String.valueOf(System.currentTimeMillis()));
+					version = template.opsForValue().get(VERSION_KEYS.get(i));
+				}
+				versions.put(QUERIES.get(i), version);
 			}
-			return version;
+			return versions;
 		}
 		catch (RuntimeException ex) {
 			log.debug("Redis unavailable for dashboard figures: {}", ex.getMessage());
@@ -84,18 +98,19 @@ class DashboardCache {
 	 * The cached rows of the given statements, in one round trip; a statement missing from the answer was not
 	 * cached (or there is no Redis to ask), and its rows go through {@link #put} once read from SQL.
 	 */
-	Map<String, List<FigureRow>> getAll(String version, List<String> keys) {
+	Map<FigureQuery, List<FigureRow>> getAll(Map<FigureQuery, String> versions, List<FigureQuery> queries,
+			String key) {
 		StringRedisTemplate template = this.redis.getIfAvailable();
-		if (version == null || template == null || keys.isEmpty()) {
+		if (versions == null || template == null || queries.isEmpty()) {
 			return Map.of();
 		}
-		List<String> entries = keys.stream().map((key) -> entry(version, key)).toList();
+		List<String> entries = queries.stream().map((query) -> entry(versions, query, key)).toList();
 		try {
 			List<String> cached = template.opsForValue().multiGet(entries);
-			Map<String, List<FigureRow>> hits = new HashMap<>();
-			for (int i = 0; cached != null && i < keys.size(); i++) {
+			Map<FigureQuery, List<FigureRow>> hits = new EnumMap<>(FigureQuery.class);
+			for (int i = 0; cached != null && i < queries.size(); i++) {
 				if (cached.get(i) != null) {
-					hits.put(keys.get(i), decode(cached.get(i)));
+					hits.put(queries.get(i), decode(cached.get(i)));
 				}
 			}
 			return hits;
@@ -107,46 +122,52 @@ class DashboardCache {
 	}
 
 	/** Caches rows read from SQL under the version read before they were read. */
-	void put(String version, String key, List<FigureRow> rows) {
+	void put(Map<FigureQuery, String> versions, FigureQuery query, String key, List<FigureRow> rows) {
 		StringRedisTemplate template = this.redis.getIfAvailable();
-		if (version == null || template == null) {
+		if (versions == null || template == null) {
 			return;
 		}
 		try {
-			template.opsForValue().set(entry(version, key), encode(rows), this.ttl);
+			template.opsForValue().set(entry(versions, query, key), encode(rows), this.ttl);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Could not cache dashboard figures: {}", ex.getMessage());
 		}
 	}
 
-	private static String entry(String version, String key) {
-		return PREFIX + version + ":" + key;
+	private static String entry(Map<FigureQuery, String> versions, FigureQuery query, String key) {
+		return PREFIX + query.name() + ":" + versions.get(query) + ":" + key;
 	}
 
-	/** After any write commits: entries written before it are not read again. */
+	/** After a write commits: entries of the statements that read what it wrote are not read again. */
 	@TransactionalEventListener
 	void recordsChanged(RecordsChanged event) {
-		invalidate();
+		invalidate(FigureQuery.affectedBy(event.entityType()));
 	}
 
-	/** At startup too: the database may have been loaded or restored while Redis kept entries. */
+	/** At startup, every statement: the database may have been loaded or restored while Redis kept entries. */
 	@EventListener(ApplicationReadyEvent.class)
-	void invalidate() {
+	void invalidateAll() {
+		invalidate(EnumSet.allOf(FigureQuery.class));
+	}
+
+	private void invalidate(Set<FigureQuery> queries) {
 		StringRedisTemplate template = this.redis.getIfAvailable();
-		if (template != null && !increment(template)) {
+		if (template != null && !queries.isEmpty() && !increment(template, queries)) {
 			log.warn("Could not invalidate cached dashboard figures; this instance reads them from SQL until it can");
 		}
 	}
 
-	private boolean increment(StringRedisTemplate template) {
+	private boolean increment(StringRedisTemplate template, Set<FigureQuery> queries) {
 		try {
-			template.opsForValue().increment(VERSION_KEY);
-			this.invalidationPending = false;
+			for (FigureQuery query : queries) {
+				template.opsForValue().increment(VERSION_PREFIX + query.name());
+				this.invalidationPending.remove(query);
+			}
 			return true;
 		}
 		catch (RuntimeException ex) {
-			this.invalidationPending = true;
+			this.invalidationPending.addAll(queries);
 			log.debug("Redis unavailable for dashboard invalidation: {}", ex.getMessage());
 			return false;
 		}

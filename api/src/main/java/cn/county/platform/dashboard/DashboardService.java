@@ -85,7 +85,7 @@ public class DashboardService {
 		PlanYear targets = this.plan.year(period.year(), "period.year");
 		Area area = narrow(own, town, village);
 		return new Dashboard(area, period, targets, this.plan.properties(), viewerOnly(caller),
-				this.cache.version());
+				this.cache.versions());
 	}
 
 	/** The areas one level down from the dashboard's, in code order. */
@@ -316,10 +316,10 @@ public class DashboardService {
 			.toList();
 		SectionQuery sql = SectionQuery.of(dashboard.area(), level, dashboard.period(), dashboard.plan(),
 				dashboard.properties());
-		Map<String, List<FigureRow>> cached = this.cache.getAll(dashboard.cacheVersion(),
-				queries.stream().map((query) -> cacheKey(query, sql)).toList());
+		Map<FigureQuery, List<FigureRow>> cached = this.cache.getAll(dashboard.cacheVersions(), queries,
+				sql.cacheKey());
 		for (FigureQuery query : queries) {
-			List<FigureRow> hit = cached.get(cacheKey(query, sql));
+			List<FigureRow> hit = cached.get(query);
 			dashboard.rows().computeIfAbsent(rowsKey(query, level), (k) -> (hit != null)
 					? CompletableFuture.completedFuture(byArea(hit)) : read(dashboard, query, sql));
 		}
@@ -353,17 +353,13 @@ public class DashboardService {
 	private CompletableFuture<Map<String, AreaRows>> read(Dashboard dashboard, FigureQuery query, SectionQuery sql) {
 		return CompletableFuture.supplyAsync(() -> {
 			List<FigureRow> rows = query.run(this.mapper, sql);
-			this.cache.put(dashboard.cacheVersion(), cacheKey(query, sql), rows);
+			this.cache.put(dashboard.cacheVersions(), query, sql.cacheKey(), rows);
 			return byArea(rows);
 		}, this.executor);
 	}
 
 	private static String rowsKey(FigureQuery query, AreaLevel level) {
 		return query.name() + "@" + level;
-	}
-
-	private static String cacheKey(FigureQuery query, SectionQuery sql) {
-		return query.name() + ":" + sql.cacheKey();
 	}
 
 	private static Map<String, AreaRows> byArea(List<FigureRow> rows) {

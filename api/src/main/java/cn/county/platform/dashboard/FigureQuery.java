@@ -1,36 +1,68 @@
 package cn.county.platform.dashboard;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
  * The statements behind the dashboard, each reading one large table once; a section reads one or more of them,
- * and each is cached on its own.
+ * and each is cached on its own, under a version of its own that only writes to the records it reads increment.
+ * Recording a visit, the most frequent write, so leaves the household, member and loan figures cached.
  */
 enum FigureQuery {
 
-	HOUSEHOLDS(DashboardMapper::households),
+	HOUSEHOLDS(DashboardMapper::households, "Household"),
 
-	MEMBERS(DashboardMapper::members),
+	MEMBERS(DashboardMapper::members, "Household", "Member", "Job", "Certificate"),
 
-	MEASURES(DashboardMapper::measures),
+	MEASURES(DashboardMapper::measures, "Household", "Measure"),
 
-	LOANS(DashboardMapper::loans),
+	LOANS(DashboardMapper::loans, "Household", "Loan"),
 
-	SALES(DashboardMapper::sales),
+	SALES(DashboardMapper::sales, "Seller", "Sale", "SalesReport"),
 
-	COURTYARD(DashboardMapper::courtyard),
+	COURTYARD(DashboardMapper::courtyard, "Household", "CourtyardHousehold", "DemonstrationVillage"),
 
-	VISITS(DashboardMapper::visits);
+	VISITS(DashboardMapper::visits, "Household", "Visit");
+
+	/**
+	 * Audited entity types that no figure counts. Any other type that no statement names invalidates every
+	 * statement, so that a new kind of write is never left out by mistake.
+	 */
+	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy");
+
+	private static final String PARTNER_APPROVAL = "PartnerApproval";
 
 	private final BiFunction<DashboardMapper, SectionQuery, List<FigureRow>> statement;
 
-	FigureQuery(BiFunction<DashboardMapper, SectionQuery, List<FigureRow>> statement) {
+	/** The audited entity types (AuditTrail's entityType) whose rows this statement reads. */
+	private final Set<String> reads;
+
+	FigureQuery(BiFunction<DashboardMapper, SectionQuery, List<FigureRow>> statement, String... reads) {
 		this.statement = statement;
+		this.reads = Set.of(reads);
 	}
 
 	List<FigureRow> run(DashboardMapper mapper, SectionQuery query) {
 		return this.statement.apply(mapper, query);
+	}
+
+	/** The statements whose figures a committed write of this entity type may change. */
+	static Set<FigureQuery> affectedBy(String entityType) {
+		if (entityType == null) {
+			return EnumSet.allOf(FigureQuery.class);
+		}
+		if (COUNTED_NOWHERE.contains(entityType) || entityType.startsWith(PARTNER_APPROVAL)) {
+			return EnumSet.noneOf(FigureQuery.class);
+		}
+		Set<FigureQuery> affected = EnumSet.noneOf(FigureQuery.class);
+		for (FigureQuery query : values()) {
+			if (query.reads.contains(entityType)) {
+				affected.add(query);
+			}
+		}
+		return affected.isEmpty() ? EnumSet.allOf(FigureQuery.class) : affected;
 	}
 
 }

@@ -96,13 +96,36 @@ class DashboardCacheTests {
 		long household = this.jdbc.queryForObject(
 				"SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1", Long.class, Fixtures.TOWN);
 		long visits = visits();
+		figures(null);
 		this.admin.documentName("recordVisit")
 			.fragmentName("visitFields")
 			.variable("input", Map.of("householdId", household, "visitedOn", "2023-12-05"))
 			.execute()
 			.errors()
 			.verify();
+		long before = this.statements.count();
+		Map<String, Object> after = figures(null);
+		// a visit changes what the visits statement reads and nothing else: the other six stay cached
+		assertThat(this.statements.count() - before).as("SQL statements after recording a visit").isEqualTo(1);
+		assertThat(DashboardOracle.normalized(DashboardOracle.flatten(after))).isEqualTo(DashboardOracle.normalized(
+				DashboardOracle.compute(this.jdbc, null, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31),
+						LocalDate.of(2023, 12, 31))));
 		assertThat(visits()).isEqualTo(visits + 1);
+	}
+
+	@Test
+	void everyAuditedEntityTypeInvalidatesWhatReadsIt() {
+		assertThat(FigureQuery.affectedBy("Visit")).containsExactly(FigureQuery.VISITS);
+		assertThat(FigureQuery.affectedBy("Loan")).containsExactly(FigureQuery.LOANS);
+		assertThat(FigureQuery.affectedBy("Certificate")).containsExactly(FigureQuery.MEMBERS);
+		assertThat(FigureQuery.affectedBy("Seller")).containsExactly(FigureQuery.SALES);
+		assertThat(FigureQuery.affectedBy("Household")).containsExactlyInAnyOrder(FigureQuery.HOUSEHOLDS,
+				FigureQuery.MEMBERS, FigureQuery.MEASURES, FigureQuery.LOANS, FigureQuery.COURTYARD,
+				FigureQuery.VISITS);
+		assertThat(FigureQuery.affectedBy("Training")).isEmpty();
+		assertThat(FigureQuery.affectedBy("PartnerApproval:7")).isEmpty();
+		// a kind of write the dashboard does not know yet: every statement, never a stale figure
+		assertThat(FigureQuery.affectedBy("SomethingNew")).containsExactlyInAnyOrder(FigureQuery.values());
 	}
 
 	private long visits() {
