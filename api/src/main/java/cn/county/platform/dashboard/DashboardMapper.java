@@ -20,6 +20,8 @@ interface DashboardMapper {
 
 	List<Map<String, Object>> memberTotals(SectionQuery query);
 
+	List<Map<String, Object>> certifiedTotals(SectionQuery query);
+
 	List<FigureRow> jobs(SectionQuery query);
 
 	List<FigureRow> atRisk(SectionQuery query);
@@ -66,13 +68,16 @@ interface DashboardMapper {
 		return rows;
 	}
 
-	/** School age, employment and certification from one pass over member, plus the jobs held. */
+	/** School age, the able and willing with those employed, and the labour force: one pass over member. */
 	default List<FigureRow> members(SectionQuery query) {
-		List<FigureRow> rows = wide(memberTotals(query), (column) -> column.startsWith("certifiedBy_")
+		return wide(memberTotals(query), (column) -> new String[] { column, "" });
+	}
+
+	/** The labour force's certified members, on asOf and on each milestone. */
+	default List<FigureRow> certified(SectionQuery query) {
+		return wide(certifiedTotals(query), (column) -> column.startsWith("certifiedBy_")
 				? new String[] { "certifiedBy", query.milestones().get(index(column)).key() }
 				: new String[] { column, "" });
-		rows.addAll(jobs(query));
-		return rows;
 	}
 
 	/** The households at risk without an open measure, and the measures' two margins. */

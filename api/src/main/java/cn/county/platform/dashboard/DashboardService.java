@@ -157,7 +157,7 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> employment(AreaFigures figures) {
-		View view = view(figures, FigureQuery.MEMBERS);
+		View view = view(figures, FigureQuery.MEMBERS, FigureQuery.JOBS);
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure able = view.single("ableAndWilling");
 		Figure employed = view.single("employed");
@@ -174,7 +174,7 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> certification(AreaFigures figures) {
-		View view = view(figures, FigureQuery.MEMBERS);
+		View view = view(figures, FigureQuery.MEMBERS, FigureQuery.CERTIFIED);
 		Dashboard dashboard = figures.dashboard();
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure labour = view.single("labourForce");
@@ -298,8 +298,9 @@ public class DashboardService {
 	/** The statements each section of {@code Figures} reads. */
 	private static final Map<String, List<FigureQuery>> SECTIONS = Map.of("households",
 			List.of(FigureQuery.HOUSEHOLDS), "basicNeeds", List.of(FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS),
-			"measures", List.of(FigureQuery.MEASURES), "employment", List.of(FigureQuery.MEMBERS), "certification",
-			List.of(FigureQuery.MEMBERS), "loans", List.of(FigureQuery.LOANS), "sales", List.of(FigureQuery.SALES),
+			"measures", List.of(FigureQuery.MEASURES), "employment", List.of(FigureQuery.MEMBERS, FigureQuery.JOBS),
+			"certification", List.of(FigureQuery.MEMBERS, FigureQuery.CERTIFIED), "loans", List.of(FigureQuery.LOANS),
+			"sales", List.of(FigureQuery.SALES),
 			"courtyard", List.of(FigureQuery.COURTYARD), "visits", List.of(FigureQuery.VISITS));
 
 	/**

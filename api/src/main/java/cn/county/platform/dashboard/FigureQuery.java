@@ -14,7 +14,11 @@ enum FigureQuery {
 
 	HOUSEHOLDS(DashboardMapper::households, "Household"),
 
-	MEMBERS(DashboardMapper::members, "Household", "Member", "Job", "Certificate"),
+	MEMBERS(DashboardMapper::members, "Household", "Member", "Job"),
+
+	JOBS(DashboardMapper::jobs, "Household", "Member", "Job"),
+
+	CERTIFIED(DashboardMapper::certified, "Household", "Member", "Certificate"),
 
 	MEASURES(DashboardMapper::measures, "Household", "Measure"),
 
