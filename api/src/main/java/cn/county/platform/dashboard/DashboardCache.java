@@ -30,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (docs/scaling.md).
  */
 @Component
-class DashboardCache {
+public class DashboardCache {
 
 	/** Incremented by every committed write; part of every entry's key. */
 	static final String VERSION_KEY = "county:dashboard:version";
@@ -56,7 +56,7 @@ class DashboardCache {
 	 * The current version, read once per request; null when there is no Redis to use, so every figure of the
 	 * request is read from SQL.
 	 */
-	String version() {
+	public String version() {
 		StringRedisTemplate template = this.redis.getIfAvailable();
 		if (template == null) {
 			return null;
@@ -79,7 +79,7 @@ class DashboardCache {
 		}
 	}
 
-	List<FigureRow> get(String version, String key, Supplier<List<FigureRow>> load) {
+	public List<FigureRow> get(String version, String key, Supplier<List<FigureRow>> load) {
 		StringRedisTemplate template = this.redis.getIfAvailable();
 		if (version == null || template == null) {
 			return load.get();
@@ -113,7 +113,7 @@ class DashboardCache {
 
 	/** At startup too: the database may have been loaded or restored while Redis kept entries. */
 	@EventListener(ApplicationReadyEvent.class)
-	void invalidate() {
+	public void invalidate() {
 		StringRedisTemplate template = this.redis.getIfAvailable();
 		if (template != null && !increment(template)) {
 			log.warn("Could not invalidate cached dashboard figures; this instance reads them from SQL until it can");
