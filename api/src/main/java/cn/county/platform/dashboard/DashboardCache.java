@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import cn.county.platform.audit.RecordsChanged;
 import org.slf4j.Logger;
@@ -36,7 +38,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (docs/scaling.md).
  */
 @Component
-class DashboardCache {
+public class DashboardCache {
 
 	/** Followed by a {@link FigureQuery}: incremented by every committed write to what the statement reads. */
 	static final String VERSION_PREFIX = "county:dashboard:version:";
@@ -139,6 +141,43 @@ class DashboardCache {
 		return PREFIX + query.name() + ":" + versions.get(query) + ":" + key;
 	}
 
+	/**
+	 * Rows another part of the API computes from the records the figures come from (the data-quality counts),
+	 * cached with them: under the version of every statement that a write of one of {@code reads} (audited entity
+	 * types) invalidates, so any such write invalidates this entry as well. Without Redis, or while it fails, the
+	 * rows are computed.
+	 */
+	public List<FigureRow> get(String key, Set<String> reads, Supplier<List<FigureRow>> load) {
+		Map<FigureQuery, String> versions = versions();
+		StringRedisTemplate template = this.redis.getIfAvailable();
+		if (versions == null || template == null) {
+			return load.get();
+		}
+		Set<FigureQuery> queries = EnumSet.noneOf(FigureQuery.class);
+		reads.forEach((type) -> queries.addAll(FigureQuery.affectedBy(type)));
+		String entry = PREFIX + "with:" + queries.stream()
+			.map((query) -> query.name() + "=" + versions.get(query))
+			.collect(Collectors.joining(",")) + ":" + key;
+		try {
+			String cached = template.opsForValue().get(entry);
+			if (cached != null) {
+				return decode(cached);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Redis unavailable for cached counts: {}", ex.getMessage());
+			return load.get();
+		}
+		List<FigureRow> rows = load.get();
+		try {
+			template.opsForValue().set(entry, encode(rows), this.ttl);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Could not cache counts: {}", ex.getMessage());
+		}
+		return rows;
+	}
+
 	/** After a write commits: entries of the statements that read what it wrote are not read again. */
 	@TransactionalEventListener
 	void recordsChanged(RecordsChanged event) {
@@ -147,7 +186,7 @@ class DashboardCache {
 
 	/** At startup, every statement: the database may have been loaded or restored while Redis kept entries. */
 	@EventListener(ApplicationReadyEvent.class)
-	void invalidateAll() {
+	public void invalidateAll() {
 		invalidate(EnumSet.allOf(FigureQuery.class));
 	}
 

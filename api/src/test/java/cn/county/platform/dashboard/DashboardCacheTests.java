@@ -113,6 +113,40 @@ class DashboardCacheTests {
 		assertThat(visits()).isEqualTo(visits + 1);
 	}
 
+	@SuppressWarnings("unchecked")
+	private long withoutJob() {
+		java.util.List<Map<String, Object>> byRule = this.admin.documentName("dataQualityCounts")
+			.execute()
+			.path("dataQualityCounts.byRule")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((row) -> (Map<String, Object>) row)
+			.toList();
+		return byRule.stream()
+			.filter((row) -> "ABLE_AND_WILLING_WITHOUT_JOB".equals(row.get("rule")))
+			.mapToLong((row) -> ((Number) row.get("count")).longValue())
+			.sum();
+	}
+
+	@Test
+	void theDataQualityCountsAreCachedWithTheFiguresAndAMemberWriteChangesThem() {
+		long household = this.jdbc.queryForObject(
+				"SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1", Long.class, Fixtures.TOWN);
+		long before = withoutJob();
+		long statements = this.statements.count();
+		assertThat(withoutJob()).isEqualTo(before);
+		assertThat(this.statements.count() - statements).as("SQL statements of the cached counts").isZero();
+		this.admin.documentName("addMember")
+			.variable("input", Map.of("householdId", household, "relation", "SIBLING", "member",
+					Fixtures.member("张强", Fixtures.idNumber(LocalDate.of(1990, 6, 1)))))
+			.execute()
+			.errors()
+			.verify();
+		// able, willing and without any job record: one more finding, read past the cache
+		assertThat(withoutJob()).isEqualTo(before + 1);
+	}
+
 	@Test
 	void everyAuditedEntityTypeInvalidatesWhatReadsIt() {
 		assertThat(FigureQuery.affectedBy("Visit")).containsExactly(FigureQuery.VISITS);

@@ -56,7 +56,12 @@ class FieldPolicyMatrixTests {
 			Map.entry("Job", new String[] { "household(id: $id) { members { jobs {", "} } }" }),
 			Map.entry("Subsidy", new String[] { "household(id: $id) { members { subsidies {", "} } }" }),
 			Map.entry("Training", new String[] { "household(id: $id) { members { trainings {", "} } }" }),
-			Map.entry("Certificate", new String[] { "household(id: $id) { members { certificates {", "} } }" }));
+			Map.entry("Certificate", new String[] { "household(id: $id) { members { certificates {", "} } }" }),
+			Map.entry("ScreeningEntry",
+					new String[] { "screeningList(householdId: $id, reason: WARNING_NOT_SCREENED) { edges { node {",
+							"} } }" }),
+			Map.entry("DataQualityFinding", new String[] {
+					"dataQualityFindings(householdId: $id, rule: BIRTH_DATE_MISMATCH) { edges { node {", "} } }" }));
 
 	/** Where the first object of each household-level type sits in the response of its path. */
 	private static final Map<String, String> PREFIXES = Map.ofEntries(Map.entry("Household", "household"),
@@ -65,7 +70,12 @@ class FieldPolicyMatrixTests {
 			Map.entry("Visit", "household.visits[0]"), Map.entry("CourtyardHousehold", "household.courtyard[0]"),
 			Map.entry("Job", "household.members[0].jobs[0]"), Map.entry("Subsidy", "household.members[0].subsidies[0]"),
 			Map.entry("Training", "household.members[0].trainings[0]"),
-			Map.entry("Certificate", "household.members[0].certificates[0]"));
+			Map.entry("Certificate", "household.members[0].certificates[0]"),
+			Map.entry("ScreeningEntry", "screeningList.edges[0].node"),
+			Map.entry("DataQualityFinding", "dataQualityFindings.edges[0].node"));
+
+	/** Lists whose query refuses partners outright (FORBIDDEN at the query), before any field policy applies. */
+	private static final Set<String> REFUSED_TO_PARTNERS = Set.of("ScreeningEntry", "DataQualityFinding");
 
 	/** Each caller: a username (or a partner client id) and the roles and department its token carries. */
 	record Who(String name, Set<String> roles, String department) {
@@ -165,6 +175,10 @@ class FieldPolicyMatrixTests {
 			.execute()
 			.errors()
 			.verify();
+		// on the screening list (warned, never screened) and among the findings (birth date off the ID's by a day)
+		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"
+				+ " screened_on = NULL WHERE id = ?", LocalDate.now().minusDays(3), this.householdId);
+		this.jdbc.update("UPDATE member SET birth_date = birth_date + INTERVAL 1 DAY WHERE id = ?", head);
 		admin.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\", fields: $f}) { fields } }")
 			.variable("f", List.copyOf(BANK_APPROVED))
 			.execute()
@@ -192,6 +206,7 @@ class FieldPolicyMatrixTests {
 				? this.clients.asClient(who.name(), who.name() + "-dev-secret") : this.clients.as(who.name());
 		String prefix = PREFIXES.get(type.getName());
 		Map<String, Object> stored = stored(type.getName());
+		String root = path[0].substring(0, path[0].indexOf('('));
 		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 			String selection = field.getName()
 					+ ((GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType) ? " { __typename }" : "");
@@ -206,7 +221,14 @@ class FieldPolicyMatrixTests {
 				// dashboard viewers do not even reach the household
 				assertThat(errors).as(who.name() + " " + fieldPath)
 					.anySatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
-				response.path("household").valueIsNull();
+				response.path(root).valueIsNull();
+				continue;
+			}
+			if (who.roles().contains("PARTNER") && REFUSED_TO_PARTNERS.contains(type.getName())) {
+				assertThat(errors).as(who.name() + " " + root)
+					.anySatisfy((error) -> assertThat(error.getPath()).isEqualTo(root))
+					.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+				response.path(root).valueIsNull();
 				continue;
 			}
 			String expected = expectedAccess(type.getName(), field, who);
@@ -248,6 +270,15 @@ class FieldPolicyMatrixTests {
 		else if (type.equals("Loan")) {
 			values.put("contractNumber", this.jdbc.queryForObject(
 					"SELECT contract_number FROM loan WHERE household_id = ?", String.class, this.householdId));
+		}
+		else if (type.equals("ScreeningEntry")) {
+			values.put("headIdNumber", this.jdbc.queryForObject("SELECT head_id_number FROM household WHERE id = ?",
+					String.class, this.householdId));
+		}
+		else if (type.equals("DataQualityFinding")) {
+			values.put("memberIdNumber", this.jdbc.queryForObject(
+					"SELECT id_number FROM member WHERE household_id = ? AND relation = 'HEAD'", String.class,
+					this.householdId));
 		}
 		else if (type.equals("Member")) {
 			Map<String, Object> row = this.jdbc.queryForMap(

@@ -1,0 +1,17 @@
+package cn.county.platform.screening;
+
+/**
+ * The checks of the monthly data screening (item 3). Within a household, findings are listed in this order; the
+ * ordinal is part of the findings' cursor, so new rules go at the end.
+ */
+public enum DataQualityRule {
+
+	INVALID_ID_CHECK_DIGIT, BIRTH_DATE_MISMATCH, DUPLICATE_ID_ACROSS_HOUSEHOLDS, SCHOOL_AGE_NOT_IN_SCHOOL,
+	ABLE_AND_WILLING_WITHOUT_JOB, LOAN_PAST_MATURITY_ACTIVE, RISK_ELIMINATED_UNDER_LINE;
+
+	/** Whether the rule is about a member (the others are about the household itself). */
+	public boolean aboutMember() {
+		return this != RISK_ELIMINATED_UNDER_LINE;
+	}
+
+}

@@ -1,0 +1,135 @@
+package cn.county.platform.screening;
+
+import java.text.DecimalFormat;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.county.platform.household.Household;
+import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.plan.Plan;
+import cn.county.platform.region.Town;
+import cn.county.platform.region.Village;
+import cn.county.platform.security.Caller;
+import cn.county.platform.security.Scope;
+import graphql.relay.Connection;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ScreeningController {
+
+	private final ScreeningService screening;
+
+	private final HouseholdMapper households;
+
+	private final Plan plan;
+
+	ScreeningController(ScreeningService screening, HouseholdMapper households, Plan plan) {
+		this.screening = screening;
+		this.households = households;
+		this.plan = plan;
+	}
+
+	@QueryMapping
+	Connection<ScreeningEntry> screeningList(@Argument Integer year, @Argument ScreeningReason reason,
+			@Argument String town, @Argument String village, @Argument Long householdId, @Argument Integer first,
+			@Argument String after, @AuthenticationPrincipal Caller caller) {
+		return this.screening.screening(caller, year, reason, town, village, householdId, first, after)
+			.toConnection();
+	}
+
+	@QueryMapping
+	Connection<Finding> dataQualityFindings(@Argument DataQualityRule rule, @Argument String town,
+			@Argument String village, @Argument Long householdId, @Argument Integer first, @Argument String after,
+			@AuthenticationPrincipal Caller caller) {
+		return this.screening.findings(caller, rule, town, village, householdId, first, after).toConnection();
+	}
+
+	@QueryMapping
+	ScreeningService.Counts dataQualityCounts(@Argument String town, @Argument String village,
+			@AuthenticationPrincipal Caller caller) {
+		return this.screening.counts(caller, town, village);
+	}
+
+	@SchemaMapping(typeName = "DataQualityCounts")
+	List<Map<String, Object>> byRule(ScreeningService.Counts counts) {
+		return counts.byRule()
+			.entrySet()
+			.stream()
+			.map((entry) -> Map.<String, Object>of("rule", entry.getKey(), "count", entry.getValue()))
+			.toList();
+	}
+
+	@SchemaMapping(typeName = "ScreeningEntry")
+	Town town(ScreeningEntry entry) {
+		return new Town(entry.townCode(), entry.townName());
+	}
+
+	@SchemaMapping(typeName = "ScreeningEntry")
+	Village village(ScreeningEntry entry) {
+		return new Village(entry.villageCode(), entry.townCode(), entry.villageName());
+	}
+
+	@SchemaMapping(typeName = "DataQualityFinding", field = "town")
+	Town findingTown(Finding finding) {
+		return new Town(finding.townCode(), finding.townName());
+	}
+
+	@SchemaMapping(typeName = "DataQualityFinding", field = "village")
+	Village findingVillage(Finding finding) {
+		return new Village(finding.villageCode(), finding.townCode(), finding.villageName());
+	}
+
+	@SchemaMapping(typeName = "DataQualityFinding")
+	String detail(Finding finding) {
+		return switch (finding.rule()) {
+			case INVALID_ID_CHECK_DIGIT -> "the ID number is not 17 digits and a check character, or its check "
+					+ "character is wrong (GB 11643)";
+			case BIRTH_DATE_MISMATCH -> "the recorded birth date " + finding.memberBirthDate()
+					+ " differs from the date in the ID number";
+			case DUPLICATE_ID_ACROSS_HOUSEHOLDS -> "the same ID number is registered in another household";
+			case SCHOOL_AGE_NOT_IN_SCHOOL -> "aged "
+					+ Period.between(finding.memberBirthDate(), this.plan.today()).getYears()
+					+ ", of compulsory school age, recorded as " + finding.schooling();
+			case ABLE_AND_WILLING_WITHOUT_JOB -> "labour capacity " + finding.labourCapacity()
+					+ ", willing to work, and no job recorded";
+			case LOAN_PAST_MATURITY_ACTIVE -> "the loan matured on " + finding.maturityDate()
+					+ " and is still recorded ACTIVE";
+			case RISK_ELIMINATED_UNDER_LINE -> "risk eliminated on " + finding.riskEliminatedOn()
+					+ " with an income of " + new DecimalFormat("#,##0.00").format(finding.incomePerCapita())
+					+ " yuan for " + finding.incomeYear() + ", under that year's monitoring line of "
+					+ new DecimalFormat("#,##0").format(
+							this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
+		};
+	}
+
+	/** The households of a page in one statement; the rows were read within the caller's scope. */
+	@BatchMapping(typeName = "ScreeningEntry", field = "household")
+	Map<ScreeningEntry, Household> entryHousehold(List<ScreeningEntry> entries) {
+		Map<Long, Household> byId = byId(entries.stream().map(ScreeningEntry::householdId).distinct().toList());
+		return entries.stream()
+			.collect(Collectors.toMap(Function.identity(), (e) -> byId.get(e.householdId()), (a, b) -> a));
+	}
+
+	@BatchMapping(typeName = "DataQualityFinding", field = "household")
+	Map<Finding, Household> findingHousehold(List<Finding> findings) {
+		Map<Long, Household> byId = byId(findings.stream().map(Finding::householdId).distinct().toList());
+		return findings.stream()
+			.collect(Collectors.toMap(Function.identity(), (f) -> byId.get(f.householdId()), (a, b) -> a));
+	}
+
+	private Map<Long, Household> byId(List<Long> ids) {
+		return this.households.selectByIds(ids, Scope.COUNTY)
+			.stream()
+			.collect(Collectors.toMap(Household::id, Function.identity()));
+	}
+
+}

@@ -1,0 +1,90 @@
+package cn.county.platform.screening;
+
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.county.platform.support.Fixtures;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two households in the first demo village, written straight into the tables as a legacy import would (the API
+ * refuses most of these faults), so that every rule and both screening reasons have a hit of known shape. Their
+ * codes start with T, as every test fixture's do, so tests about the demo data alone leave them out.
+ */
+final class ScreeningFixtures {
+
+	private static final AtomicInteger sequence = new AtomicInteger();
+
+	private ScreeningFixtures() {
+	}
+
+	/**
+	 * @param underLine alleviated, income 5,000 for 2023; its members break the check digit, birth date,
+	 * school-age and job rules; its head shares an ID number with {@code eliminated}'s head
+	 * @param eliminated monitored with risk eliminated at 6,000 yuan; warned after its last screening; an ACTIVE loan
+	 * past maturity
+	 */
+	record Planted(long underLine, String underLineCode, long eliminated, String eliminatedCode, long wrongCheckDigit,
+			long birthDateMismatch, long outOfSchool, long sharedIdHead, long otherSharedIdHead, long loan) {
+	}
+
+	static Planted plant(JdbcTemplate jdbc, LocalDate today) {
+		String suffix = Long.toString(System.nanoTime() % 100_000_000L) + sequence.incrementAndGet();
+		long h1 = id();
+		long h2 = id();
+		String code1 = "TSQ" + suffix + "A";
+		String code2 = "TSQ" + suffix + "B";
+		String shared = Fixtures.idNumber(LocalDate.of(1980, 6, 1));
+		household(jdbc, h1, code1, shared, "ALLEVIATED", null, null, "5000.00", null, null, null);
+		household(jdbc, h2, code2, shared, "MONITORED", "ELIMINATED", LocalDate.of(2023, 8, 1), "6000.00",
+				"CIVIL_AFFAIRS", LocalDate.of(2023, 11, 2), LocalDate.of(2023, 6, 1));
+		long head1 = id();
+		member(jdbc, head1, h1, "刘大", shared, "HEAD", LocalDate.of(1980, 6, 1), "GRADUATED", "FULL", true);
+		String valid = Fixtures.idNumber(LocalDate.of(1985, 2, 3));
+		char wrong = (valid.charAt(17) == '0') ? '1' : '0';
+		long badCheck = id();
+		member(jdbc, badCheck, h1, "刘二", valid.substring(0, 17) + wrong, "SPOUSE", LocalDate.of(1985, 2, 3),
+				"GRADUATED", "NONE", false);
+		long mismatch = id();
+		member(jdbc, mismatch, h1, "刘三", Fixtures.idNumber(LocalDate.of(1990, 4, 5)), "SIBLING",
+				LocalDate.of(1990, 4, 6), "GRADUATED", "NONE", false);
+		long child = id();
+		LocalDate tenYearsOld = today.minusYears(10).minusDays(3);
+		member(jdbc, child, h1, "刘小", Fixtures.idNumber(tenYearsOld), "CHILD", tenYearsOld, "DROPPED_OUT", "NONE",
+				false);
+		long head2 = id();
+		member(jdbc, head2, h2, "刘大", shared, "HEAD", LocalDate.of(1980, 6, 1), "GRADUATED", "NONE", false);
+		long loan = id();
+		jdbc.update("INSERT INTO loan (id, household_id, borrower_id, bank, contract_number, amount_issued, issued_on,"
+				+ " term_months, maturity_date, purpose, status, balance, recorded_by)"
+				+ " VALUES (?, ?, ?, '县农村商业银行', ?, 30000, '2020-01-10', 24, '2022-01-10', '养羊', 'ACTIVE', 12000,"
+				+ " 'fixture')", loan, h2, head2, "SQ-" + suffix);
+		return new Planted(h1, code1, h2, code2, badCheck, mismatch, child, head1, head2, loan);
+	}
+
+	private static void household(JdbcTemplate jdbc, long id, String code, String headId, String category,
+			String riskStatus, LocalDate eliminatedOn, String income, String warningSource, LocalDate warningOn,
+			LocalDate screenedOn) {
+		jdbc.update("INSERT INTO household (id, code, town_code, village_code, address, head_name, head_id_number,"
+				+ " phone, category, monitoring_type, risk_status, risk_eliminated_on, policy_support,"
+				+ " income_per_capita, income_year, warning_source, warning_received_on, screened_on)"
+				+ " VALUES (?, ?, ?, ?, '北街村5组1号', '刘大', ?, '13900001111', ?, ?, ?, ?, TRUE, ?, 2023, ?, ?, ?)", id,
+				code, Fixtures.TOWN, Fixtures.VILLAGE, headId, category,
+				(riskStatus != null) ? "UNSTABLE_ALLEVIATED" : null, riskStatus, eliminatedOn,
+				new java.math.BigDecimal(income), warningSource, warningOn, screenedOn);
+	}
+
+	private static void member(JdbcTemplate jdbc, long id, long household, String name, String idNumber,
+			String relation, LocalDate birth, String schooling, String labour, boolean willing) {
+		jdbc.update("INSERT INTO member (id, household_id, name, id_number, relation, gender, birth_date, schooling,"
+				+ " health, labour_capacity, willing_to_work) VALUES (?, ?, ?, ?, ?, 'MALE', ?, ?, 'HEALTHY', ?, ?)", id,
+				household, name, idNumber, relation, birth, schooling, labour, willing);
+	}
+
+	private static long id() {
+		return ThreadLocalRandom.current().nextLong(1L << 40, 1L << 62);
+	}
+
+}
