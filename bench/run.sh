@@ -95,4 +95,5 @@ sql "$DB_NAME" -e "SELECT CONCAT(table_name, ': ', table_rows, ' rows (estimate)
 (( LOAD_ONLY )) && exit 0
 
 log "Running the scenarios ..."
-exec java -Xms512m -Xmx1g -XX:+UseG1GC -cp "$CLASSPATH" cn.county.platform.bench.Bench "${ARGS[@]}"
+# the client drops idle connections after 10 s, before Tomcat closes them, so none is reused as it closes
+exec java -Xms512m -Xmx1g -XX:+UseG1GC -Djdk.httpclient.keepalive.timeout=10 -cp "$CLASSPATH" cn.county.platform.bench.Bench "${ARGS[@]}"

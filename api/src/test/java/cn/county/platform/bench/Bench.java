@@ -331,7 +331,7 @@ public final class Bench {
 
 	private void detail(Baseline baseline) throws Exception {
 		String document = resource("graphql-test/householdDetail.graphql");
-		compare("detail", this.options.rate(50), 16, (i) -> Api.ok(this.api.post(this.adminToken,
+		compare("detail", this.options.rate(20), 16, (i) -> Api.ok(this.api.post(this.adminToken,
 				Api.body(document, Map.of("id", String.valueOf(household(i))), null), this.options.timeout)),
 				(i) -> baseline.detail(household(i)), baseline);
 	}
@@ -348,7 +348,7 @@ public final class Bench {
 		String body = Api.body(document, variables, null);
 		String afterCode = deep ? this.deepAfterCode : null;
 		Long afterId = deep ? this.deepAfterId : null;
-		compare(deep ? "list-deep" : "list", this.options.rate(20), 16,
+		compare(deep ? "list-deep" : "list", this.options.rate(15), 16,
 				(i) -> Api.ok(this.api.post(this.adminToken, body, this.options.timeout)),
 				(i) -> baseline.listPage(afterCode, afterId, PAGE_SIZE), baseline);
 	}
@@ -399,7 +399,7 @@ public final class Bench {
 		Map<String, Object> extensions = Map.of("persistedQuery",
 				Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(text)));
 		Set<String> logged = new LinkedHashSet<>(fields);
-		compare("partner", this.options.rate(50), 16,
+		compare("partner", this.options.rate(30), 16,
 				(i) -> Api.ok(this.api.post(this.partnerToken,
 						Api.body(null, Map.of("code", code(i)), extensions), this.options.timeout)),
 				(i) -> baseline.partnerRead(PARTNER, code(i), PARTNER_DOCUMENT, logged), baseline);
@@ -438,7 +438,7 @@ public final class Bench {
 		if (!Api.ok(first)) {
 			throw new IllegalStateException("The summary failed: " + first.body());
 		}
-		compare("summary-warm", this.options.rate(100), 16,
+		compare("summary-warm", this.options.rate(50), 16,
 				(i) -> Api.ok(this.api.post(this.adminToken, body, this.options.timeout)),
 				(i) -> baseline.countySummary(2023), baseline);
 	}
@@ -446,7 +446,7 @@ public final class Bench {
 	private void visit(Baseline baseline) throws Exception {
 		String document = "mutation recordVisit($input: RecordVisitInput!) { recordVisit(input: $input) {"
 				+ " visit { id householdId visitedOn } } }";
-		compare("visit", this.options.rate(20), 16,
+		compare("visit", this.options.rate(15), 16,
 				(i) -> Api.ok(this.api.post(this.adminToken,
 						Api.body(document, Map.of("input", Map.of("householdId", String.valueOf(household(i)),
 								"notes", "benchmark visit " + i)), null),
