@@ -140,7 +140,7 @@ final class Report {
 				"SQL statements per detail request constant (10 → 1,000 nested rows: `HouseholdDetailTests`)",
 				String.format("%.2f per request over %d households of different sizes", r.sqlPerRequest(),
 						r.requests()),
-				met(Math.abs(r.sqlPerRequest() - Math.round(r.sqlPerRequest())) < 0.5) + " (see the test)" }));
+				"shown by the test, not by this run" }));
 		find(results, (r) -> r.scenario().equals("summary-cold") && r.path().equals("HTTP"))
 			.ifPresent((r) -> goals.add(new String[] { "county summary cold < 1 s",
 					String.format("p50 %s ms, max %s ms", ms(r.p50Ms()), ms(r.maxMs())), met(r.maxMs() < 1000) }));
