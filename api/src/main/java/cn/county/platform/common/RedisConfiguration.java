@@ -27,6 +27,24 @@ class RedisConfiguration {
 	@Bean
 	LettuceConnectionFactory redisConnectionFactory(@Value("${platform.redis.url}") String url,
 			@Value("${platform.redis.timeout:250ms}") Duration timeout) {
+		RedisStandaloneConfiguration server = standalone(url);
+		ClientOptions options = ClientOptions.builder()
+			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+			.timeoutOptions(TimeoutOptions.enabled(timeout))
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build();
+		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.commandTimeout(timeout)
+			.clientOptions(options)
+			.build();
+		return new LettuceConnectionFactory(server, client);
+	}
+
+	/**
+	 * Host, port, credentials and the database index of {@code redis://[user:password@]host[:port][/db]}: a
+	 * benchmark or a second deployment on a shared Redis keeps its keys apart in a database of its own.
+	 */
+	static RedisStandaloneConfiguration standalone(String url) {
 		java.net.URI uri = java.net.URI.create(url);
 		RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(uri.getHost(),
 				(uri.getPort() > 0) ? uri.getPort() : 6379);
@@ -42,16 +60,11 @@ class RedisConfiguration {
 				server.setPassword(user[0]);
 			}
 		}
-		ClientOptions options = ClientOptions.builder()
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(timeout))
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.build();
-		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-			.commandTimeout(timeout)
-			.clientOptions(options)
-			.build();
-		return new LettuceConnectionFactory(server, client);
+		String path = (uri.getPath() != null) ? uri.getPath().replaceAll("^/+|/+$", "") : "";
+		if (!path.isEmpty()) {
+			server.setDatabase(Integer.parseInt(path));
+		}
+		return server;
 	}
 
 	@Bean

@@ -1,10 +1,15 @@
 package cn.county.platform.household;
 
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +49,9 @@ class HouseholdDetailTests {
 	@Autowired
 	SqlStatementCounter statements;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void theDetailCostsTheSameStatementsForASmallAndALargeHousehold() {
 		Map<String, Object> small = this.jdbc.queryForMap(WITH_LOANS + " ORDER BY row_count ASC, h.id LIMIT 1");
@@ -58,6 +66,45 @@ class HouseholdDetailTests {
 		// the household, then one statement per nested list: members, their jobs, trainings and certificates,
 		// measures, visits, courtyard, loans, borrowers, loan events
 		assertThat(forSmall).isLessThanOrEqualTo(11);
+	}
+
+	@Test
+	void theDetailCostsTheSameStatementsWithTenNestedRowsAsWithAThousand() {
+		Map<String, Object> small = this.jdbc.queryForMap(WITH_LOANS + " ORDER BY row_count ASC, h.id LIMIT 1");
+		long householdId = ((Number) small.get("id")).longValue();
+		HttpGraphQlTester admin = new GraphQlClients(this.port).as("county.admin");
+		long forFew = statementsFor(admin, householdId);
+		// visits are append-only and free of rules a fixture must satisfy: the cheapest way to a household with a
+		// thousand rows beneath it
+		List<Object[]> visits = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			visits.add(new Object[] { -1_000_000L - i, householdId, "fixture.cadre",
+					Date.valueOf(LocalDate.of(2023, 1, 1).plusDays(i % 300)), "visit " + i, "fixture.cadre" });
+		}
+		try {
+			this.jdbc.batchUpdate("INSERT INTO household_visit (id, household_id, cadre, visited_on, notes, recorded_by)"
+					+ " VALUES (?, ?, ?, ?, ?, ?)", visits);
+			long rows = this.jdbc.queryForObject("SELECT " + ROWS + " FROM household h WHERE h.id = ?", Long.class,
+					householdId);
+			assertThat(rows).isGreaterThan(1_000);
+			long forMany = statementsFor(admin, householdId);
+			assertThat(forMany).isEqualTo(forFew);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM household_visit WHERE household_id = ? AND cadre = 'fixture.cadre'",
+					householdId);
+		}
+	}
+
+	@Test
+	void theStatementCounterIsPublishedAsAMetricForTheBenchmark() {
+		new GraphQlClients(this.port).as("county.admin")
+			.documentName("householdDetail")
+			.variable("id", this.jdbc.queryForObject("SELECT MIN(id) FROM household", Long.class))
+			.execute();
+		long before = this.statements.count();
+		double published = this.meters.get(SqlStatementCounter.METRIC).functionCounter().count();
+		assertThat(published).isGreaterThan(0).isBetween((double) before, (double) this.statements.count());
 	}
 
 	private long statementsFor(HttpGraphQlTester caller, Object householdId) {
