@@ -52,7 +52,8 @@ public final class Bench {
 
 	private static final String PARTNER_DOCUMENT = "householdForLoan";
 
-	private static final String DASHBOARD_VERSION_KEY = "county:dashboard:version";
+	/** Followed by a statement's name: the version of that statement's cached figures (DashboardCache). */
+	private static final String DASHBOARD_VERSION_KEYS = "county:dashboard:version:*";
 
 	private static final int PAGE_SIZE = 50;
 
@@ -189,6 +190,9 @@ public final class Bench {
 		command.add("--platform.rate-limits.per-partner=1000000000");
 		command.add("--platform.limits.request-timeout=" + options.coldTimeout.toSeconds() + "s");
 		command.add("--mybatis.configuration.default-statement-timeout=" + options.coldTimeout.toSeconds());
+		// the benchmark database outlives code versions: a migration merged under a lower version than one it
+		// already has (V21 after V30) must still apply rather than stop the API
+		command.add("--spring.flyway.out-of-order=true");
 		command.addAll(options.apiArguments);
 		try (java.net.ServerSocket probe = new java.net.ServerSocket(options.apiPort)) {
 			probe.setReuseAddress(true);
@@ -415,20 +419,31 @@ public final class Bench {
 		String body = Api.body(summaryDocument(), null, null);
 		int n = this.options.quick ? 1 : 3;
 		String mode = n + " sequential, cache version bumped before each";
-		log("summary-cold: " + n + " request(s) over HTTP, each after INCR " + DASHBOARD_VERSION_KEY + " ...");
+		log("summary-cold: " + n + " request(s) over HTTP, each after INCR of every " + DASHBOARD_VERSION_KEYS
+				+ " ...");
 		long before = this.api.sqlStatements(this.adminToken);
 		Load.Outcome http = Load.closedLoopCount(n, (i) -> {
-			redis.sync().incr(DASHBOARD_VERSION_KEY);
+			invalidateDashboard(redis);
 			return Api.ok(this.api.post(this.adminToken, body, this.options.coldTimeout));
 		});
 		add(Result.of("summary-cold", mode, "HTTP", http, this.api.sqlStatements(this.adminToken) - before));
 		log("summary-cold: " + n + " request(s) in-process ...");
 		long beforeBaseline = baseline.sqlStatements();
 		Load.Outcome inProcess = Load.closedLoopCount(n, (i) -> {
-			redis.sync().incr(DASHBOARD_VERSION_KEY);
+			invalidateDashboard(redis);
 			return baseline.countySummary(2023);
 		});
 		add(Result.of("summary-cold", mode, "in-process", inProcess, baseline.sqlStatements() - beforeBaseline));
+	}
+
+	/**
+	 * What a write to every table would do: increments the version of every dashboard statement, so the next
+	 * summary reads all of them from SQL. A statement whose version key does not exist yet has no entries either.
+	 */
+	private static void invalidateDashboard(StatefulRedisConnection<String, String> redis) {
+		for (String key : redis.sync().keys(DASHBOARD_VERSION_KEYS)) {
+			redis.sync().incr(key);
+		}
 	}
 
 	private void summaryWarm(Baseline baseline) throws Exception {
