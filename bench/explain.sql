@@ -60,3 +60,34 @@ WHERE h.code = @code;
 
 -- recording a visit: the household locked first (HouseholdMapper.lockVersion)
 EXPLAIN SELECT h.version FROM household h WHERE h.id = @h FOR UPDATE;
+
+-- county summary, members (DashboardMapper.memberTotals): one pass over member, employment by a probe of the job index
+EXPLAIN SELECT SUM(CASE WHEN x.labour_capacity IN ('FULL', 'WEAK') AND x.willing_to_work = TRUE
+  AND EXISTS (SELECT 1 FROM job j WHERE j.member_id = x.id AND j.start_date <= '2023-12-31'
+    AND (j.end_date IS NULL OR j.end_date >= '2023-12-31')) THEN 1 ELSE 0 END)
+FROM member x;
+
+-- county summary, jobs held by type (DashboardMapper.jobs): ix_job_type_member in group order, then the member
+EXPLAIN SELECT j.type, COUNT(DISTINCT j.member_id) FROM job j JOIN member x ON x.id = j.member_id
+WHERE j.start_date <= '2023-12-31' AND (j.end_date IS NULL OR j.end_date >= '2023-12-31')
+  AND x.labour_capacity IN ('FULL', 'WEAK') AND x.willing_to_work = TRUE
+GROUP BY j.type;
+
+-- county summary, certified members (DashboardMapper.certifiedTotals): first certificates, then the member
+EXPLAIN SELECT COUNT(*) FROM (SELECT member_id, MIN(issued_on) AS first_issued FROM certificate
+    WHERE issued_on <= '2023-12-31' GROUP BY member_id) c
+  JOIN member x ON x.id = c.member_id
+WHERE x.labour_capacity IN ('FULL', 'WEAK');
+
+-- county summary, measures (DashboardMapper.measureCube): ix_measure_cube alone
+EXPLAIN SELECT CONCAT(x.category, '/', x.status), COUNT(*), SUM(x.amount) FROM assistance_measure x
+WHERE x.start_date <= '2023-12-31' GROUP BY x.category, x.status;
+
+-- county summary, sales (DashboardMapper.sales): no seller join at county level, ix_sale_month_channel_amount alone
+EXPLAIN SELECT CONCAT(x.month, '/', x.channel), COUNT(*), SUM(x.amount) FROM sale x
+WHERE x.month BETWEEN '2023-01' AND '2023-12' GROUP BY 1;
+
+-- county summary, visits (DashboardMapper.visitWeeks): ix_visit_date_cadre alone
+EXPLAIN SELECT DATE_FORMAT(DATE_SUB(x.visited_on, INTERVAL WEEKDAY(x.visited_on) DAY), '%Y-%m-%d'),
+  COUNT(DISTINCT x.cadre)
+FROM household_visit x WHERE x.visited_on BETWEEN '2023-01-01' AND '2023-12-31' GROUP BY 1;
