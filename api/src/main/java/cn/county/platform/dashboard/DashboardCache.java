@@ -40,10 +40,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class DashboardCache {
 
-	/** Followed by a {@link FigureQuery}: incremented by every committed write to what the statement reads. */
-	static final String VERSION_PREFIX = "county:dashboard:version:";
+	/**
+	 * Followed by a {@link FigureQuery}: incremented by every committed write to what the statement reads. Every
+	 * dashboard key carries the hash tag {@code {dashboard}}, so that on a Redis Cluster the versions and entries
+	 * a request reads together in one {@code MGET} live in one slot.
+	 */
+	static final String VERSION_PREFIX = "county:{dashboard}:version:";
 
-	static final String PREFIX = "county:dashboard:f2:";
+	static final String PREFIX = "county:{dashboard}:f2:";
 
 	private static final List<FigureQuery> QUERIES = List.of(FigureQuery.values());
 

@@ -53,7 +53,7 @@ public final class Bench {
 	private static final String PARTNER_DOCUMENT = "householdForLoan";
 
 	/** Followed by a statement's name: the version of that statement's cached figures (DashboardCache). */
-	private static final String DASHBOARD_VERSION_KEYS = "county:dashboard:version:*";
+	private static final String DASHBOARD_VERSION_KEYS = "county:{dashboard}:version:*";
 
 	private static final int PAGE_SIZE = 50;
 
