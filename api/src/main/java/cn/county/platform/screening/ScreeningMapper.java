@@ -51,6 +51,8 @@ public interface ScreeningMapper {
 	Map<String, Object> countMemberRules(@Param("scope") Scope scope, @Param("where") Where where,
 			@Param("check") Check check);
 
+	long countDuplicateRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
+
 	long countLoanRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
 
 	long countRiskRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
