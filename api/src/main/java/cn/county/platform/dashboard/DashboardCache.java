@@ -106,43 +106,24 @@ public class DashboardCache {
 	 */
 	Map<FigureQuery, List<FigureRow>> getAll(Map<FigureQuery, String> versions, List<FigureQuery> queries,
 			String key) {
-		StringRedisTemplate template = this.redis.getIfAvailable();
-		if (versions == null || template == null || queries.isEmpty()) {
+		if (versions == null) {
 			return Map.of();
 		}
-		List<String> entries = queries.stream().map((query) -> entry(versions, query, key)).toList();
-		try {
-			List<String> cached = template.opsForValue().multiGet(entries);
-			Map<FigureQuery, List<FigureRow>> hits = new EnumMap<>(FigureQuery.class);
-			for (int i = 0; cached != null && i < queries.size(); i++) {
-				if (cached.get(i) != null) {
-					hits.put(queries.get(i), decode(cached.get(i)));
-				}
+		List<String> cached = read(versions, queries.stream().map((query) -> entry(versions, query, key)).toList());
+		Map<FigureQuery, List<FigureRow>> hits = new EnumMap<>(FigureQuery.class);
+		for (int i = 0; cached != null && i < queries.size(); i++) {
+			if (cached.get(i) != null) {
+				hits.put(queries.get(i), decode(cached.get(i)));
 			}
-			return hits;
 		}
-		catch (RuntimeException ex) {
-			log.debug("Redis unavailable for dashboard figures: {}", ex.getMessage());
-			return Map.of();
-		}
+		return hits;
 	}
 
 	/** Caches rows read from SQL under the version read before they were read. */
 	void put(Map<FigureQuery, String> versions, FigureQuery query, String key, List<FigureRow> rows) {
-		StringRedisTemplate template = this.redis.getIfAvailable();
-		if (versions == null || template == null) {
-			return;
+		if (versions != null) {
+			write(versions, entry(versions, query, key), rows);
 		}
-		try {
-			template.opsForValue().set(entry(versions, query, key), encode(rows), this.ttl);
-		}
-		catch (RuntimeException ex) {
-			log.debug("Could not cache dashboard figures: {}", ex.getMessage());
-		}
-	}
-
-	private static String entry(Map<FigureQuery, String> versions, FigureQuery query, String key) {
-		return PREFIX + query.name() + ":" + versions.get(query) + ":" + key;
 	}
 
 	/**
@@ -153,8 +134,7 @@ public class DashboardCache {
 	 */
 	public List<FigureRow> get(String key, Set<String> reads, Supplier<List<FigureRow>> load) {
 		Map<FigureQuery, String> versions = versions();
-		StringRedisTemplate template = this.redis.getIfAvailable();
-		if (versions == null || template == null) {
+		if (versions == null) {
 			return load.get();
 		}
 		Set<FigureQuery> queries = EnumSet.noneOf(FigureQuery.class);
@@ -162,24 +142,45 @@ public class DashboardCache {
 		String entry = PREFIX + "with:" + queries.stream()
 			.map((query) -> query.name() + "=" + versions.get(query))
 			.collect(Collectors.joining(",")) + ":" + key;
-		try {
-			String cached = template.opsForValue().get(entry);
-			if (cached != null) {
-				return decode(cached);
-			}
-		}
-		catch (RuntimeException ex) {
-			log.debug("Redis unavailable for cached counts: {}", ex.getMessage());
-			return load.get();
+		List<String> cached = read(versions, List.of(entry));
+		if (cached != null && cached.get(0) != null) {
+			return decode(cached.get(0));
 		}
 		List<FigureRow> rows = load.get();
+		write(versions, entry, rows);
+		return rows;
+	}
+
+	private static String entry(Map<FigureQuery, String> versions, FigureQuery query, String key) {
+		return PREFIX + query.name() + ":" + versions.get(query) + ":" + key;
+	}
+
+	/** The entries' texts in one MGET, null for each missing; null altogether without Redis or while it fails. */
+	private List<String> read(Map<FigureQuery, String> versions, List<String> entries) {
+		StringRedisTemplate template = this.redis.getIfAvailable();
+		if (versions == null || template == null || entries.isEmpty()) {
+			return null;
+		}
+		try {
+			return template.opsForValue().multiGet(entries);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Redis unavailable for dashboard figures: {}", ex.getMessage());
+			return null;
+		}
+	}
+
+	private void write(Map<FigureQuery, String> versions, String entry, List<FigureRow> rows) {
+		StringRedisTemplate template = this.redis.getIfAvailable();
+		if (versions == null || template == null) {
+			return;
+		}
 		try {
 			template.opsForValue().set(entry, encode(rows), this.ttl);
 		}
 		catch (RuntimeException ex) {
-			log.debug("Could not cache counts: {}", ex.getMessage());
+			log.debug("Could not cache dashboard figures: {}", ex.getMessage());
 		}
-		return rows;
 	}
 
 	/** After a write commits: entries of the statements that read what it wrote are not read again. */

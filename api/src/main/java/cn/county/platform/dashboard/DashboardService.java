@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
+import cn.county.platform.common.Futures;
 import cn.county.platform.common.Violation;
 import cn.county.platform.common.Violations;
 import cn.county.platform.courtyard.CourtyardCategory;
@@ -61,16 +61,19 @@ public class DashboardService {
 
 	private final RegionMapper regions;
 
+	private final Areas areas;
+
 	private final Plan plan;
 
 	private final Executor executor;
 
-	DashboardService(DashboardMapper mapper, DashboardCache cache, RegionMapper regions, Plan plan,
+	DashboardService(DashboardMapper mapper, DashboardCache cache, RegionMapper regions, Areas areas, Plan plan,
 			@Qualifier("dashboardExecutor") Executor executor) {
 		this.executor = executor;
 		this.mapper = mapper;
 		this.cache = cache;
 		this.regions = regions;
+		this.areas = areas;
 		this.plan = plan;
 	}
 
@@ -83,7 +86,7 @@ public class DashboardService {
 				quarter, month, this.plan.today(), "period", violations);
 		violations.throwIfAny();
 		PlanYear targets = this.plan.year(period.year(), "period.year");
-		Area area = narrow(own, town, village);
+		Area area = this.areas.narrow(own, town, village);
 		return new Dashboard(area, period, targets, this.plan.properties(), viewerOnly(caller),
 				this.cache.versions());
 	}
@@ -339,15 +342,7 @@ public class DashboardService {
 				.toList());
 			rows = dashboard.rows().get(rowsKey(query, figures.level()));
 		}
-		try {
-			return rows.join().getOrDefault(figures.area().key(), AreaRows.EMPTY);
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
+		return Futures.join(rows).getOrDefault(figures.area().key(), AreaRows.EMPTY);
 	}
 
 	/** Reads a statement from SQL on the dashboard's pool, caching its rows under the request's version. */
@@ -437,56 +432,13 @@ public class DashboardService {
 	}
 
 	private Area ownArea(Caller caller) {
-		if (caller.has(Role.COUNTY_ADMIN) || caller.has(Role.DEPARTMENT_OFFICER)
-				|| caller.has(Role.DASHBOARD_VIEWER)) {
-			return Area.COUNTY;
+		Area own = this.areas.own(caller, true);
+		if (own == null) {
+			throw new DomainException(new Violation("dashboard",
+					"the dashboard is for county, town and village staff, departments and dashboard viewers",
+					ErrorClassification.FORBIDDEN));
 		}
-		if (caller.has(Role.TOWN_OFFICIAL) && caller.townCode() != null) {
-			Town town = this.regions.selectTown(caller.townCode());
-			if (town != null) {
-				return new Area(AreaLevel.TOWN, town.code(), town.code(), town.name());
-			}
-		}
-		if (caller.has(Role.VILLAGE_CADRE) && caller.villageCode() != null) {
-			Village village = this.regions.selectVillage(caller.villageCode());
-			if (village != null) {
-				return new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name());
-			}
-		}
-		throw new DomainException(new Violation("dashboard",
-				"the dashboard is for county, town and village staff, departments and dashboard viewers",
-				ErrorClassification.FORBIDDEN));
-	}
-
-	private Area narrow(Area own, String townCode, String villageCode) {
-		Area area = own;
-		if (townCode != null) {
-			Town town = this.regions.selectTown(townCode);
-			if (town == null) {
-				throw DomainException.notFound("town", "town " + townCode);
-			}
-			area = new Area(AreaLevel.TOWN, town.code(), town.code(), town.name());
-		}
-		if (villageCode != null) {
-			Village village = this.regions.selectVillage(villageCode);
-			if (village == null) {
-				throw DomainException.notFound("village", "village " + villageCode);
-			}
-			if (townCode != null && !townCode.equals(village.townCode())) {
-				throw DomainException.badRequest("village", "is not in town " + townCode);
-			}
-			area = new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name());
-		}
-		boolean inside = switch (own.level()) {
-			case COUNTY -> true;
-			case TOWN -> own.code().equals(area.townCode());
-			case VILLAGE -> own.code().equals(area.code());
-		};
-		if (!inside) {
-			throw new DomainException(new Violation((villageCode != null) ? "village" : "town",
-					"is outside the caller's own area (" + own.name() + ")", ErrorClassification.FORBIDDEN));
-		}
-		return area;
+		return own;
 	}
 
 }

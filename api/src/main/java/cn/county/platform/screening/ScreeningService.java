@@ -5,38 +5,33 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
+import cn.county.platform.common.Futures;
 import cn.county.platform.common.Page;
 import cn.county.platform.common.PageRequest;
 import cn.county.platform.common.PlatformProperties;
 import cn.county.platform.common.Violation;
 import cn.county.platform.dashboard.Area;
-import cn.county.platform.dashboard.AreaLevel;
+import cn.county.platform.dashboard.Areas;
 import cn.county.platform.dashboard.DashboardCache;
 import cn.county.platform.dashboard.FigureRow;
 import cn.county.platform.household.HouseholdCategory;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.plan.PlanProperties;
 import cn.county.platform.plan.PlanProperties.YearTargets;
-import cn.county.platform.region.RegionMapper;
-import cn.county.platform.region.Town;
-import cn.county.platform.region.Village;
 import cn.county.platform.screening.ScreeningMapper.Check;
 import cn.county.platform.screening.ScreeningMapper.Line;
 import cn.county.platform.screening.ScreeningMapper.Where;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.Role;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
@@ -76,7 +71,7 @@ public class ScreeningService {
 
 	private final ScreeningMapper mapper;
 
-	private final RegionMapper regions;
+	private final Areas areas;
 
 	private final Plan plan;
 
@@ -87,11 +82,11 @@ public class ScreeningService {
 	/** The dashboard's small pool of statement threads, shared: the counts are dashboard figures too. */
 	private final Executor executor;
 
-	ScreeningService(ScreeningMapper mapper, RegionMapper regions, Plan plan, PlatformProperties properties,
+	ScreeningService(ScreeningMapper mapper, Areas areas, Plan plan, PlatformProperties properties,
 			DashboardCache cache, @Qualifier("dashboardExecutor") Executor executor) {
 		this.executor = executor;
 		this.mapper = mapper;
-		this.regions = regions;
+		this.areas = areas;
 		this.plan = plan;
 		this.properties = properties;
 		this.cache = cache;
@@ -105,7 +100,7 @@ public class ScreeningService {
 		PageRequest request = PageRequest.of(first, after, SCREENING_SORT, this.properties.maxPageSize());
 		int planYear = (year != null) ? year : this.plan.defaultYear();
 		BigDecimal line = this.plan.year(planYear, "year").targets().monitoringLine();
-		Where where = where(narrow(own, town, village), householdId);
+		Where where = where(this.areas.narrow(own, town, village), householdId);
 		List<ScreeningReason> reasons = (reason != null) ? List.of(reason) : List.of(ScreeningReason.values());
 		Position position = (request.after() != null) ? Position.of(request.after()) : null;
 		int start = 0;
@@ -184,7 +179,7 @@ public class ScreeningService {
 			Integer first, String after, int chunk, int maxChunks) {
 		Area own = ownArea(caller, "dataQualityFindings", false);
 		PageRequest request = PageRequest.of(first, after, FINDINGS_SORT, this.properties.maxPageSize());
-		Where where = where(narrow(own, town, village), householdId);
+		Where where = where(this.areas.narrow(own, town, village), householdId);
 		List<DataQualityRule> rules = (rule != null) ? List.of(rule) : List.of(DataQualityRule.values());
 		Check check = check();
 		FindingPosition position = (request.after() != null) ? FindingPosition.of(request.after()) : null;
@@ -250,7 +245,7 @@ public class ScreeningService {
 
 	/** Findings per rule in the caller's area (or the part of it asked for), every rule listed. */
 	public Counts counts(Caller caller, String town, String village) {
-		Area area = narrow(ownArea(caller, "dataQualityCounts", true), town, village);
+		Area area = this.areas.narrow(ownArea(caller, "dataQualityCounts", true), town, village);
 		Where where = where(area, null);
 		Check check = check();
 		String key = "screening:dataQualityCounts:" + area.level() + "|" + area.code() + "|" + check;
@@ -271,7 +266,7 @@ public class ScreeningService {
 			counted.add(new FigureRow("", DataQualityRule.RISK_ELIMINATED_UNDER_LINE.name(), "",
 					this.mapper.countRiskRule(caller.scope(), where, check), null));
 			counted.add(new FigureRow("", DataQualityRule.DUPLICATE_ID_ACROSS_HOUSEHOLDS.name(), "",
-					join(duplicates), null));
+					Futures.join(duplicates), null));
 			return counted;
 		});
 		Map<DataQualityRule, Long> byRule = new LinkedHashMap<>();
@@ -280,18 +275,6 @@ public class ScreeningService {
 		}
 		rows.forEach((row) -> byRule.merge(DataQualityRule.valueOf(row.figure()), row.count(), Long::sum));
 		return new Counts(area, byRule);
-	}
-
-	private static long join(CompletableFuture<Long> count) {
-		try {
-			return count.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
 	}
 
 	/** Column labels come back in the case the server chooses. */
@@ -334,63 +317,19 @@ public class ScreeningService {
 
 	// ---- who sees which area (as the dashboard: DashboardService) ----
 
-	private static final Set<Role> COUNTY_ROLES = EnumSet.of(Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER);
-
 	/**
 	 * The caller's own area. Lists carry personal data, so only staff with household-level access get one; the
 	 * counts are aggregates, which dashboard viewers may read too.
 	 */
 	private Area ownArea(Caller caller, String query, boolean aggregates) {
-		if (COUNTY_ROLES.stream().anyMatch(caller::has) || (aggregates && caller.has(Role.DASHBOARD_VIEWER))) {
-			return Area.COUNTY;
+		Area own = this.areas.own(caller, aggregates);
+		if (own == null) {
+			throw new DomainException(new Violation(query,
+					aggregates ? "data-quality counts are for county, town and village staff, departments and dashboard viewers"
+							: "the screening lists are for county, town and village staff and departments",
+					ErrorClassification.FORBIDDEN));
 		}
-		if (caller.has(Role.TOWN_OFFICIAL) && caller.townCode() != null) {
-			Town town = this.regions.selectTown(caller.townCode());
-			if (town != null) {
-				return new Area(AreaLevel.TOWN, town.code(), town.code(), town.name());
-			}
-		}
-		if (caller.has(Role.VILLAGE_CADRE) && caller.villageCode() != null) {
-			Village village = this.regions.selectVillage(caller.villageCode());
-			if (village != null) {
-				return new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name());
-			}
-		}
-		throw new DomainException(new Violation(query,
-				aggregates ? "data-quality counts are for county, town and village staff, departments and dashboard viewers"
-						: "the screening lists are for county, town and village staff and departments",
-				ErrorClassification.FORBIDDEN));
-	}
-
-	private Area narrow(Area own, String townCode, String villageCode) {
-		Area area = own;
-		if (townCode != null) {
-			Town town = this.regions.selectTown(townCode);
-			if (town == null) {
-				throw DomainException.notFound("town", "town " + townCode);
-			}
-			area = new Area(AreaLevel.TOWN, town.code(), town.code(), town.name());
-		}
-		if (villageCode != null) {
-			Village village = this.regions.selectVillage(villageCode);
-			if (village == null) {
-				throw DomainException.notFound("village", "village " + villageCode);
-			}
-			if (townCode != null && !townCode.equals(village.townCode())) {
-				throw DomainException.badRequest("village", "is not in town " + townCode);
-			}
-			area = new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name());
-		}
-		boolean inside = switch (own.level()) {
-			case COUNTY -> true;
-			case TOWN -> own.code().equals(area.townCode());
-			case VILLAGE -> own.code().equals(area.code());
-		};
-		if (!inside) {
-			throw new DomainException(new Violation((villageCode != null) ? "village" : "town",
-					"is outside the caller's own area (" + own.name() + ")", ErrorClassification.FORBIDDEN));
-		}
-		return area;
+		return own;
 	}
 
 	private static Where where(Area area, Long householdId) {
