@@ -73,7 +73,9 @@ class PersistedQueryAndRateLimitTests {
 		String body = JSON.writeValueAsString(Map.of("query", "{ towns { code } }"));
 		int lastStatus = 0;
 		HttpResponse<String> response = null;
-		for (int i = 0; i <= this.rateLimits.perPartner() + 1 && lastStatus != 429; i++) {
+		// The limit counts per fixed window (RateLimiter). A run that straddles a window boundary splits its requests
+		// between two windows, so allow for the limit to be passed in the second one: twice the limit and one more.
+		for (int i = 0; i <= 2 * this.rateLimits.perPartner() + 1 && lastStatus != 429; i++) {
 			response = send(token, body);
 			lastStatus = response.statusCode();
 		}
