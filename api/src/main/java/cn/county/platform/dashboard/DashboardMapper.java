@@ -2,10 +2,12 @@ package cn.county.platform.dashboard;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 
 /**
  * The dashboard's SQL (DashboardMapper.xml). Statements that read a large table do it in one pass and return one
@@ -37,6 +39,25 @@ interface DashboardMapper {
 	List<FigureRow> courtyard(SectionQuery query);
 
 	List<FigureRow> visitWeeks(SectionQuery query);
+
+	// ---- the rollup (DashboardRollup) ----
+
+	List<FigureRow> visitRollup(SectionQuery query);
+
+	/** The area's towns with their stored figures of one statement, null where not current: maps of area, figures. */
+	List<Map<String, Object>> selectRollup(@Param("params") String params, @Param("statement") String statement,
+			@Param("townCode") String townCode);
+
+	/** Maps of area and version. */
+	List<Map<String, Object>> selectAreaVersions(@Param("statement") String statement,
+			@Param("areas") Collection<String> areas);
+
+	void storeRollup(@Param("params") String params, @Param("statement") String statement,
+			@Param("rows") List<DashboardRollup.Stored> rows);
+
+	void incrementAreaVersions(@Param("keys") List<DashboardRollup.AreaStatement> keys);
+
+	List<String> selectTownCodesOfHouseholds(@Param("ids") Collection<Long> ids);
 
 	/** Every household figure from one pass: the cube's rows added up along each breakdown. */
 	default List<FigureRow> households(SectionQuery query) {

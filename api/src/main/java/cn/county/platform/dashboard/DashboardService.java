@@ -59,6 +59,8 @@ public class DashboardService {
 
 	private final DashboardCache cache;
 
+	private final DashboardRollup rollup;
+
 	private final RegionMapper regions;
 
 	private final Areas areas;
@@ -67,9 +69,10 @@ public class DashboardService {
 
 	private final Executor executor;
 
-	DashboardService(DashboardMapper mapper, DashboardCache cache, RegionMapper regions, Areas areas, Plan plan,
-			@Qualifier("dashboardExecutor") Executor executor) {
+	DashboardService(DashboardMapper mapper, DashboardCache cache, DashboardRollup rollup, RegionMapper regions,
+			Areas areas, Plan plan, @Qualifier("dashboardExecutor") Executor executor) {
 		this.executor = executor;
+		this.rollup = rollup;
 		this.mapper = mapper;
 		this.cache = cache;
 		this.regions = regions;
@@ -345,10 +348,14 @@ public class DashboardService {
 		return Futures.join(rows).getOrDefault(figures.area().key(), AreaRows.EMPTY);
 	}
 
-	/** Reads a statement from SQL on the dashboard's pool, caching its rows under the request's version. */
+	/**
+	 * Reads a statement on the dashboard's pool, from the stored towns where the rollup covers it and else from
+	 * SQL, caching its rows under the request's version.
+	 */
 	private CompletableFuture<Map<String, AreaRows>> read(Dashboard dashboard, FigureQuery query, SectionQuery sql) {
 		return CompletableFuture.supplyAsync(() -> {
-			List<FigureRow> rows = query.run(this.mapper, sql);
+			List<FigureRow> rows = this.rollup.covers(query, sql) ? this.rollup.rows(query, sql)
+					: query.run(this.mapper, sql);
 			this.cache.put(dashboard.cacheVersions(), query, sql.cacheKey(), rows);
 			return byArea(rows);
 		}, this.executor);

@@ -16,6 +16,7 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param level how rows are grouped ({@code COUNTY}, {@code TOWN}, {@code VILLAGE})
  * @param townCode only this town, when set
  * @param villageCode only this village, when set
+ * @param townCodes only these towns, when set (the rollup computes its towns a batch at a time)
  * @param joinHousehold whether a table keyed by household must join household to find its area
  * @param from the period's first day
  * @param to the period's last day
@@ -33,7 +34,7 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param reportMonths the months whose seller reports are due by asOf
  * @param demonstrationTarget approved courtyard households per village
  */
-record SectionQuery(String level, String townCode, String villageCode, boolean joinHousehold, LocalDate from,
+record SectionQuery(String level, String townCode, String villageCode, List<String> townCodes, boolean joinHousehold, LocalDate from,
 		LocalDate to, LocalDate asOf, int year, LocalDate yearStart, LocalDate schoolBornAfter, LocalDate schoolBornBy,
 		LocalDate housingDue, LocalDate waterDue, List<Horizon> maturing, List<Horizon> milestones,
 		String salesFromMonth, String salesToMonth, List<Horizon> reportMonths, int demonstrationTarget) {
@@ -58,7 +59,7 @@ record SectionQuery(String level, String townCode, String villageCode, boolean j
 			reportMonths.add(new Horizon(month.toString(), month.atEndOfMonth()));
 		}
 		String townCode = (area.level() == AreaLevel.TOWN) ? area.code() : area.townCode();
-		return new SectionQuery(level.name(), townCode, area.villageCode(),
+		return new SectionQuery(level.name(), townCode, area.villageCode(), null,
 				level != AreaLevel.COUNTY || townCode != null, period.from(), period.to(), asOf, period.year(),
 				LocalDate.of(period.year(), 1, 1), asOf.minusYears(properties.schoolAgeTo() + 1L),
 				asOf.minusYears(properties.schoolAgeFrom()), asOf.minus(properties.housingInspectionInterval()),
@@ -67,12 +68,25 @@ record SectionQuery(String level, String townCode, String villageCode, boolean j
 				plan.targets().demonstrationHouseholdsPerVillage());
 	}
 
+	/** The same figures for these towns, a row per town: what the rollup stores. */
+	SectionQuery forTowns(List<String> towns) {
+		return new SectionQuery(AreaLevel.TOWN.name(), null, null, List.copyOf(towns), true, this.from, this.to,
+				this.asOf, this.year, this.yearStart, this.schoolBornAfter, this.schoolBornBy, this.housingDue,
+				this.waterDue, this.maturing, this.milestones, this.salesFromMonth, this.salesToMonth,
+				this.reportMonths, this.demonstrationTarget);
+	}
+
 	/** A text that identifies the query for a cache key: every parameter that changes the rows. */
 	String cacheKey() {
 		return String.join("|", this.level, String.valueOf(this.townCode), String.valueOf(this.villageCode),
-				this.from.toString(), this.to.toString(), this.asOf.toString(), String.valueOf(this.demonstrationTarget),
-				this.housingDue.toString(), this.waterDue.toString(), this.schoolBornAfter.toString(),
-				this.schoolBornBy.toString(), this.milestones.toString());
+				paramsKey());
+	}
+
+	/** Every parameter that changes the rows apart from the area and the level: the rollup's key. */
+	String paramsKey() {
+		return String.join("|", this.from.toString(), this.to.toString(), this.asOf.toString(),
+				String.valueOf(this.demonstrationTarget), this.housingDue.toString(), this.waterDue.toString(),
+				this.schoolBornAfter.toString(), this.schoolBornBy.toString(), this.milestones.toString());
 	}
 
 	static BigDecimal zeroIfNull(BigDecimal value) {

@@ -15,7 +15,7 @@ public record Household(long id, String code, String townCode, String townName, 
 		boolean minimumAllowance, boolean extremePoverty, IdentificationChannel identifiedVia, LocalDate identifiedOn,
 		String warningSource, LocalDate warningReceivedOn, LocalDate screenedOn, String assignedCadre,
 		HousingGrade housingGrade, LocalDate housingInspectedOn, Boolean waterSafe, LocalDate waterCheckedOn,
-		int version, OffsetDateTime updatedAt) implements HouseholdOwned {
+		int version, OffsetDateTime updatedAt) implements HouseholdOwned.InTown {
 
 	@Override
 	public long householdId() {

@@ -8,5 +8,5 @@ import cn.county.platform.common.HouseholdOwned;
 public record Member(long id, long householdId, String townCode, String villageCode, String name, String idNumber,
 		Relation relation, Gender gender, LocalDate birthDate, Schooling schooling, Health health,
 		Integer disabilityGrade, LabourCapacity labourCapacity, boolean willingToWork, int version)
-		implements HouseholdOwned {
+		implements HouseholdOwned.InTown {
 }

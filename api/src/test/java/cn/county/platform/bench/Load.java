@@ -127,11 +127,20 @@ final class Load {
 
 	/** {@code n} requests one after another: for requests so slow that a rate or a crowd would only queue them. */
 	static Outcome closedLoopCount(int n, Call call) {
+		return closedLoopCount(n, (i) -> true, call);
+	}
+
+	/** As {@link #closedLoopCount(int, Call)}, with an untimed step before each call (a write, an invalidation). */
+	static Outcome closedLoopCount(int n, Call before, Call call) {
 		Latencies latencies = new Latencies();
 		int errors = 0;
 		StringBuffer firstError = new StringBuffer();
 		long start = System.nanoTime();
 		for (int i = 0; i < n; i++) {
+			if (!run(before, i, firstError)) {
+				errors++;
+				continue;
+			}
 			long sent = System.nanoTime();
 			if (!run(call, i, firstError)) {
 				errors++;

@@ -141,9 +141,15 @@ final class Report {
 				String.format("%.2f per request over %d households of different sizes", r.sqlPerRequest(),
 						r.requests()),
 				"shown by the test, not by this run" }));
-		find(results, (r) -> r.scenario().equals("summary-cold") && r.path().equals("HTTP"))
-			.ifPresent((r) -> goals.add(new String[] { "county summary cold < 1 s",
-					String.format("p50 %s ms, max %s ms", ms(r.p50Ms()), ms(r.maxMs())), met(r.maxMs() < 1000) }));
+		for (String cold : List.of("summary-cold", "summary-cold-after-write")) {
+			find(results, (r) -> r.scenario().equals(cold) && r.path().equals("HTTP"))
+				.ifPresent((r) -> goals.add(new String[] { "county summary cold < 1 s (`" + cold + "`)",
+						String.format("p50 %s ms, max %s ms", ms(r.p50Ms()), ms(r.maxMs())), met(r.maxMs() < 1000) }));
+		}
+		find(results, (r) -> r.scenario().equals("summary-first") && r.path().equals("HTTP"))
+			.ifPresent((r) -> goals.add(new String[] {
+					"first county summary after a load (every town computed and stored; no goal set)",
+					String.format("%s ms", ms(r.maxMs())), "–" }));
 		fixed(results, "summary-warm", "HTTP").ifPresent((r) -> goals.add(new String[] {
 				"county summary warm p99 < 5 ms (fixed rate)", ms(r.p99Ms()) + " ms", met(r.p99Ms() < 5) }));
 		List<Result> saturatedHttp = results.stream()

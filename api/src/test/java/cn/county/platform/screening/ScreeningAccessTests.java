@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.common.Masks;
-import cn.county.platform.dashboard.DashboardCache;
+import cn.county.platform.dashboard.DashboardRollup;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
@@ -46,7 +46,7 @@ class ScreeningAccessTests {
 	Plan plan;
 
 	@Autowired
-	DashboardCache cache;
+	DashboardRollup dashboards;
 
 	GraphQlClients clients;
 
@@ -56,7 +56,7 @@ class ScreeningAccessTests {
 	void setUp() {
 		this.clients = new GraphQlClients(this.port);
 		this.planted = ScreeningFixtures.plant(this.jdbc, this.plan.today());
-		this.cache.invalidateAll();
+		this.dashboards.invalidateAll();
 	}
 
 	@SuppressWarnings("unchecked")

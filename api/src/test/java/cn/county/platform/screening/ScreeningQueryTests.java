@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.common.Page;
-import cn.county.platform.dashboard.DashboardCache;
+import cn.county.platform.dashboard.DashboardRollup;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.Role;
@@ -56,14 +56,14 @@ class ScreeningQueryTests {
 	Plan plan;
 
 	@Autowired
-	DashboardCache cache;
+	DashboardRollup dashboards;
 
 	ScreeningFixtures.Planted planted;
 
 	@BeforeAll
 	void plant() {
 		this.planted = ScreeningFixtures.plant(this.jdbc, this.plan.today());
-		this.cache.invalidateAll(); // written past the API, as a bulk load would be
+		this.dashboards.invalidateAll(); // written past the API, as a bulk load would be
 	}
 
 	private List<String> oracleFindings(String town, String village) {

@@ -1,0 +1,190 @@
+package cn.county.platform.dashboard;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's rollup (V31) on the real database: a county summary adds up stored towns, a write makes only the
+ * towns it touched be read again, and the figures stay equal to an independent count throughout.
+ */
+@PlatformTest
+class DashboardRollupTests {
+
+	static final LocalDate YEAR_START = LocalDate.of(2023, 1, 1);
+
+	static final LocalDate YEAR_END = LocalDate.of(2023, 12, 31);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SqlStatementCounter statements;
+
+	@Autowired
+	DashboardCache cache;
+
+	@Autowired
+	DashboardRollup rollup;
+
+	HttpGraphQlTester admin;
+
+	@BeforeEach
+	void setUp() {
+		this.admin = new GraphQlClients(this.port).as("county.admin");
+		// derived rows only: each test starts with none stored, so what it reads is one period's towns
+		this.jdbc.update("DELETE FROM dashboard_rollup");
+		this.cache.invalidateAll();
+	}
+
+	private Map<String, Object> figures(String town) {
+		return this.admin.documentName("dashboard")
+			.fragmentName("allFigures")
+			.variable("period", Map.of("year", 2023))
+			.variable("town", town)
+			.execute()
+			.path("dashboard.figures")
+			.entity(Map.class)
+			.get();
+	}
+
+	private void assertEqualsOracle(Map<String, Object> figures, String town) {
+		assertThat(DashboardOracle.normalized(DashboardOracle.flatten(figures))).isEqualTo(
+				DashboardOracle.normalized(DashboardOracle.compute(this.jdbc, town, YEAR_START, YEAR_END, YEAR_END)));
+	}
+
+	/** When each stored town of each statement was computed: statement/town to time. */
+	private Map<String, Object> stored() {
+		Map<String, Object> stored = new HashMap<>();
+		for (Map<String, Object> row : this.jdbc.queryForList(
+				"SELECT statement, area_code, version, epoch, computed_at FROM dashboard_rollup")) {
+			stored.put(row.get("statement") + "/" + row.get("area_code"),
+					List.of(row.get("version"), row.get("epoch"), row.get("computed_at")));
+		}
+		return stored;
+	}
+
+	private static long count(Map<String, Object> figures, String section, String figure) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> value = (Map<String, Object>) ((Map<String, Object>) figures.get(section)).get(figure);
+		return ((Number) value.get("count")).longValue();
+	}
+
+	private void recordVisit(String town, String cadre, String day) {
+		long household = this.jdbc.queryForObject("SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1",
+				Long.class, town);
+		this.admin.documentName("recordVisit")
+			.fragmentName("visitFields")
+			.variable("input", Map.of("householdId", household, "visitedOn", day, "cadre", cadre))
+			.execute()
+			.errors()
+			.verify();
+	}
+
+	@Test
+	void aRedisMissAddsUpTheStoredTownsWithoutReadingTheRecords() {
+		Map<String, Object> first = figures(null);
+		Map<String, Object> storedBefore = stored();
+		assertThat(storedBefore).isNotEmpty();
+		this.cache.invalidateAll(); // Redis holds nothing current: the next summary is cold
+		long before = this.statements.count();
+		Map<String, Object> cold = figures(null);
+		// one statement per stored statement (its towns, current or not) and the two small ones read directly
+		assertThat(this.statements.count() - before).as("SQL statements of a cold summary")
+			.isEqualTo(DashboardRollup.STORED.size() + 2);
+		assertThat(stored()).as("no town computed again").isEqualTo(storedBefore);
+		assertThat(cold).isEqualTo(first);
+		assertEqualsOracle(cold, null);
+	}
+
+	@Test
+	void aWriteMakesOnlyTheTownsItTouchedBeReadAgainAndACadreInTwoTownsCountsOnce() {
+		Map<String, Object> county = figures(null);
+		Map<String, Object> town = figures(Fixtures.TOWN);
+		Map<String, Object> otherTown = figures(Fixtures.OTHER_TOWN);
+		Map<String, Object> storedBefore = stored();
+		// one cadre visits in two towns in the same week (2023-12-04 is a Monday, 12-05 the Tuesday), and in one of
+		// them the next week too: two cadre-weeks, whichever way the towns' weeks are combined
+		recordVisit(Fixtures.TOWN, "rollup.cadre", "2023-12-05");
+		recordVisit(Fixtures.OTHER_TOWN, "rollup.cadre", "2023-12-06");
+		recordVisit(Fixtures.OTHER_TOWN, "rollup.cadre", "2023-12-12");
+
+		Map<String, Object> countyAfter = figures(null);
+		Map<String, Object> storedAfter = stored();
+		assertEqualsOracle(countyAfter, null);
+		Map<String, Object> changed = new HashMap<>(storedAfter);
+		changed.entrySet().removeIf((entry) -> entry.getValue().equals(storedBefore.get(entry.getKey())));
+		assertThat(changed.keySet()).as("stored towns computed again")
+			.containsExactlyInAnyOrder("VISITS/" + Fixtures.TOWN, "VISITS/" + Fixtures.OTHER_TOWN);
+
+		assertThat(count(countyAfter, "visits", "visits")).isEqualTo(count(county, "visits", "visits") + 3);
+		assertThat(count(countyAfter, "visits", "onTuesday")).isEqualTo(count(county, "visits", "onTuesday") + 2);
+		// the new cadre once in the county, though in each of the two towns; the shared week once
+		assertThat(count(countyAfter, "visits", "cadres")).isEqualTo(count(county, "visits", "cadres") + 1);
+		assertThat(count(countyAfter, "visits", "cadreWeeks")).isEqualTo(count(county, "visits", "cadreWeeks") + 2);
+		Map<String, Object> townAfter = figures(Fixtures.TOWN);
+		Map<String, Object> otherTownAfter = figures(Fixtures.OTHER_TOWN);
+		assertThat(count(townAfter, "visits", "cadres")).isEqualTo(count(town, "visits", "cadres") + 1);
+		assertThat(count(otherTownAfter, "visits", "cadres")).isEqualTo(count(otherTown, "visits", "cadres") + 1);
+		assertEqualsOracle(townAfter, Fixtures.TOWN);
+		assertEqualsOracle(otherTownAfter, Fixtures.OTHER_TOWN);
+	}
+
+	@Test
+	void aHouseholdWriteMakesEveryStatementThatReadsHouseholdsReadItsTownAgain() {
+		figures(null);
+		Map<String, Object> storedBefore = stored();
+		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		input.put("villageCode", Fixtures.OTHER_TOWN_VILLAGE);
+		this.admin.documentName("createHousehold")
+			.fragmentName("householdFields")
+			.variable("input", input)
+			.execute()
+			.errors()
+			.verify();
+		Map<String, Object> after = figures(null);
+		assertEqualsOracle(after, null);
+		Map<String, Object> storedAfter = stored();
+		for (FigureQuery query : DashboardRollup.STORED) {
+			String key = query.name() + "/" + Fixtures.OTHER_TOWN;
+			assertThat(storedAfter.get(key)).as(key).isNotEqualTo(storedBefore.get(key));
+			String untouched = query.name() + "/" + Fixtures.TOWN;
+			assertThat(storedAfter.get(untouched)).as(untouched).isEqualTo(storedBefore.get(untouched));
+		}
+	}
+
+	@Test
+	void rowsWrittenPastTheApiShowOnceTheRollupIsInvalidated() {
+		figures(null);
+		long household = this.jdbc.queryForObject("SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1",
+				Long.class, Fixtures.OTHER_TOWN);
+		this.jdbc.update("INSERT INTO household_visit (id, household_id, cadre, visited_on, recorded_by, recorded_at)"
+				+ " VALUES (?, ?, 'bulk.cadre', '2023-11-14', 'bulk', CURRENT_TIMESTAMP)", 9_100_000_000_000L + household,
+				household);
+		this.rollup.invalidateAll(); // what a bulk load does when it is done
+		Map<String, Object> storedBefore = stored();
+		Map<String, Object> after = figures(null);
+		assertEqualsOracle(after, null);
+		Map<String, Object> storedAfter = stored();
+		storedAfter.forEach((key, value) -> assertThat(value).as(key).isNotEqualTo(storedBefore.get(key)));
+	}
+
+}
