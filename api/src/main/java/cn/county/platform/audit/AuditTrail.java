@@ -1,12 +1,9 @@
 package cn.county.platform.audit;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.county.platform.common.Cursor;
-import cn.county.platform.common.HouseholdOwned;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.NewestFirst;
 import cn.county.platform.common.Page;
@@ -54,22 +51,7 @@ public class AuditTrail {
 		String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 		this.audits.insert(new AuditEntry(this.ids.nextId(), null, caller.username(), roles, operation, entityType,
 				entityId, toJson(before), toJson(after), IdempotencyKeys.current()));
-		this.events.publishEvent(changed(entityType, before, after));
-	}
-
-	/** Where the write landed: the households its records belong to and the towns they name, before and after. */
-	static RecordsChanged changed(String entityType, Object before, Object after) {
-		Set<Long> households = new HashSet<>();
-		Set<String> towns = new HashSet<>();
-		for (Object state : new Object[] { before, after }) {
-			if (state instanceof HouseholdOwned owned) {
-				households.add(owned.householdId());
-			}
-			if (state instanceof HouseholdOwned.InTown placed && placed.townCode() != null) {
-				towns.add(placed.townCode());
-			}
-		}
-		return new RecordsChanged(entityType, households, towns);
+		this.events.publishEvent(RecordsChanged.of(entityType, before, after));
 	}
 
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")

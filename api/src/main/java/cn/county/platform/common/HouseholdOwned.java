@@ -9,11 +9,4 @@ public interface HouseholdOwned {
 
 	long householdId();
 
-	/** A household-owned record that also names its town (a household, a member), which spares a lookup. */
-	interface InTown extends HouseholdOwned {
-
-		String townCode();
-
-	}
-
 }

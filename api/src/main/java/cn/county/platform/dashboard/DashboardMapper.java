@@ -59,6 +59,8 @@ interface DashboardMapper {
 
 	List<String> selectTownCodesOfHouseholds(@Param("ids") Collection<Long> ids);
 
+	List<String> selectTownCodesOfSellers(@Param("ids") Collection<Long> ids);
+
 	/** Every household figure from one pass: the cube's rows added up along each breakdown. */
 	default List<FigureRow> households(SectionQuery query) {
 		List<FigureRow> rows = new ArrayList<>(riskCauses(query));

@@ -42,18 +42,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that commits while a town is being computed leaves those rows stale, and the next read computes the town again.
  * Writes that bypass the API (a bulk load, a restore of another database's tables) call {@link #invalidateAll}.
  * <p>
- * <b>Additive.</b> Every stored figure is a count or a sum that adds up over towns, except the cadres and
- * cadre-weeks of the visits: a cadre may visit in two towns, so each town stores, per cadre, a mask of the weeks
- * the cadre visited in, and the masks are OR-ed before they are counted.
+ * <b>Additive.</b> Every stored figure is a count or a sum that adds up over towns (a member, a job, a loan
+ * belong to one household, a sale to one seller, and each household and seller to one town), except the cadres
+ * and cadre-weeks of the visits: a cadre may visit in two towns, so each town stores, per cadre, a mask of the
+ * weeks the cadre visited in, and the masks are OR-ed before they are counted.
  * <p>
  * Villages are not stored: a village's figures read only its own households and are computed directly.
  */
 @Component
 public class DashboardRollup {
 
-	/** The statements stored per town: those that read a large table. */
-	static final Set<FigureQuery> STORED = EnumSet.of(FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS,
-			FigureQuery.JOBS, FigureQuery.CERTIFIED, FigureQuery.MEASURES, FigureQuery.LOANS, FigureQuery.VISITS);
+	/** The statements stored per town: every one, since each adds up over towns. */
+	static final Set<FigureQuery> STORED = EnumSet.allOf(FigureQuery.class);
 
 	/** The area code of the epoch's versions. */
 	static final String EPOCH = "*";
@@ -253,6 +253,9 @@ public class DashboardRollup {
 		Set<String> towns = new TreeSet<>(event.townCodes());
 		if (!event.householdIds().isEmpty()) {
 			towns.addAll(this.mapper.selectTownCodesOfHouseholds(event.householdIds()));
+		}
+		if (!event.sellerIds().isEmpty()) {
+			towns.addAll(this.mapper.selectTownCodesOfSellers(event.sellerIds()));
 		}
 		if (towns.isEmpty()) {
 			towns.add(EPOCH); // nowhere the API can name: every town

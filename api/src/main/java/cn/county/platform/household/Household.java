@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import cn.county.platform.common.HouseholdOwned;
+import cn.county.platform.common.InTown;
 
 /** A household as stored, with its town's and village's names joined in so they cost no extra query. */
 public record Household(long id, String code, String townCode, String townName, String villageCode,
@@ -15,7 +16,7 @@ public record Household(long id, String code, String townCode, String townName, 
 		boolean minimumAllowance, boolean extremePoverty, IdentificationChannel identifiedVia, LocalDate identifiedOn,
 		String warningSource, LocalDate warningReceivedOn, LocalDate screenedOn, String assignedCadre,
 		HousingGrade housingGrade, LocalDate housingInspectedOn, Boolean waterSafe, LocalDate waterCheckedOn,
-		int version, OffsetDateTime updatedAt) implements HouseholdOwned.InTown {
+		int version, OffsetDateTime updatedAt) implements HouseholdOwned, InTown {
 
 	@Override
 	public long householdId() {

@@ -3,11 +3,13 @@ package cn.county.platform.sales;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import cn.county.platform.common.SellerOwned;
+
 /**
  * A seller's monthly report, submitted or still missing. The counts and amounts are the month's sales as they
  * stand; the submitted ones are as they stood when the report went in, so amendments since show as a difference.
  */
 public record SalesReport(long sellerId, String sellerName, String month, boolean submitted,
 		OffsetDateTime submittedAt, String submittedBy, int saleCount, BigDecimal totalAmount,
-		Integer submittedSaleCount, BigDecimal submittedAmount, int amendmentCount) {
+		Integer submittedSaleCount, BigDecimal submittedAmount, int amendmentCount) implements SellerOwned {
 }
