@@ -13,14 +13,18 @@ CREATE TABLE dashboard_area_version (
 );
 
 -- params: a hash of every parameter that changes the rows apart from the area (the period, the day states are
--- judged on, the plan's thresholds); figures: the town's rows, one "figure TAB key TAB count TAB amount" per line.
--- The key leads with params, a hash, so that on a distributed engine the writes spread over the key space.
+-- judged on, the plan's thresholds); figures: the town's rows, one "area TAB figure TAB key TAB count TAB amount"
+-- per line. as_of and period_to let the nightly purge drop rows of a current period computed on an earlier day,
+-- which no request can ask for again. The key leads with params, a hash, so that on a distributed engine the
+-- writes spread over the key space.
 CREATE TABLE dashboard_rollup (
   params        CHAR(40)    NOT NULL,
   statement     VARCHAR(16) NOT NULL,
   area_code     VARCHAR(12) NOT NULL,
   version       BIGINT      NOT NULL,
   epoch         BIGINT      NOT NULL,
+  as_of         DATE        NOT NULL,
+  period_to     DATE        NOT NULL,
   computed_at   DATETIME(3) NOT NULL,
   figures       MEDIUMTEXT  NOT NULL,
   PRIMARY KEY (params, statement, area_code)

@@ -53,7 +53,10 @@ interface DashboardMapper {
 			@Param("areas") Collection<String> areas);
 
 	void storeRollup(@Param("params") String params, @Param("statement") String statement,
+			@Param("asOf") java.time.LocalDate asOf, @Param("periodTo") java.time.LocalDate periodTo,
 			@Param("rows") List<DashboardRollup.Stored> rows);
+
+	int purgeRollup(@Param("today") java.time.LocalDate today);
 
 	void incrementAreaVersions(@Param("keys") List<DashboardRollup.AreaStatement> keys);
 

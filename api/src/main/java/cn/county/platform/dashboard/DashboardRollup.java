@@ -149,7 +149,7 @@ public class DashboardRollup {
 			stored.add(new Stored(town, versions.getOrDefault(town, 0L), epoch, DashboardCache.encode(list)));
 		});
 		try {
-			this.mapper.storeRollup(params, query.name(), stored);
+			this.mapper.storeRollup(params, query.name(), sql.asOf(), sql.to(), stored);
 		}
 		catch (RuntimeException ex) {
 			// the figures are right; only the next read will have to compute them again
@@ -296,6 +296,14 @@ public class DashboardRollup {
 			pending = keys;
 		}
 		return pending;
+	}
+
+	/**
+	 * Drops the stored towns of periods that had not ended, computed on a day before {@code today}: a current
+	 * period's figures are judged on the day they are asked for, so those rows can never be read again.
+	 */
+	public int purge(LocalDate today) {
+		return this.mapper.purgeRollup(today);
 	}
 
 	/**

@@ -119,6 +119,29 @@ public class DashboardService {
 		return areas;
 	}
 
+	/**
+	 * Computes and stores every town of every statement of the county's default dashboard (the latest plan year as
+	 * of today) that is not stored yet, so that the first summary of the day does not pay for it, after dropping
+	 * what earlier days stored for periods that had not ended. Returns the number of statements it read.
+	 */
+	public int warmRollup() {
+		this.rollup.purge(this.plan.today());
+		Violations violations = new Violations();
+		ReportingPeriod period = ReportingPeriod.of(this.plan.defaultYear(), null, null, this.plan.today(), "period",
+				violations);
+		violations.throwIfAny();
+		SectionQuery sql = SectionQuery.of(Area.COUNTY, AreaLevel.COUNTY, period,
+				this.plan.year(period.year(), "period.year"), this.plan.properties());
+		int read = 0;
+		for (FigureQuery query : FigureQuery.values()) {
+			if (this.rollup.covers(query, sql)) {
+				this.rollup.rows(query, sql);
+				read++;
+			}
+		}
+		return read;
+	}
+
 	public AreaFigures figures(Dashboard dashboard) {
 		return new AreaFigures(dashboard, dashboard.area(), dashboard.area().level());
 	}

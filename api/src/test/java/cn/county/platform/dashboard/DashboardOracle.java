@@ -381,4 +381,26 @@ final class DashboardOracle {
 		return normal;
 	}
 
+
+	/** Every figure of the dashboard for 2023, for the county or a town, as the client asks for it. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> yearFigures(org.springframework.graphql.test.tester.HttpGraphQlTester client,
+			String town) {
+		return client.documentName("dashboard")
+			.fragmentName("allFigures")
+			.variable("period", Map.of("year", 2023))
+			.variable("town", town)
+			.execute()
+			.path("dashboard.figures")
+			.entity(Map.class)
+			.get();
+	}
+
+	/** The figures of 2023 equal an independent count over the same records. */
+	static void assertYearMatches(JdbcTemplate jdbc, Map<String, Object> figures, String town) {
+		LocalDate end = LocalDate.of(2023, 12, 31);
+		org.assertj.core.api.Assertions.assertThat(normalized(flatten(figures)))
+			.isEqualTo(normalized(compute(jdbc, town, LocalDate.of(2023, 1, 1), end, end)));
+	}
+
 }

@@ -23,7 +23,9 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 							KeycloakServer.shared().issuer(), "platform.demo.load-on-start", "true",
 							"platform.demo.households", "3000", "platform.security.clock-skew", "1s",
 							// the field-policy matrix reads every field of every type as a partner within a minute
-							"platform.rate-limits.per-partner", "600")));
+							"platform.rate-limits.per-partner", "600",
+							// tests decide when the dashboard rollup is stored (DashboardRollupTests)
+							"platform.dashboard.rollup.warm", "false")));
 	}
 
 }
