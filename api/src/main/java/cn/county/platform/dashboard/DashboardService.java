@@ -120,23 +120,39 @@ public class DashboardService {
 	}
 
 	/**
-	 * Computes and stores every town of every statement of the county's default dashboard (the latest plan year as
-	 * of today) that is not stored yet, so that the first summary of the day does not pay for it, after dropping
-	 * what earlier days stored for periods that had not ended. Returns the number of statements it read.
+	 * Computes and stores every town of every statement of the county's dashboards for the latest plan year (the
+	 * year, then each quarter and month that has begun, the current ones first), where not stored yet, so that
+	 * nobody's request pays for it; first drops what earlier days stored for periods that had not ended. A period
+	 * that has ended keeps its rows, so after the first run each night computes only the current year, quarter and
+	 * month. Returns the number of statements it read.
 	 */
 	public int warmRollup() {
-		this.rollup.purge(this.plan.today());
-		Violations violations = new Violations();
-		ReportingPeriod period = ReportingPeriod.of(this.plan.defaultYear(), null, null, this.plan.today(), "period",
-				violations);
-		violations.throwIfAny();
-		SectionQuery sql = SectionQuery.of(Area.COUNTY, AreaLevel.COUNTY, period,
-				this.plan.year(period.year(), "period.year"), this.plan.properties());
+		LocalDate today = this.plan.today();
+		this.rollup.purge(today);
+		int year = this.plan.defaultYear();
+		PlanYear targets = this.plan.year(year, "period.year");
+		List<Integer[]> periods = new ArrayList<>();
+		periods.add(new Integer[] { null, null });
+		for (int quarter = 4; quarter >= 1; quarter--) {
+			periods.add(new Integer[] { quarter, null });
+		}
+		for (int month = 12; month >= 1; month--) {
+			periods.add(new Integer[] { null, month });
+		}
 		int read = 0;
-		for (FigureQuery query : FigureQuery.values()) {
-			if (this.rollup.covers(query, sql)) {
-				this.rollup.rows(query, sql);
-				read++;
+		for (Integer[] quarterOrMonth : periods) {
+			Violations violations = new Violations();
+			ReportingPeriod period = ReportingPeriod.of(year, quarterOrMonth[0], quarterOrMonth[1], today, "period",
+					violations);
+			if (period == null) {
+				continue; // not begun yet
+			}
+			SectionQuery sql = SectionQuery.of(Area.COUNTY, AreaLevel.COUNTY, period, targets, this.plan.properties());
+			for (FigureQuery query : FigureQuery.values()) {
+				if (this.rollup.covers(query, sql)) {
+					this.rollup.rows(query, sql);
+					read++;
+				}
 			}
 		}
 		return read;
