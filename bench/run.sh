@@ -5,7 +5,7 @@
 #
 #   bench/run.sh                      everything; a full run rewrites the results section of docs/performance.md
 #   bench/run.sh --quick              smaller rates and 5 s phases, for a smoke test (results in .bench/last-run.md)
-#   bench/run.sh --only detail,list   some scenarios: detail list list-deep partner summary-cold summary-warm visit
+#   bench/run.sh --only detail,list   some scenarios: detail list list-deep partner summary-cold summary-warm quality-counts visit
 #   bench/run.sh --load-only          load (or check) the data set and stop
 #
 # Environment (defaults in brackets):

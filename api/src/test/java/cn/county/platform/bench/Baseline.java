@@ -13,6 +13,7 @@ import cn.county.platform.courtyard.CourtyardHouseholdMapper;
 import cn.county.platform.dashboard.AreaLevel;
 import cn.county.platform.dashboard.Dashboard;
 import cn.county.platform.dashboard.DashboardService;
+import cn.county.platform.screening.ScreeningService;
 import cn.county.platform.household.Household;
 import cn.county.platform.household.HouseholdFilter;
 import cn.county.platform.household.HouseholdMapper;
@@ -78,6 +79,8 @@ final class Baseline implements AutoCloseable {
 
 	private final DashboardService dashboards;
 
+	private final ScreeningService screening;
+
 	private final AuditTrail audit;
 
 	private final TransactionTemplate transaction;
@@ -109,6 +112,7 @@ final class Baseline implements AutoCloseable {
 		this.loanEvents = bean(LoanEventMapper.class);
 		this.partners = bean(PartnerService.class);
 		this.dashboards = bean(DashboardService.class);
+		this.screening = bean(ScreeningService.class);
 		this.audit = bean(AuditTrail.class);
 		this.transaction = new TransactionTemplate(
 				bean(org.springframework.transaction.PlatformTransactionManager.class));
@@ -185,6 +189,11 @@ final class Baseline implements AutoCloseable {
 		this.dashboards.courtyard(figures);
 		this.dashboards.visits(figures);
 		return true;
+	}
+
+	/** The county's data-quality counts, through the screening service and its cache. */
+	boolean qualityCounts() {
+		return this.screening.counts(ADMIN, null, null) != null;
 	}
 
 	/** A visit recorded as the API records it: lock the household, insert, read back, audit, in one transaction. */

@@ -46,7 +46,7 @@ import org.springframework.core.io.ClassPathResource;
 public final class Bench {
 
 	static final List<String> SCENARIOS = List.of("detail", "list", "list-deep", "partner", "summary-cold",
-			"summary-warm", "visit");
+			"summary-warm", "quality-counts", "visit");
 
 	private static final String PARTNER = "partner-bank";
 
@@ -294,6 +294,7 @@ public final class Bench {
 					case "partner" -> partner(baseline);
 					case "summary-cold" -> summaryCold(baseline, redis);
 					case "summary-warm" -> summaryWarm(baseline);
+					case "quality-counts" -> qualityCounts(baseline, redis);
 					case "visit" -> visit(baseline);
 					default -> throw new IllegalStateException(scenario);
 				}
@@ -497,6 +498,32 @@ public final class Bench {
 		compare("summary-warm", this.options.rate(50), 16,
 				(i) -> Api.ok(this.api.post(this.adminToken, body, this.options.timeout)),
 				(i) -> baseline.countySummary(2023), baseline);
+	}
+
+	/**
+	 * The county's data-quality counts: cold (every dashboard version bumped before each request, so the counts are
+	 * read from the records: they are not in the rollup) one at a time, then warm at a fixed rate and saturation.
+	 */
+	private void qualityCounts(Baseline baseline, StatefulRedisConnection<String, String> redis) throws Exception {
+		String body = Api.body("query { dataQualityCounts { total byRule { rule count } } }", null, null);
+		int n = this.options.quick ? 1 : 3;
+		Load.Call bump = (i) -> {
+			invalidateDashboard(redis);
+			return true;
+		};
+		log("quality-counts-cold: " + n + " request(s) over HTTP and in-process, each after the INCR ...");
+		long before = this.api.sqlStatements(this.adminToken);
+		Load.Outcome http = Load.closedLoopCount(n, bump,
+				(i) -> Api.ok(this.api.post(this.adminToken, body, this.options.coldTimeout)));
+		add(Result.of("quality-counts-cold", n + " sequential, Redis versions bumped before each", "HTTP", http,
+				this.api.sqlStatements(this.adminToken) - before));
+		before = baseline.sqlStatements();
+		Load.Outcome inProcess = Load.closedLoopCount(n, bump, (i) -> baseline.qualityCounts());
+		add(Result.of("quality-counts-cold", n + " sequential, Redis versions bumped before each", "in-process",
+				inProcess, baseline.sqlStatements() - before));
+		compare("quality-counts", this.options.rate(50), 16,
+				(i) -> Api.ok(this.api.post(this.adminToken, body, this.options.timeout)), (i) -> baseline.qualityCounts(),
+				baseline);
 	}
 
 	private void visit(Baseline baseline) throws Exception {
