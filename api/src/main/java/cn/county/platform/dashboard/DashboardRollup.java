@@ -103,8 +103,11 @@ public class DashboardRollup {
 		for (Map<String, Object> stored : this.mapper.selectRollup(params, query.name(), sql.townCode())) {
 			String town = (String) stored.get("area");
 			towns.add(town);
-			if (stored.get("figures") != null) {
-				byTown.put(town, DashboardCache.decode((String) stored.get("figures")));
+			Object figures = stored.get("figures");
+			if (figures != null) {
+				// a driver may hand a CASE over a text column back as bytes
+				byTown.put(town, DashboardCache.decode((figures instanceof byte[] bytes)
+						? new String(bytes, StandardCharsets.UTF_8) : figures.toString()));
 			}
 			else {
 				missing.add(town);
