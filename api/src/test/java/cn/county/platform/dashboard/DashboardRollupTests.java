@@ -43,6 +43,12 @@ class DashboardRollupTests {
 	@Autowired
 	DashboardService dashboards;
 
+	@Autowired
+	DashboardMapper mapper;
+
+	@Autowired
+	cn.county.platform.plan.Plan plan;
+
 	HttpGraphQlTester admin;
 
 	@BeforeEach
@@ -230,6 +236,48 @@ class DashboardRollupTests {
 		assertThat(this.statements.count() - before).isEqualTo(FigureQuery.values().length);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(DISTINCT computed_at) FROM dashboard_rollup", Long.class))
 			.as("nothing stored again").isEqualTo(computedBefore);
+	}
+
+	/** Rows keyed by area, figure and key, summed, without the zeros an aggregate over no rows returns. */
+	private static Map<String, String> summed(List<FigureRow> rows) {
+		Map<String, long[]> counts = new java.util.TreeMap<>();
+		Map<String, java.math.BigDecimal> amounts = new HashMap<>();
+		for (FigureRow row : rows) {
+			String key = row.area() + "|" + row.figure() + "|" + row.key();
+			counts.computeIfAbsent(key, (k) -> new long[1])[0] += row.count();
+			if (row.amount() != null) {
+				amounts.merge(key, row.amount(), java.math.BigDecimal::add);
+			}
+		}
+		Map<String, String> summed = new java.util.TreeMap<>();
+		counts.forEach((key, count) -> {
+			java.math.BigDecimal amount = amounts.get(key);
+			if (count[0] != 0 || (amount != null && amount.signum() != 0)) {
+				summed.put(key, count[0] + ((amount != null) ? " / " + amount.stripTrailingZeros().toPlainString() : ""));
+			}
+		});
+		return summed;
+	}
+
+	@Test
+	void everyStatementReadFromTheRecordsEqualsItsStoredTownsAddedUpForTheCountyAndByTown() {
+		var violations = new cn.county.platform.common.Violations();
+		for (Integer quarter : java.util.Arrays.asList(null, 3)) {
+			cn.county.platform.plan.ReportingPeriod period = cn.county.platform.plan.ReportingPeriod.of(2023, quarter,
+					null, this.plan.today(), "period", violations);
+			for (AreaLevel level : List.of(AreaLevel.COUNTY, AreaLevel.TOWN)) {
+				SectionQuery sql = SectionQuery.of(Area.COUNTY, level, period, this.plan.year(2023, "year"),
+						this.plan.properties());
+				for (FigureQuery query : FigureQuery.values()) {
+					assertThat(this.rollup.covers(query, sql)).isTrue();
+					// what platform.dashboard.rollup.enabled=false reads, against the stored towns
+					assertThat(summed(this.rollup.rows(query, sql))).as(query + " by " + level + " in " + period)
+						.isEqualTo(summed(query.run(this.mapper, sql)))
+						.isNotEmpty();
+				}
+			}
+		}
+		assertThat(violations.isEmpty()).isTrue();
 	}
 
 	@Test
