@@ -130,16 +130,22 @@ interface DashboardMapper {
 		List<FigureRow> rows = new ArrayList<>();
 		for (FigureRow row : visitWeeks(query)) {
 			switch (row.figure()) {
-				case "week" -> {
-					rows.add(new FigureRow(row.area(), "byWeek", row.key(), row.count(), null));
-					rows.add(new FigureRow(row.area(), "visits", "", row.count(), null));
-					rows.add(new FigureRow(row.area(), "onTuesday", "", row.amount().longValue(), null));
-				}
+				case "week" -> rows.addAll(week(row.area(), row));
 				case "weekCadres" -> rows.add(new FigureRow(row.area(), "cadreWeeks", "", row.count(), null));
 				default -> rows.add(row);
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * A week's row of visits (key the Monday, count the visits, amount the Tuesday visits) as the figures of an
+	 * area: the week in {@code byWeek}, and its share of {@code visits} and {@code onTuesday}.
+	 */
+	static List<FigureRow> week(String area, FigureRow week) {
+		return List.of(new FigureRow(area, "byWeek", week.key(), week.count(), null),
+				new FigureRow(area, "visits", "", week.count(), null),
+				new FigureRow(area, "onTuesday", "", week.amount().longValue(), null));
 	}
 
 	/**

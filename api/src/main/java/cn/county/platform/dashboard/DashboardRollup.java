@@ -212,11 +212,7 @@ public class DashboardRollup {
 						cadres++;
 						cadreWeeks += Long.bitCount(row.amount().longValue());
 					}
-					case "week" -> {
-						rows.add(new FigureRow(area, "byWeek", row.key(), row.count(), null));
-						rows.add(new FigureRow(area, "visits", "", row.count(), null));
-						rows.add(new FigureRow(area, "onTuesday", "", row.amount().longValue(), null));
-					}
+					case "week" -> rows.addAll(DashboardMapper.week(area, row));
 					default -> rows.add(row);
 				}
 			}
@@ -234,9 +230,7 @@ public class DashboardRollup {
 			return new FigureRow(a.area(), a.figure(), a.key(), a.count() + b.count(),
 					BigDecimal.valueOf(a.amount().longValue() | b.amount().longValue()));
 		}
-		BigDecimal amount = (a.amount() == null) ? b.amount()
-				: (b.amount() == null) ? a.amount() : a.amount().add(b.amount());
-		return new FigureRow(a.area(), a.figure(), a.key(), a.count() + b.count(), amount);
+		return a.plus(b);
 	}
 
 	// ---- writes ----

@@ -281,9 +281,9 @@ public class DashboardService {
 				cells.add(key);
 				FigureRow row = view.row("byMonthAndChannel", key);
 				if (row != null) {
-					byMonth.merge(month, row, DashboardService::sum);
-					byChannel.merge(channel, row, DashboardService::sum);
-					total = (total != null) ? sum(total, row) : row;
+					byMonth.merge(month, row, FigureRow::plus);
+					byChannel.merge(channel, row, FigureRow::plus);
+					total = (total != null) ? total.plus(row) : row;
 				}
 			}
 		}
@@ -412,17 +412,11 @@ public class DashboardService {
 			}
 			grouped.computeIfAbsent(row.area(), (a) -> new HashMap<>())
 				.computeIfAbsent(row.figure(), (f) -> new LinkedHashMap<>())
-				.merge(row.key(), row, DashboardService::sum);
+				.merge(row.key(), row, FigureRow::plus);
 		}
 		Map<String, AreaRows> byArea = new HashMap<>();
 		grouped.forEach((area, figures) -> byArea.put(area, new AreaRows(figures)));
 		return byArea;
-	}
-
-	private static FigureRow sum(FigureRow a, FigureRow b) {
-		BigDecimal amount = (a.amount() == null) ? b.amount()
-				: (b.amount() == null) ? a.amount() : a.amount().add(b.amount());
-		return new FigureRow(a.area(), a.figure(), a.key(), a.count() + b.count(), amount);
 	}
 
 	private static Double rate(Figure part, Figure whole) {

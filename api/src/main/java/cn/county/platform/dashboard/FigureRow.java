@@ -18,4 +18,11 @@ public record FigureRow(String area, String figure, String key, long count, BigD
 		key = (key != null) ? key : "";
 	}
 
+	/** This row with another's count and amount added (an amount missing on one side counts as none). */
+	public FigureRow plus(FigureRow other) {
+		BigDecimal sum = (this.amount == null) ? other.amount
+				: (other.amount == null) ? this.amount : this.amount.add(other.amount);
+		return new FigureRow(this.area, this.figure, this.key, this.count + other.count, sum);
+	}
+
 }
