@@ -18,7 +18,7 @@ CREATE TABLE dashboard_area_version (
 -- which no request can ask for again. The key leads with params, a hash, so that on a distributed engine the
 -- writes spread over the key space.
 CREATE TABLE dashboard_rollup (
-  params        CHAR(40)    NOT NULL,
+  params        CHAR(64)    NOT NULL,
   statement     VARCHAR(16) NOT NULL,
   area_code     VARCHAR(12) NOT NULL,
   version       BIGINT      NOT NULL,

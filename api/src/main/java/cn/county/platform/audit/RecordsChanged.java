@@ -1,5 +1,6 @@
 package cn.county.platform.audit;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import cn.county.platform.common.HouseholdOwned;
@@ -33,9 +34,9 @@ public record RecordsChanged(String entityType, Set<Long> householdIds, Set<Long
 
 	/** Where a write landed, from the states of its record before and after (either may be null). */
 	public static RecordsChanged of(String entityType, Object before, Object after) {
-		Set<Long> households = new java.util.HashSet<>();
-		Set<Long> sellers = new java.util.HashSet<>();
-		Set<String> towns = new java.util.HashSet<>();
+		Set<Long> households = new HashSet<>();
+		Set<Long> sellers = new HashSet<>();
+		Set<String> towns = new HashSet<>();
 		for (Object state : new Object[] { before, after }) {
 			if (state instanceof HouseholdOwned owned) {
 				households.add(owned.householdId());
@@ -48,11 +49,6 @@ public record RecordsChanged(String entityType, Set<Long> householdIds, Set<Long
 			}
 		}
 		return new RecordsChanged(entityType, households, sellers, towns);
-	}
-
-	/** Whether the write names no household, seller or town. */
-	public boolean unplaced() {
-		return this.householdIds.isEmpty() && this.sellerIds.isEmpty() && this.townCodes.isEmpty();
 	}
 
 }

@@ -1,15 +1,13 @@
 package cn.county.platform.dashboard;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.county.platform.plan.Plan;
+import cn.county.platform.protect.PersistedQueries;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.CallerAuthentication;
 import cn.county.platform.security.Role;
@@ -36,8 +34,6 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,7 +88,7 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Caller caller = caller();
+		Caller caller = CallerAuthentication.current();
 		StringRedisTemplate template = this.redis.getIfAvailable();
 		if (!this.enabled || template == null || caller == null || caller.has(Role.PARTNER)
 				|| !dashboardOnly(request.getDocument(), request.getOperationName())) {
@@ -128,12 +124,6 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 				}
 			}
 		});
-	}
-
-	private static Caller caller() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication instanceof CallerAuthentication callerAuthentication) ? callerAuthentication.caller()
-				: null;
 	}
 
 	/** Whether the document's operation is a query of the {@code dashboard} field alone (or with __typename). */
@@ -189,17 +179,11 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 		StringBuilder text = new StringBuilder(request.getDocument().length() + 512);
 		text.append(request.getDocument()).append('\u0000').append(request.getOperationName()).append('\u0000');
 		text.append(this.json.writeValueAsString(new TreeMap<>(request.getVariables()))).append('\u0000');
-		text.append(new TreeMap<>(Map.of("roles", new java.util.TreeSet<>(caller.roles()).toString(), "town",
+		text.append(new TreeMap<>(Map.of("roles", new TreeSet<>(caller.roles()).toString(), "town",
 				String.valueOf(caller.townCode()), "village", String.valueOf(caller.villageCode()), "department",
 				String.valueOf(caller.department())))).append('\u0000');
 		text.append(this.plan.today()).append('\u0000').append(new TreeMap<>(versions));
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return PersistedQueries.sha256(text.toString());
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.county.platform.dashboard;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,10 +54,10 @@ interface DashboardMapper {
 			@Param("areas") Collection<String> areas);
 
 	void storeRollup(@Param("params") String params, @Param("statement") String statement,
-			@Param("asOf") java.time.LocalDate asOf, @Param("periodTo") java.time.LocalDate periodTo,
+			@Param("asOf") LocalDate asOf, @Param("periodTo") LocalDate periodTo,
 			@Param("rows") List<DashboardRollup.Stored> rows);
 
-	int purgeRollup(@Param("today") java.time.LocalDate today);
+	int purgeRollup(@Param("today") LocalDate today);
 
 	void incrementAreaVersions(@Param("keys") List<DashboardRollup.AreaStatement> keys);
 

@@ -2,8 +2,6 @@ package cn.county.platform.dashboard;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +9,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cn.county.platform.audit.RecordsChanged;
+import cn.county.platform.protect.PersistedQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +94,7 @@ public class DashboardRollup {
 	 * of the query's area; towns not stored, or stored under an older version, are computed and stored first.
 	 */
 	List<FigureRow> rows(FigureQuery query, SectionQuery sql) {
-		String params = hash(sql.paramsKey());
+		String params = PersistedQueries.sha256(sql.paramsKey());
 		List<String> towns = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		Map<String, List<FigureRow>> byTown = new HashMap<>();
@@ -313,15 +311,6 @@ public class DashboardRollup {
 		this.cache.invalidateAll();
 	}
 
-	static String hash(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	/** A town's rows as stored. */
 	record Stored(String area, long version, long epoch, String figures) {

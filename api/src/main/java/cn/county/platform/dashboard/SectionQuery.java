@@ -34,10 +34,11 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param reportMonths the months whose seller reports are due by asOf
  * @param demonstrationTarget approved courtyard households per village
  */
-record SectionQuery(String level, String townCode, String villageCode, List<String> townCodes, boolean joinHousehold, LocalDate from,
-		LocalDate to, LocalDate asOf, int year, LocalDate yearStart, LocalDate schoolBornAfter, LocalDate schoolBornBy,
-		LocalDate housingDue, LocalDate waterDue, List<Horizon> maturing, List<Horizon> milestones,
-		String salesFromMonth, String salesToMonth, List<Horizon> reportMonths, int demonstrationTarget) {
+record SectionQuery(String level, String townCode, String villageCode, List<String> townCodes,
+		boolean joinHousehold, LocalDate from, LocalDate to, LocalDate asOf, int year, LocalDate yearStart,
+		LocalDate schoolBornAfter, LocalDate schoolBornBy, LocalDate housingDue, LocalDate waterDue,
+		List<Horizon> maturing, List<Horizon> milestones, String salesFromMonth, String salesToMonth,
+		List<Horizon> reportMonths, int demonstrationTarget) {
 
 	/** A key and the day it stands for. */
 	record Horizon(String key, LocalDate day) {

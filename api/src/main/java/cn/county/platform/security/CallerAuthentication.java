@@ -3,6 +3,7 @@ package cn.county.platform.security;
 import java.util.Collection;
 
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -23,6 +24,12 @@ public class CallerAuthentication extends JwtAuthenticationToken {
 
 	public Caller caller() {
 		return this.caller;
+	}
+
+	/** The caller of the request this thread serves, or null when it carries no verified token. */
+	public static Caller current() {
+		return (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication)
+				? authentication.caller() : null;
 	}
 
 }

@@ -7,8 +7,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,10 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(authentication instanceof CallerAuthentication callerAuthentication)) {
+		Caller caller = CallerAuthentication.current();
+		if (caller == null) {
 			return chain.next(request);
 		}
-		Caller caller = callerAuthentication.caller();
 		Set<String> approved = caller.has(Role.PARTNER) ? this.partners.approvedFields(caller.partnerId()) : Set.of();
 		AccessContext access = new AccessContext(caller, approved);
 		request.configureExecutionInput((input, builder) -> builder
