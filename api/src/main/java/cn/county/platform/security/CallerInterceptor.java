@@ -60,6 +60,9 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 			return answer;
 		}
 		return answer.onErrorResume((failure) -> {
+			if (!access.readHouseholdData()) {
+				return Mono.error(failure);
+			}
 			try {
 				log(request, access, PartnerAccess.Outcome.FAILED);
 			}
