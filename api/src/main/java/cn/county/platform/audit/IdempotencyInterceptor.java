@@ -1,15 +1,25 @@
 package cn.county.platform.audit;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.protect.PersistedQueries;
+import cn.county.platform.security.AccessContext;
 import cn.county.platform.security.CallerAuthentication;
 import graphql.ExecutionResult;
+import graphql.GraphQLException;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,12 +35,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 
 /**
  * Makes a request with an {@code Idempotency-Key} header safe to retry. The key is claimed and the response
  * stored in the same transaction as the writes it guards, so a retry after a lost response, or a second copy
  * racing the first, gets the first response back and writes nothing more. A request that fails is rolled back
  * whole, key included, and may be retried.
+ * <p>
+ * Keys guard mutations only: the document is parsed once here to find the operation that runs (by the request's
+ * operation name), and a query or subscription sent with a key is refused, so nobody fills the store with reads. A
+ * stored answer is replayed for {@code platform.idempotency.retention}; after that the key counts as new, and
+ * {@link IdempotencyPurge} deletes it. With the answer the store keeps the households and fields a partner's
+ * request read, so the partner access log records a replay like the first request.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -44,11 +61,15 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 
 	private final TransactionTemplate transactions;
 
+	private final IdempotencyProperties properties;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	IdempotencyInterceptor(IdempotencyMapper keys, TransactionTemplate transactions) {
+	IdempotencyInterceptor(IdempotencyMapper keys, TransactionTemplate transactions,
+			IdempotencyProperties properties) {
 		this.keys = keys;
 		this.transactions = transactions;
+		this.properties = properties;
 	}
 
 	@Override
@@ -62,13 +83,57 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 			return Mono.just(error(request, ErrorClassification.BAD_REQUEST,
 					HEADER + " must be 1 to 128 letters, digits or . _ : -"));
 		}
+		if (!StringUtils.hasText(request.getDocument())) {
+			return Mono.just(error(request, ErrorClassification.BAD_REQUEST,
+					HEADER + " needs the mutation's text in the request, not only a persisted query's hash"));
+		}
+		OperationDefinition operation = operation(request.getDocument(), request.getOperationName());
+		if (operation == null) {
+			// not a document that can run (syntax error, unknown or ambiguous operation): execution says so and
+			// writes nothing, so there is nothing to guard or store
+			return chain.next(request);
+		}
+		if (operation.getOperation() != OperationDefinition.Operation.MUTATION) {
+			return Mono.just(error(request, ErrorClassification.BAD_REQUEST,
+					HEADER + " applies to mutations only; send this " + operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
+							+ " without it"));
+		}
 		String subject = caller.caller().subject();
 		String hash = PersistedQueries.sha256(request.getDocument() + "\n" + request.getOperationName() + "\n"
 				+ this.json.writeValueAsString(request.getVariables()));
-		return Mono.fromCallable(() -> run(request, chain, subject, key, hash));
+		return Mono.deferContextual((context) -> {
+			AccessContext access = context.getOrDefault(AccessContext.class, null);
+			return Mono.fromCallable(() -> run(request, chain, subject, key, hash, operation.getName(), access));
+		});
 	}
 
-	private WebGraphQlResponse run(WebGraphQlRequest request, Chain chain, String subject, String key, String hash) {
+	/**
+	 * The operation the request runs: the one its operation name names, or the document's only one; null when
+	 * there is no such single operation or the text does not parse.
+	 */
+	static OperationDefinition operation(String text, String operationName) {
+		Document document;
+		try {
+			document = Parser.parse(ParserEnvironment.newParserEnvironment()
+				.document(text)
+				.parserOptions(ParserOptions.getDefaultOperationParserOptions())
+				.build());
+		}
+		catch (GraphQLException ex) {
+			return null;
+		}
+		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+		if (!StringUtils.hasText(operationName)) {
+			return (operations.size() == 1) ? operations.get(0) : null;
+		}
+		return operations.stream().filter((op) -> operationName.equals(op.getName())).findFirst().orElse(null);
+	}
+
+	private WebGraphQlResponse run(WebGraphQlRequest request, Chain chain, String subject, String key, String hash,
+			String operationName, AccessContext access) {
+		// an expired key is a new key: its old answer goes first, in its own statement, so two racing first uses
+		// of it still meet at the insert below like any two copies of one request
+		this.keys.deleteExpiredKey(subject, key, this.properties.retentionSeconds());
 		IdempotencyKeys.set(key);
 		WebGraphQlResponse response;
 		try {
@@ -85,14 +150,24 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 					status.setRollbackOnly();
 					return executed;
 				}
-				this.keys.storeResponse(subject, key, this.json.writeValueAsString(executed.toMap()));
+				boolean read = access != null && access.readHouseholdData();
+				this.keys.storeResponse(subject, key, this.json.writeValueAsString(executed.toMap()),
+						read ? join(access.householdIdsRead()) : null, read ? join(access.fieldsRead()) : null);
 				return executed;
 			});
 		}
 		finally {
 			IdempotencyKeys.clear();
 		}
-		return (response != null) ? response : replay(request, subject, key, hash);
+		return (response != null) ? response : replay(request, subject, key, hash, operationName, access);
+	}
+
+	private static String join(Set<?> values) {
+		return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+	}
+
+	private static List<String> split(String list) {
+		return (list == null || list.isEmpty()) ? List.of() : Arrays.asList(list.split(","));
 	}
 
 	/** A failure of the operation itself, as opposed to a refused field inside a successful payload. */
@@ -106,7 +181,8 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 	}
 
 	@SuppressWarnings("unchecked")
-	private WebGraphQlResponse replay(WebGraphQlRequest request, String subject, String key, String hash) {
+	private WebGraphQlResponse replay(WebGraphQlRequest request, String subject, String key, String hash,
+			String operationName, AccessContext access) {
 		IdempotencyMapper.StoredResponse stored = this.keys.select(subject, key);
 		if (stored == null || stored.response() == null) {
 			return error(request, ErrorClassification.CONFLICT, "The first request with this " + HEADER
@@ -115,6 +191,10 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 		if (!stored.requestHash().equals(hash)) {
 			return error(request, ErrorClassification.CONFLICT,
 					HEADER + " was already used for a different request; use a new key for a new write");
+		}
+		if (access != null) {
+			access.replayed(operationName, split(stored.householdIds()).stream().map(Long::valueOf).toList(),
+					split(stored.fields()));
 		}
 		Map<String, Object> first = this.json.readValue(stored.response(), Map.class);
 		Map<Object, Object> extensions = new LinkedHashMap<>();

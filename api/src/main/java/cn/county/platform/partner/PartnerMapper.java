@@ -23,7 +23,8 @@ public interface PartnerMapper {
 
 	void insertAccess(@Param("id") long id, @Param("partnerId") String partnerId,
 			@Param("operation") String operation, @Param("householdIds") String householdIds,
-			@Param("fields") String fields);
+			@Param("fields") String fields, @Param("documentHash") String documentHash,
+			@Param("variables") String variables, @Param("outcome") String outcome);
 
 	/** Newest first, keyset on id within (accessed_at desc). */
 	List<PartnerAccessEntry> selectAccessPage(@Param("partnerId") String partnerId,

@@ -58,11 +58,13 @@ public class PartnerService implements PartnerAccess {
 	}
 
 	@Override
-	public void logAccess(String partnerId, String operation, Set<Long> householdIds, Set<String> fields) {
-		String idList = householdIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-		this.partners.insertAccess(this.ids.nextId(), (partnerId != null) ? partnerId : "unknown",
+	public void logAccess(PartnerAccess.Read read) {
+		String idList = read.householdIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+		String operation = read.operation();
+		this.partners.insertAccess(this.ids.nextId(), (read.partnerId() != null) ? read.partnerId() : "unknown",
 				(operation != null && operation.length() > 128) ? operation.substring(0, 128) : operation, idList,
-				String.join(",", fields));
+				String.join(",", read.fields()), read.documentHash(), LoggedVariables.json(read.variables()),
+				read.outcome().name());
 	}
 
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")

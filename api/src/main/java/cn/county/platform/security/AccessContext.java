@@ -1,5 +1,6 @@
 package cn.county.platform.security;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +60,23 @@ public final class AccessContext {
 
 	public Set<String> fieldsRead() {
 		return new TreeSet<>(this.fieldsRead);
+	}
+
+	/** Whether the request reached household-level data at all, and so must leave a row in the access log. */
+	public boolean readHouseholdData() {
+		return !this.fieldsRead.isEmpty() || !this.householdIds.isEmpty();
+	}
+
+	/**
+	 * Takes over what an earlier request with the same idempotency key read, when its stored answer is sent again
+	 * instead of running anything: the replay hands out the same household data, so it is logged the same way.
+	 */
+	public void replayed(String operation, Collection<Long> householdIds, Collection<String> fields) {
+		if (operation != null) {
+			this.operation = operation;
+		}
+		this.householdIds.addAll(householdIds);
+		this.fieldsRead.addAll(fields);
 	}
 
 }
