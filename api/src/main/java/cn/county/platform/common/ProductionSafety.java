@@ -82,12 +82,13 @@ public class ProductionSafety implements BeanPostProcessor, SmartInitializingSin
 		boolean enforce = Binder.get(this.environment)
 			.bindOrCreate("platform.production-safety", ProductionSafetyProperties.class)
 			.enforce();
-		String message = "Refusing to start in profile prod with unsafe settings:\n - " + String.join("\n - ", problems);
+		String list = "\n - " + String.join("\n - ", problems);
 		if (!enforce) {
-			log.warn("platform.production-safety.enforce=false; starting anyway. {}", message);
+			log.warn("Unsafe settings in profile prod, starting anyway (platform.production-safety.enforce=false):{}",
+					list);
 			return;
 		}
-		throw new UnsafeProductionSettings(message);
+		throw new UnsafeProductionSettings("Refusing to start in profile prod with unsafe settings:" + list);
 	}
 
 	/**
