@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -56,9 +57,9 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 
 	private static final String KEY_PREFIX = "county:apq:";
 
-	private final PersistedQueryProperties properties;
-
 	private static final String QUOTA_PREFIX = "apq-quota:";
+
+	private final PersistedQueryProperties properties;
 
 	private final ObjectProvider<StringRedisTemplate> redis;
 
@@ -156,11 +157,19 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 		long used = this.counter.peek(QUOTA_PREFIX + caller, this.properties.quotaWindow().toMillis());
 		if (used >= this.properties.quotaPerCaller()) {
 			return refused("persistedQueryQuota", this.properties.quotaPerCaller(), used + 1,
-					"This caller has registered " + used + " persisted queries in the last "
-							+ this.properties.quotaWindow() + "; at most " + this.properties.quotaPerCaller()
+					"This caller has registered " + used + " persisted queries in the current " + window()
+							+ "; at most " + this.properties.quotaPerCaller()
 							+ " are allowed (send the query without a hash, or reuse a registered one)");
 		}
 		return null;
+	}
+
+	private String window() {
+		Duration window = this.properties.quotaWindow();
+		if (window.toDaysPart() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
+			return (window.toDays() == 1) ? "day" : window.toDays() + "-day window";
+		}
+		return (window.toMinutes() > 0) ? window.toMinutes() + "-minute window" : window.toMillis() + "-ms window";
 	}
 
 	private static PreparsedDocumentEntry refused(String limit, long allowed, long actual, String message) {
