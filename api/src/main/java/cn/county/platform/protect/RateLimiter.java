@@ -30,9 +30,8 @@ public class RateLimiter {
 
 	private final ObjectProvider<StringRedisTemplate> redis;
 
-	private final Map<String, AtomicLong> local = new ConcurrentHashMap<>();
-
-	private volatile long localWindow = -1;
+	/** window length → the local counts of its current window (the rate limits and the stored-query quota differ) */
+	private final Map<Long, LocalWindow> local = new ConcurrentHashMap<>();
 
 	RateLimiter(ObjectProvider<StringRedisTemplate> redis) {
 		this.redis = redis;
@@ -54,11 +53,33 @@ public class RateLimiter {
 				log.debug("Redis unavailable for rate limits, counting locally: {}", ex.getMessage());
 			}
 		}
-		if (window != this.localWindow) {
-			this.local.clear();
-			this.localWindow = window;
+		return localWindow(windowMillis, window).counts().computeIfAbsent(key, (k) -> new AtomicLong()).incrementAndGet();
+	}
+
+	/** The count in the current window, without counting this call. */
+	long peek(String subject, long windowMillis) {
+		long window = System.currentTimeMillis() / windowMillis;
+		String key = "county:rl:{" + subject + "}:" + window;
+		StringRedisTemplate template = this.redis.getIfAvailable();
+		if (template != null) {
+			try {
+				String count = template.opsForValue().get(key);
+				return (count != null) ? Long.parseLong(count) : 0;
+			}
+			catch (RuntimeException ex) {
+				log.debug("Redis unavailable for rate limits, counting locally: {}", ex.getMessage());
+			}
 		}
-		return this.local.computeIfAbsent(key, (k) -> new AtomicLong()).incrementAndGet();
+		AtomicLong count = localWindow(windowMillis, window).counts().get(key);
+		return (count != null) ? count.get() : 0;
+	}
+
+	private LocalWindow localWindow(long windowMillis, long window) {
+		return this.local.compute(windowMillis, (length, current) -> (current != null && current.window() == window)
+				? current : new LocalWindow(window, new ConcurrentHashMap<>()));
+	}
+
+	private record LocalWindow(long window, Map<String, AtomicLong> counts) {
 	}
 
 	/** Seconds until the current window ends, for {@code Retry-After}. */

@@ -26,6 +26,11 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 							"platform.rate-limits.per-partner", "600",
 							// tests decide when the dashboard rollup is stored (DashboardRollupTests)
 							"platform.dashboard.rollup.warm", "false")));
+		// the prod profile (LimitsAndProductionTests) against these local servers: ProductionSafety warns instead of
+		// refusing; ProductionSafetyTests holds the refusal itself
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testServersInProduction", Map.of("platform.production-safety.enforce", "false")));
 	}
 
 }
