@@ -149,8 +149,9 @@ class ListBounds {
 		if (listSize != null) {
 			max = ((Number) listSize.getArgument("max").getValue()).longValue();
 			GraphQLAppliedDirectiveArgument source = listSize.getArgument("measured");
-			if (source != null && source.getValue() != null) {
-				measured = String.valueOf(source.getValue());
+			Object value = (source != null) ? source.getValue() : null;
+			if (value != null) {
+				measured = value.toString();
 			}
 		}
 		long weight = 1;
