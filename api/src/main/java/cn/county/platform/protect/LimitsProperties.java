@@ -24,7 +24,9 @@ import org.springframework.util.unit.DataSize;
  * @param requestTimeout wall time for one request; past it no further field is fetched, no further SQL statement
  * starts and a running one is cancelled (its JDBC query timeout is what is left of this), and the answer is the
  * error alone
- * @param measureRefresh how often the measured list bounds (towns, villages per town) are counted again
+ * @param measureRefresh how often the measured list bounds (towns, villages per town, {@code @listSize(counted:)})
+ * are counted again
+ * @param countedHeadroom rows a {@code @listSize(counted:)} bound allows over its count, for rows added since
  * @param introspectionExempt whether introspection fields ({@code __schema}, {@code __type}) are left out of depth
  * and cost, so GraphiQL's own introspection query works (development only; production turns introspection off)
  */
@@ -34,5 +36,6 @@ public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("
 		@DefaultValue("20") int maxDirectives, @DefaultValue("5000") int maxTokens,
 		@DefaultValue("65536") long maxBodyBytes, @DefaultValue("4MB") DataSize maxResponseBytes,
 		@DefaultValue("15s") Duration requestTimeout, @DefaultValue("1h") Duration measureRefresh,
+		@DefaultValue("10") int countedHeadroom,
 		@DefaultValue("true") boolean introspectionExempt) {
 }

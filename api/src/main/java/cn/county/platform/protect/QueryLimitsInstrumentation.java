@@ -11,7 +11,6 @@ import cn.county.platform.common.ErrorClassification;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import cn.county.platform.region.RegionSizes;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -58,17 +57,19 @@ import org.springframework.stereotype.Component;
  * above it: a connection repeats its {@code edges} {@code first} times, a plain list its {@code @listSize} (a fixed
  * maximum, or a size counted in the data: {@link ListBounds}); a list of scalars counts each of its values. A cycle
  * of lists ({@code towns { villages { town { villages ... } } } }) therefore costs what it could return. This is
- * graphql-java's own model ({@code MaxQueryComplexityInstrumentation} with a {@code FieldComplexityCalculator} that
- * multiplies the child complexity by the list bound) written as one walk here instead of a second instrumentation,
- * so the error keeps this API's shape ({@code extensions.limit}, {@code allowed}, {@code actual}) and the same walk
- * checks depth. Each list bound is also enforced when the list is fetched ({@link #instrumentDataFetcher}): a list
+ * the model graphql-java's {@code MaxQueryComplexityInstrumentation} computes with a {@code FieldComplexityCalculator}
+ * that multiplies the child complexity by the list bound, written as this one walk instead of a second
+ * instrumentation: its complexity is an {@code int}, which a cycle of lists overflows (here a {@code long} that
+ * saturates), and its error lacks this API's shape ({@code extensions.limit}, {@code allowed}, {@code actual}). Each list bound is also enforced when the list is fetched ({@link #instrumentDataFetcher}): a list
  * longer than its bound is cut to it, with an error at its path, so the model is never optimistic.
  * <p>
  * <b>Response size.</b> The bytes of the JSON answer are counted as the result is built, field by field, at
  * completion (the key, and for scalars and enums the value as Jackson writes it; objects and lists their brackets
  * and commas): an honest upper estimate of the serialised size that needs no second serialisation and keeps
  * memory bounded, since the request stops as soon as the count passes {@code platform.limits.max-response-bytes},
- * long before a large answer is held in memory. The answer is then the error alone (no half-written result).
+ * long before a large answer is held in memory. The answer is then the error alone (no half-written result). The
+ * values are counted the same way and held to the cost limit, for the lists whose bound is a count that rows added
+ * since may have outgrown ({@code @listSize(counted:)}).
  * <p>
  * <b>Deadline.</b> Past {@code platform.limits.request-timeout} no further field is fetched (checked before every
  * fetch, batch-loaded fields included), {@link StatementDeadline} cancels the SQL statement running at that moment
@@ -82,12 +83,9 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private final ListBounds bounds;
 
-	private final RegionSizes regions;
-
-	QueryLimitsInstrumentation(LimitsProperties limits, ListBounds bounds, RegionSizes regions) {
+	QueryLimitsInstrumentation(LimitsProperties limits, ListBounds bounds) {
 		this.limits = limits;
 		this.bounds = bounds;
-		this.regions = regions;
 	}
 
 	@Override
@@ -126,13 +124,13 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 				for (QueryVisitorFieldEnvironment parent = env.getParentEnvironment(); parent != null; parent = parent
 					.getParentEnvironment()) {
 					level++;
-					multiplier = times(multiplier, repeats(parent, introspectionBound));
+					multiplier = times(multiplier, repeats(parent, introspectionBound, schema));
 				}
 				depth.accumulateAndGet(level, Math::max);
 				long own = QueryLimitsInstrumentation.this.bounds.weight(env.getFieldDefinition());
 				GraphQLOutputType type = env.getFieldDefinition().getType();
 				if (ListBounds.isList(type) && GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
-					own = times(own, repeats(env, introspectionBound));
+					own = times(own, repeats(env, introspectionBound, schema));
 				}
 				long add = times(multiplier, own);
 				cost.accumulateAndGet(add, QueryLimitsInstrumentation::plus);
@@ -184,7 +182,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		}
 		return (env) -> {
 			ExecutionStepInfo parent = env.getExecutionStepInfo().getParent();
-			Long bound = this.bounds.bound(field, env.getArguments(), (parent != null) ? parent.getArguments() : null);
+			Long bound = this.bounds.cutAt(field, env.getArguments(), (parent != null) ? parent.getArguments() : null,
+					env.getGraphQLSchema());
 			return cut(dataFetcher.get(env), env, bound);
 		};
 	}
@@ -215,9 +214,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private GraphQLError cutError(DataFetchingEnvironment env, long bound, int size) {
 		String field = ((GraphQLNamedType) env.getParentType()).getName() + "." + env.getField().getName();
-		if (this.bounds.declared(env.getFieldDefinition()).measured() != null) {
-			this.regions.recount();
-		}
+		this.bounds.recount(env.getFieldDefinition());
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorClassification.UNAVAILABLE)
 			.message(field + " has " + size + " items, more than its bound of " + bound
@@ -237,9 +234,16 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 					+ ResponseBytes.value(FetchedValue.getFetchedValue(parameters.getFetchedObject()), step.getType());
 			long max = this.limits.maxResponseBytes().toBytes();
 			long total = request.bytes.addAndGet(bytes);
+			long values = request.values.addAndGet(ResponseBytes.values(
+					FetchedValue.getFetchedValue(parameters.getFetchedObject()), step.getType()));
 			if (total > max && request.stop == null) {
 				request.stop = limitError("maxResponseBytes", max, total, "The answer grew past " + max
 						+ " bytes and was stopped; ask for fewer rows (lower `first`) or fewer fields");
+			}
+			if (values > this.limits.maxCost() && request.stop == null) {
+				request.stop = limitError("maxCost", this.limits.maxCost(), values, "The answer grew past "
+						+ this.limits.maxCost() + " values and was stopped (lists longer than when they were last"
+						+ " counted); lower `first` or nest fewer lists");
 			}
 			if (request.stop != null) {
 				throw new AbortExecutionException(List.of(request.stop));
@@ -289,7 +293,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	 * {@code edges} repeat its page size; the connection's own fields ({@code totalCount}, {@code pageInfo}) do not;
 	 * a plain list repeats its declared bound.
 	 */
-	private long repeats(QueryVisitorFieldEnvironment env, long introspectionBound) {
+	private long repeats(QueryVisitorFieldEnvironment env, long introspectionBound, GraphQLSchema schema) {
 		GraphQLOutputType type = env.getFieldDefinition().getType();
 		if (ListBounds.isConnection(type) || !ListBounds.isList(type)) {
 			return 1;
@@ -303,7 +307,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			return introspectionBound;
 		}
 		Long bound = this.bounds.bound(env.getFieldDefinition(), env.getArguments(),
-				(parent != null) ? parent.getArguments() : null);
+				(parent != null) ? parent.getArguments() : null, schema);
 		// ListBoundsCheck refuses to start with an unbounded list; the page size is the fallback all the same
 		return (bound != null) ? bound : this.bounds.pageSize(Map.of());
 	}
@@ -332,6 +336,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	private static final class RequestState implements InstrumentationState {
 
 		final AtomicLong bytes = new AtomicLong();
+
+		final AtomicLong values = new AtomicLong();
 
 		volatile GraphQLError stop;
 

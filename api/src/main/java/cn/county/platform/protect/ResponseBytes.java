@@ -52,6 +52,14 @@ final class ResponseBytes {
 		return text(String.valueOf(value));
 	}
 
+	/** The values a field adds to the answer: 1, or for a list of scalars or enums 1 and one per item. */
+	static long values(Object value, GraphQLOutputType type) {
+		if (value instanceof java.util.Collection<?> items && GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
+			return 1L + items.size();
+		}
+		return 1;
+	}
+
 	/** A JSON string's bytes: UTF-8, two quotes, and the escapes of quotes, backslashes and control characters. */
 	static long text(String value) {
 		long bytes = 2;

@@ -67,6 +67,9 @@ class CostModelTests {
 	RegionSizes regions;
 
 	@Autowired
+	DataSizes data;
+
+	@Autowired
 	LimitsProperties limits;
 
 	GraphQlClients clients;
@@ -141,7 +144,9 @@ class CostModelTests {
 	 * Every cycle of the schema's object graph (up to four fields round), reached from the query root the
 	 * cheapest way an attacker can (largest pages), and gone round as often as the depth limit allows: each cycle
 	 * through a list is refused for its cost before any SQL, for every role, its cost at least the product of the
-	 * bounds along the path; a cycle of single objects is refused one level past the depth limit.
+	 * bounds along the path, unless that product itself is within the limit (a cycle through one short counted
+	 * list): then the answer is within the limit too. A cycle of single objects is refused one level past the
+	 * depth limit.
 	 */
 	@Test
 	void everyCycleOfTheSchemaIsRefusedBeforeAnySqlForEveryRole() {
@@ -151,6 +156,7 @@ class CostModelTests {
 		assertThat(cycles.stream().map(CostModelTests::describe))
 			.contains("Town.villages -> Village.town", "Household.loans -> Loan.household");
 		Map<String, HttpGraphQlTester> roles = everyRole();
+		List<String> answered = new ArrayList<>();
 		for (List<Step> cycle : cycles) {
 			String start = cycle.get(0).owner();
 			List<Step> path = new ArrayList<>(rootPath(schema, start));
@@ -166,6 +172,19 @@ class CostModelTests {
 			GraphQLObjectType last = (GraphQLObjectType) GraphQLTypeUtil.unwrapAll(path.get(path.size() - 1).field().getType());
 			String query = query(path, leaf(last));
 			double product = product(path);
+			if (lists && product <= this.limits.maxCost()) {
+				// every round of this cycle returns few rows (one short counted list), so even at the deepest it
+				// cannot return more than the limit: it is answered, and within what the model priced it at
+				Object answer = roles.get("county.admin")
+					.document(query)
+					.execute()
+					.path(path.get(0).field().getName())
+					.entity(Object.class)
+					.get();
+				assertThat(values(answer)).as(query).isLessThanOrEqualTo((long) this.limits.maxCost());
+				answered.add(describe(cycle));
+				continue;
+			}
 			roles.forEach((role, client) -> {
 				long baseline = setUpStatements(role, client);
 				long before = this.statements.count();
@@ -186,6 +205,17 @@ class CostModelTests {
 					.isEqualTo(baseline);
 			});
 		}
+		assertThat(answered).as("cycles answered within the limit").hasSizeLessThan(cycles.size() / 4);
+	}
+
+	private static long values(Object answer) {
+		if (answer instanceof Map<?, ?> map) {
+			return map.values().stream().mapToLong(CostModelTests::values).sum();
+		}
+		if (answer instanceof List<?> list) {
+			return list.stream().mapToLong(CostModelTests::values).sum();
+		}
+		return 1;
 	}
 
 	/**
@@ -276,8 +306,16 @@ class CostModelTests {
 			.toList();
 	}
 
-	/** The shortest way from Query to the type, taking the largest page of every connection on the way. */
+	/**
+	 * The shortest way from Query to the type through a connection (an attacker's best start: a hundred rows), or
+	 * failing that any way, taking the largest page of every connection on the way.
+	 */
 	private static List<Step> rootPath(GraphQLSchema schema, String type) {
+		List<Step> path = rootPath(schema, type, true);
+		return path.isEmpty() ? rootPath(schema, type, false) : path;
+	}
+
+	private static List<Step> rootPath(GraphQLSchema schema, String type, boolean throughConnection) {
 		Deque<List<Step>> queue = new ArrayDeque<>();
 		Set<String> seen = new HashSet<>();
 		queue.add(List.of());
@@ -293,7 +331,8 @@ class CostModelTests {
 			}
 			for (GraphQLFieldDefinition field : at.getFieldDefinitions()) {
 				if (GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType
-						&& !field.getName().startsWith("__")) {
+						&& !field.getName().startsWith("__")
+						&& !(throughConnection && path.isEmpty() && !ListBounds.isConnection(field.getType()))) {
 					String arguments = arguments(field, true);
 					if (arguments != null) {
 						List<Step> next = new ArrayList<>(path);
@@ -358,7 +397,10 @@ class CostModelTests {
 		return open.append(' ').append(leaf).append(' ').append(close).toString();
 	}
 
-	/** The product of the list bounds along the path: pages for connections, @listSize for plain lists. */
+	/**
+	 * At most the product of the list bounds along the path: pages for connections, for plain lists their
+	 * @listSize max, or what is counted in the data with its headroom, or 1 for the other measured sizes.
+	 */
 	private double product(List<Step> path) {
 		double product = 1;
 		for (int i = 0; i < path.size(); i++) {
@@ -377,8 +419,14 @@ class CostModelTests {
 			long max = ((Number) listSize.getArgument("max").getValue()).longValue();
 			Object measured = (listSize.getArgument("measured") != null) ? listSize.getArgument("measured").getValue()
 					: null;
+			Object counted = (listSize.getArgument("counted") != null) ? listSize.getArgument("counted").getValue()
+					: null;
 			long bound = max;
-			if ("TOWNS".equals(String.valueOf(measured))) {
+			if (counted != null) {
+				bound = Math.min(max, this.data.mostPerValue(counted.toString()).orElseThrow()
+						+ this.limits.countedHeadroom());
+			}
+			else if ("TOWNS".equals(String.valueOf(measured))) {
 				bound = Math.min(max, this.regions.towns().orElseThrow());
 			}
 			else if ("VILLAGES_PER_TOWN".equals(String.valueOf(measured))) {
