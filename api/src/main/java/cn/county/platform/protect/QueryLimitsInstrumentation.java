@@ -60,8 +60,10 @@ import org.springframework.stereotype.Component;
  * the model graphql-java's {@code MaxQueryComplexityInstrumentation} computes with a {@code FieldComplexityCalculator}
  * that multiplies the child complexity by the list bound, written as this one walk instead of a second
  * instrumentation: its complexity is an {@code int}, which a cycle of lists overflows (here a {@code long} that
- * saturates), and its error lacks this API's shape ({@code extensions.limit}, {@code allowed}, {@code actual}). Each list bound is also enforced when the list is fetched ({@link #instrumentDataFetcher}): a list
- * longer than its bound is cut to it, with an error at its path, so the model is never optimistic.
+ * saturates), and its error lacks this API's shape ({@code extensions.limit}, {@code allowed}, {@code actual}).
+ * Each list bound is also enforced when the list is fetched ({@link #instrumentDataFetcher}): a list longer than
+ * its bound is cut to it, with an error at its path, so the model is never optimistic (a counted bound is cut at its
+ * declared {@code max}, the values returned being counted against the limit as well, see below).
  * <p>
  * <b>Response size.</b> The bytes of the JSON answer are counted as the result is built, field by field, at
  * completion (the key, and for scalars and enums the value as Jackson writes it; objects and lists their brackets

@@ -10,16 +10,29 @@ import org.springframework.web.context.request.RequestContextHolder;
  * request's attributes (for {@link StatementDeadline}, which runs where there is no GraphQL context: inside
  * MyBatis, on the request's thread, batch loaders included).
  */
-record RequestDeadline(long nanos) {
+final class RequestDeadline {
 
 	private static final String ATTRIBUTE = RequestDeadline.class.getName();
+
+	private final long nanos;
+
+	private volatile boolean expired;
+
+	private RequestDeadline(long nanos) {
+		this.nanos = nanos;
+	}
 
 	static RequestDeadline after(Duration budget) {
 		return new RequestDeadline(System.nanoTime() + budget.toNanos());
 	}
 
 	boolean passed() {
-		return remainingNanos() <= 0;
+		return this.expired || remainingNanos() <= 0;
+	}
+
+	/** Ends the request's time now ({@link StatementDeadline} cancels its statement a little early). */
+	void expire() {
+		this.expired = true;
 	}
 
 	long remainingNanos() {

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  * a statement is not started once the deadline has passed, and one still running at the deadline is cancelled
  * ({@link Statement#cancel()}, which the MySQL and MariaDB drivers turn into {@code KILL QUERY}), so a slow
  * statement, in a data fetcher or in a batch loader, frees its connection at the deadline and not at the JDBC
- * statement timeout. A JDBC query timeout would do the same, but only in whole seconds; the cancel is on time.
+ * statement timeout. A JDBC query timeout would do the same, but only in whole seconds. The cancel opens a
+ * connection of its own to send the kill (both drivers do), which takes a moment on a busy server, so it starts
+ * {@value #CANCEL_LEAD_MILLIS} ms before the deadline and ends the request's time then ({@link RequestDeadline#expire}):
+ * the answer, the timeout error, comes at the deadline and not a handshake later.
  * Statements outside a request (start-up, scheduled jobs) are left alone.
  */
 @Component
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Component;
 		@Signature(type = StatementHandler.class, method = "update", args = { Statement.class }),
 		@Signature(type = StatementHandler.class, method = "batch", args = { Statement.class }) })
 class StatementDeadline implements Interceptor {
+
+	static final long CANCEL_LEAD_MILLIS = 300;
 
 	private static final ScheduledThreadPoolExecutor cancels = new ScheduledThreadPoolExecutor(1, (task) -> {
 		Thread thread = new Thread(task, "statement-deadline");
@@ -51,7 +56,11 @@ class StatementDeadline implements Interceptor {
 			throw new SQLTimeoutException("The request's time is up; the statement was not started");
 		}
 		Statement statement = (Statement) invocation.getArgs()[0];
-		ScheduledFuture<?> cancel = cancels.schedule(() -> cancel(statement), remaining, TimeUnit.NANOSECONDS);
+		long delay = Math.max(0, remaining - TimeUnit.MILLISECONDS.toNanos(CANCEL_LEAD_MILLIS));
+		ScheduledFuture<?> cancel = cancels.schedule(() -> {
+			deadline.expire();
+			cancel(statement);
+		}, delay, TimeUnit.NANOSECONDS);
 		try {
 			return invocation.proceed();
 		}
