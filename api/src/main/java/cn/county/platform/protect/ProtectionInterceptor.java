@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per request: the parser's token budget (graphql-java reads it from the GraphQL context, and stops parsing past
- * it) and the deadline after which {@link QueryLimitsInstrumentation} stops fetching.
+ * it) and the deadline after which {@link QueryLimitsInstrumentation} stops fetching and {@link StatementDeadline}
+ * cancels SQL.
  */
 @Component
 class ProtectionInterceptor implements WebGraphQlInterceptor {
@@ -30,6 +31,7 @@ class ProtectionInterceptor implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		RequestDeadline deadline = RequestDeadline.after(this.limits.requestTimeout());
+		deadline.bindToRequest();
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> context
 			.put(ParserOptions.class, this.parserOptions)
 			.put(RequestDeadline.class, deadline)).build());

@@ -19,4 +19,10 @@ public interface RegionMapper {
 
 	List<Village> selectVillagesByTownCodes(@Param("townCodes") Collection<String> townCodes);
 
+	int countTowns();
+
+	int countVillages();
+
+	int maxVillagesPerTown();
+
 }

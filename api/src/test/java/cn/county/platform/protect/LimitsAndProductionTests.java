@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "platform.limits.max-depth=6", "platform.limits.max-cost=300",
-		"platform.limits.default-list-size=3", "platform.limits.max-aliases=3", "platform.limits.max-repeated-fields=3",
-		"platform.limits.max-directives=2", "platform.limits.max-tokens=120", "platform.limits.max-body-bytes=3000",
+		"platform.limits.max-aliases=3", "platform.limits.max-repeated-fields=3", "platform.limits.max-directives=2",
+		"platform.limits.max-tokens=120", "platform.limits.max-body-bytes=3000", "platform.limits.request-timeout=4s",
+		"platform.limits.max-response-bytes=40000", "platform.test.slow-fields=true",
 		// the production profile refuses to start without the key that seals cursors
 		"platform.cursors.keys=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -52,13 +53,18 @@ class LimitsAndProductionTests {
 		this.admin = new GraphQlClients(this.port).as("county.admin");
 	}
 
-	/** {@code village(code) { town { villages { town { ... } } } } }, {@code depth} fields deep. */
+	/**
+	 * {@code loans(first: 1) { edges { node { household { village { town { code } } } } } } }, cut to {@code depth}
+	 * fields deep: one row at every level, so the depth alone is at stake (a path through {@code Town.villages}
+	 * now costs what its villages return, and the cost limit of this test refuses it first).
+	 */
 	private static String deep(int depth) {
-		StringBuilder open = new StringBuilder("{ village(code: \"411024100201\") {");
-		StringBuilder close = new StringBuilder("} }");
-		for (int level = 2; level < depth; level++) {
-			open.append((level % 2 == 0) ? " town {" : " villages {");
-			close.append('}');
+		List<String> path = List.of("loans(first: 1)", "edges", "node", "household", "village", "town");
+		StringBuilder open = new StringBuilder("{");
+		StringBuilder close = new StringBuilder("}");
+		for (String field : path.subList(0, depth - 1)) {
+			open.append(' ').append(field).append(" {");
+			close.append(" }");
 		}
 		return open.append(" code ").append(close).toString();
 	}
