@@ -86,6 +86,10 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 				if (value instanceof CompletionStage<?> stage) {
 					return stage.thenApply((result) -> recordRows(access, env, metadata, result));
 				}
+				if (value instanceof reactor.core.publisher.Mono<?> mono) {
+					// a controller that takes the principal answers with a Mono
+					return mono.map((result) -> recordRows(access, env, metadata, result));
+				}
 				recordRows(access, env, metadata, value);
 			}
 		}
