@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "platform.limits.max-depth=6", "platform.limits.max-cost=300",
 		"platform.limits.default-list-size=3", "platform.limits.max-aliases=3", "platform.limits.max-repeated-fields=3",
-		"platform.limits.max-directives=2", "platform.limits.max-tokens=120", "platform.limits.max-body-bytes=3000" })
+		"platform.limits.max-directives=2", "platform.limits.max-tokens=120", "platform.limits.max-body-bytes=3000",
+		// production refuses to start without a cursor key (CursorConfiguration)
+		"platform.cursors.keys=dGVzdC1vbmx5LWN1cnNvci1rZXktMzItYnl0ZXMhISE=" })
 @ExtendWith(OutputCaptureExtension.class)
 class LimitsAndProductionTests {
 
