@@ -27,9 +27,6 @@ DB_PASSWORD=${BENCH_DB_PASSWORD:-}
 DB_NAME=${BENCH_DB_NAME:-county_bench}
 HOUSEHOLDS=${BENCH_HOUSEHOLDS:-1000000}
 export BENCH_DB_USER=$DB_USER BENCH_DB_PASSWORD=$DB_PASSWORD
-# The API runs in the prod profile, which needs the key that seals cursors; the bench shares it to build the
-# deep-page cursor as the API would.
-export PLATFORM_CURSORS_KEYS=${PLATFORM_CURSORS_KEYS:-$(head -c 32 /dev/urandom | base64)}
 export BENCH_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/2}
 export BENCH_API_DB_URL=${BENCH_API_DB_URL:-jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?useUnicode=true&characterEncoding=utf8&rewriteBatchedStatements=true}
 

@@ -3,6 +3,7 @@ package cn.county.platform.sales;
 import java.util.List;
 
 import cn.county.platform.common.Page;
+import cn.county.platform.common.Paged;
 import cn.county.platform.security.Caller;
 
 /** Pages of the sales lists; each keeps what it was asked with, so that {@code totalCount} is counted only when asked. */
@@ -11,7 +12,7 @@ public final class Connections {
 	private Connections() {
 	}
 
-	public record SellerConnection(Page<Seller> page, SellerFilter filter, Caller caller) {
+	public record SellerConnection(Page<Seller> page, SellerFilter filter, Caller caller) implements Paged<Seller> {
 
 		public List<Page.Edge<Seller>> edges() {
 			return this.page.edges();
@@ -23,7 +24,7 @@ public final class Connections {
 
 	}
 
-	public record SaleConnection(Page<Sale> page, SaleFilter filter, Caller caller) {
+	public record SaleConnection(Page<Sale> page, SaleFilter filter, Caller caller) implements Paged<Sale> {
 
 		public List<Page.Edge<Sale>> edges() {
 			return this.page.edges();
@@ -36,7 +37,7 @@ public final class Connections {
 	}
 
 	public record SalesReportConnection(Page<SalesReport> page, String month, Boolean submitted, String townCode,
-			Caller caller) {
+			Caller caller) implements Paged<SalesReport> {
 
 		public List<Page.Edge<SalesReport>> edges() {
 			return this.page.edges();

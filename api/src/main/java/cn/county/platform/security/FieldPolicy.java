@@ -75,6 +75,20 @@ public class FieldPolicy {
 		return FieldAccess.FORBIDDEN;
 	}
 
+	/**
+	 * Whether {@code caller} sees any field of {@code type} (whole or masked): a caller that sees none may not reach
+	 * its rows at all, nor learn about them from a list's count or cursors.
+	 */
+	public boolean readsAnyField(Caller caller, String type, Set<String> approved) {
+		Map<String, FieldRule> fields = this.personalTypes.get(type);
+		if (fields == null) {
+			return true;
+		}
+		return fields.keySet()
+			.stream()
+			.anyMatch((field) -> decide(caller, type, field, approved) != FieldAccess.FORBIDDEN);
+	}
+
 	public Mask maskOf(String type, String field) {
 		FieldRule rule = this.personalTypes.getOrDefault(type, Map.of()).get(field);
 		return (rule != null) ? rule.mask() : Mask.NONE;

@@ -57,17 +57,47 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 						+ " needs the type to be @personal");
 			}
 			boolean entryPoint = !personal && leadsToPersonal(field.getType());
-			if (personal || entryPoint) {
+			String listed = personal ? null : personalNodes(field.getType());
+			ArgumentReads reads = ArgumentReads.of(field);
+			if (listed != null) {
+				// a list of household-level rows: every filter and sort must say what it reads
+				java.util.List<String> undeclared = reads.undeclared();
+				if (!undeclared.isEmpty()) {
+					throw new IllegalStateException(type.getName() + "." + field.getName() + " lists " + listed
+							+ " rows but does not declare with @reads what these arguments read: " + undeclared);
+				}
+			}
+			if (personal || entryPoint || reads.declaresAny()) {
 				FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
 				DataFetcher<?> original = registry.getDataFetcher(coordinates, field);
-				registry.dataFetcher(coordinates,
-						new PolicyDataFetcher(original, this.policy, type.getName(), field.getName(), entryPoint));
+				String target = entryPoint ? GraphQLTypeUtil.unwrapAll(field.getType()).getName() : null;
+				if (listed != null) {
+					target = listed;
+				}
+				registry.dataFetcher(coordinates, new PolicyDataFetcher(original, this.policy, type.getName(),
+						field.getName(), entryPoint, target, listed != null, reads));
 			}
 		}
 		if (personal) {
 			this.policy.registerPersonalType(type.getName(), rules);
 		}
 		return TraversalControl.CONTINUE;
+	}
+
+	/** The node type of a connection of household-level rows ({@code edges { node }}), else null. */
+	static String personalNodes(GraphQLType type) {
+		if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object)) {
+			return null;
+		}
+		GraphQLFieldDefinition edges = object.getFieldDefinition("edges");
+		if (edges != null && GraphQLTypeUtil.unwrapAll(edges.getType()) instanceof GraphQLObjectType edge) {
+			GraphQLFieldDefinition node = edge.getFieldDefinition("node");
+			if (node != null && GraphQLTypeUtil.unwrapAll(node.getType()) instanceof GraphQLObjectType nodeType
+					&& nodeType.hasAppliedDirective(PERSONAL)) {
+				return nodeType.getName();
+			}
+		}
+		return null;
 	}
 
 	private static boolean leadsToPersonal(GraphQLType type) {

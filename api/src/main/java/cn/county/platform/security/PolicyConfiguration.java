@@ -2,6 +2,8 @@ package cn.county.platform.security;
 
 import java.util.List;
 
+import cn.county.platform.common.CursorCodec;
+
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +17,9 @@ class PolicyConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer fieldPolicyEnforcement(FieldPolicy policy) {
-		return (builder) -> builder.typeVisitors(List.of(new FieldPolicyVisitor(policy)));
+	GraphQlSourceBuilderCustomizer fieldPolicyEnforcement(FieldPolicy policy, CursorCodec cursors) {
+		// cursors first, so that the policy's wrapper is outermost: a refused caller's cursor is never even opened
+		return (builder) -> builder.typeVisitors(List.of(new CursorVisitor(cursors), new FieldPolicyVisitor(policy)));
 	}
 
 }

@@ -1,20 +1,35 @@
 package cn.county.platform.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
+import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.HouseholdOwned;
+import cn.county.platform.common.Paged;
+import cn.county.platform.common.Violation;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * Wraps the data fetcher of every field of a household-level type (and of every field that leads to one): decides
- * with {@link FieldPolicy} before anything is fetched, masks what must be masked, and notes partners' reads.
+ * Wraps the data fetcher of every field of a household-level type, of every field that leads to one, and of every
+ * field whose arguments declare what they read ({@code @reads}): decides with {@link FieldPolicy} before anything
+ * is fetched, masks what must be masked, and notes partners' reads.
+ * <p>
+ * A field that leads to household-level objects is refused whole to a caller that may not read any field of them
+ * (dashboard viewers; a partner with no approved field of the type), so neither rows nor a list's metadata
+ * ({@code totalCount}, {@code pageInfo}, cursors) reach it. Its arguments are reads too: a filter or sort value is
+ * refused with FORBIDDEN naming the argument path when the caller may not read whole a field it declares.
  */
 final class PolicyDataFetcher implements DataFetcher<Object> {
+
+	/** The parts of a connection that tell something about its rows without their fields. */
+	private static final Set<String> LIST_METADATA = Set.of("totalCount", "pageInfo", "edges/cursor");
 
 	private final DataFetcher<?> delegate;
 
@@ -27,12 +42,24 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 	/** True for a field that returns household-level objects rather than a field of one. */
 	private final boolean entryPoint;
 
-	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint) {
+	/** The household-level type an entry point leads to (a connection's node type), else null. */
+	private final String target;
+
+	/** True for a connection of household-level rows. */
+	private final boolean connection;
+
+	private final ArgumentReads reads;
+
+	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint,
+			String target, boolean connection, ArgumentReads reads) {
 		this.delegate = delegate;
 		this.policy = policy;
 		this.type = type;
 		this.field = field;
 		this.entryPoint = entryPoint;
+		this.target = target;
+		this.connection = connection;
+		this.reads = reads;
 	}
 
 	@Override
@@ -48,10 +75,24 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 					.build())
 				.build();
 		}
+		checkArguments(access, env.getArguments());
 		if (!this.entryPoint && access.isPartner() && env.getSource() instanceof HouseholdOwned owned) {
 			access.recordRead(env.getOperationDefinition().getName(), this.type, this.field, owned.householdId());
 		}
 		Object value = this.delegate.get(env);
+		if (this.connection && access.isPartner()) {
+			List<String> metadata = metadataSelected(env);
+			if (!metadata.isEmpty()) {
+				if (value instanceof CompletionStage<?> stage) {
+					return stage.thenApply((result) -> recordRows(access, env, metadata, result));
+				}
+				if (value instanceof reactor.core.publisher.Mono<?> mono) {
+					// a controller that takes the principal answers with a Mono
+					return mono.map((result) -> recordRows(access, env, metadata, result));
+				}
+				recordRows(access, env, metadata, value);
+			}
+		}
 		if (decision == FieldAccess.MASKED) {
 			Mask mask = this.policy.maskOf(this.type, this.field);
 			if (value instanceof CompletionStage<?> stage) {
@@ -72,9 +113,84 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 				.roles()
 				.stream()
 				.anyMatch((role) -> role != Role.DASHBOARD_VIEWER);
-			return readsHouseholds ? FieldAccess.WHOLE : FieldAccess.FORBIDDEN;
+			if (!readsHouseholds) {
+				return FieldAccess.FORBIDDEN;
+			}
+			// rows only of a type the caller reads a field of (a partner: one approved): else no list, count or cursor
+			if (this.target != null
+					&& !this.policy.readsAnyField(access.caller(), this.target, access.approvedFields())) {
+				return FieldAccess.FORBIDDEN;
+			}
+			return FieldAccess.WHOLE;
+		}
+		if (!this.policy.isField(this.type, this.field)) {
+			return FieldAccess.WHOLE; // a field outside household-level types, wrapped for its arguments only
 		}
 		return this.policy.decide(access.caller(), this.type, this.field, access.approvedFields());
+	}
+
+	/** Filters and sorts are reads: each declared field must be one the caller reads whole. */
+	private void checkArguments(AccessContext access, Map<String, Object> arguments) {
+		List<Violation> violations = new ArrayList<>();
+		this.reads.readsOf(arguments).forEach((path, fields) -> {
+			for (String read : fields) {
+				int dot = read.indexOf('.');
+				FieldAccess seen = this.policy.decide(access.caller(), read.substring(0, dot), read.substring(dot + 1),
+						access.approvedFields());
+				if (seen != FieldAccess.WHOLE) {
+					violations.add(new Violation(path,
+							"reads " + read + ", which the caller may not read whole, so it may not filter or sort by it",
+							ErrorClassification.FORBIDDEN));
+					return;
+				}
+			}
+		});
+		if (!violations.isEmpty()) {
+			throw new DomainException(violations);
+		}
+	}
+
+	/** Which of the connection's metadata the request asks for ({@code totalCount}, {@code pageInfo}, cursors). */
+	private static List<String> metadataSelected(DataFetchingEnvironment env) {
+		List<String> selected = new ArrayList<>();
+		for (String part : LIST_METADATA) {
+			if (env.getSelectionSet().contains(part)) {
+				selected.add(part);
+			}
+		}
+		return selected;
+	}
+
+	/**
+	 * A partner that receives a list's metadata learns about its rows even without their fields: the households of
+	 * the rows on the page go into its access record, with the metadata read ({@code HouseholdConnection.totalCount}).
+	 */
+	private Object recordRows(AccessContext access, DataFetchingEnvironment env, List<String> metadata,
+			Object result) {
+		Object connection = (result instanceof DataFetcherResult<?> wrapped) ? wrapped.getData() : result;
+		List<Long> households = new ArrayList<>();
+		if (connection instanceof Paged<?> paged) {
+			paged.page().edges().forEach((edge) -> {
+				if (edge.node() instanceof HouseholdOwned owned) {
+					households.add(owned.householdId());
+				}
+			});
+		}
+		else if (connection instanceof graphql.relay.Connection<?> relay) {
+			relay.getEdges().forEach((edge) -> {
+				if (edge.getNode() instanceof HouseholdOwned owned) {
+					households.add(owned.householdId());
+				}
+			});
+		}
+		String operation = env.getOperationDefinition().getName();
+		String connectionType = graphql.schema.GraphQLTypeUtil.unwrapAll(env.getFieldType()).getName();
+		for (String part : metadata) {
+			String read = part.replace("edges/", "edges.");
+			access.recordRead(operation, connectionType, read, null);
+			households.forEach((id) -> access.recordRead(operation, connectionType, read, id));
+		}
+		return result;
 	}
 
 }

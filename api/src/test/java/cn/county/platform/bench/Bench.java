@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import cn.county.platform.common.Cursor;
+import cn.county.platform.common.CursorCodec;
 import cn.county.platform.household.HouseholdOrder;
 import cn.county.platform.protect.PersistedQueries;
 import cn.county.platform.support.KeycloakServer;
@@ -74,6 +75,11 @@ public final class Bench {
 	private List<long[]> households;
 
 	private List<String> codes;
+
+	/** The key the benchmark's API seals cursors with, so the deep-page cursor can be sealed here too. */
+	private static final byte[] CURSOR_KEY = CursorCodec.randomKey();
+
+	private static final CursorCodec CURSORS = new CursorCodec(List.of(CURSOR_KEY));
 
 	private String deepCursor;
 
@@ -197,6 +203,8 @@ public final class Bench {
 		command.add("--platform.dashboard.rollup.warm=false");
 		// one machine: Keycloak on localhost and perhaps a database without a password; ProductionSafety warns only
 		command.add("--platform.production-safety.enforce=false");
+		// cursors are sealed; the benchmark seals its deep-page cursor with the same key (buildDeepCursor)
+		command.add("--platform.cursors.keys=" + java.util.Base64.getEncoder().encodeToString(CURSOR_KEY));
 		command.addAll(options.apiArguments);
 		try (java.net.ServerSocket probe = new java.net.ServerSocket(options.apiPort)) {
 			probe.setReuseAddress(true);
@@ -373,20 +381,29 @@ public final class Bench {
 				"after", null)));
 		String apiCursor = first.at("/data/households/pageInfo/endCursor").asString();
 		String[] row = rowAt(PAGE_SIZE - 1);
-		// cursors are sealed with a fresh nonce each time, so compare what they carry (both sides share the key
-		// through PLATFORM_CURSORS_KEYS, which bench/run.sh sets)
-		Cursor ours = new Cursor(sortKey, row[0], Long.parseLong(row[1]));
-		Cursor theirs = Cursor.decode(apiCursor, sortKey);
-		if (!ours.equals(theirs)) {
+		String context = CursorCodec.context(subject(this.adminToken), "HouseholdConnection");
+		String ours = new Cursor(sortKey, row[0], Long.parseLong(row[1])).encode();
+		if (!ours.equals(CURSORS.open(apiCursor, context))) {
 			throw new IllegalStateException("A cursor built from the sort key (" + ours + ") differs from the API's ("
-					+ theirs + "); the deep-page cursor would not be honest");
+					+ apiCursor + "); the deep-page cursor would not be honest");
 		}
 		String[] deep = rowAt((DEEP_PAGE - 1) * PAGE_SIZE - 1);
 		this.deepAfterCode = deep[0];
 		this.deepAfterId = Long.parseLong(deep[1]);
-		this.deepCursor = new Cursor(sortKey, deep[0], this.deepAfterId).encode();
+		this.deepCursor = CURSORS.seal(new Cursor(sortKey, deep[0], this.deepAfterId).encode(), context);
 		JsonNode page = this.api.query(this.adminToken, document, Map.of("after", this.deepCursor));
 		log("Page " + DEEP_PAGE + " starts at household " + page.at("/data/households/edges/0/node/code").asString());
+	}
+
+	/** The {@code sub} of an access token, which the API binds its cursors to. */
+	private static String subject(String token) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		java.util.regex.Matcher sub = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+		if (!sub.find()) {
+			throw new IllegalStateException("The admin token carries no subject");
+		}
+		return sub.group(1);
 	}
 
 	private String[] rowAt(int offset) throws SQLException {
