@@ -27,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "platform.limits.max-depth=6", "platform.limits.max-cost=300",
 		"platform.limits.max-aliases=3", "platform.limits.max-repeated-fields=3", "platform.limits.max-directives=2",
 		"platform.limits.max-tokens=120", "platform.limits.max-body-bytes=3000", "platform.limits.request-timeout=4s",
-		"platform.limits.max-response-bytes=40000", "platform.test.slow-fields=true" })
+		"platform.limits.max-response-bytes=40000", "platform.test.slow-fields=true",
+		// the production profile refuses to start without the key that seals cursors; the same properties as
+		// LimitsAndProductionTests, so the two share one context
+		"platform.cursors.keys=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=" })
 class DeadlineAndResponseSizeTests {
 
 	static final long TIMEOUT_MS = 4000;
