@@ -79,16 +79,27 @@ public final class SingleFlight<V> {
 	 * future returned may be completed or cancelled by its holder without touching anyone else's.
 	 */
 	public CompletableFuture<V> start(String key, Duration wait, Supplier<CompletableFuture<V>> work) {
-		boolean[] mine = { false };
-		CompletableFuture<V> flight = this.flights.computeIfAbsent(key, (k) -> {
-			mine[0] = true;
-			return work.get();
-		});
-		if (mine[0]) {
+		CompletableFuture<V> mine = new CompletableFuture<>();
+		CompletableFuture<V> flight = this.flights.putIfAbsent(key, mine);
+		if (flight == null) {
 			this.started.incrementAndGet();
-			// attached after the mapping exists, so a computation that already ended is removed at once
-			flight.whenComplete((value, failure) -> this.flights.remove(key, flight));
-			return flight.copy();
+			mine.whenComplete((value, failure) -> this.flights.remove(key, mine));
+			// started outside the map's lock: a busy pool may run the work in this thread
+			try {
+				work.get().whenComplete((value, failure) -> {
+					if (failure == null) {
+						mine.complete(value);
+					}
+					else {
+						mine.completeExceptionally((failure instanceof CompletionException && failure.getCause() != null)
+								? failure.getCause() : failure);
+					}
+				});
+			}
+			catch (RuntimeException | Error ex) {
+				mine.completeExceptionally(ex);
+			}
+			return mine.copy();
 		}
 		this.joined.incrementAndGet();
 		return flight.copy().orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).handle((value, failure) -> {
