@@ -174,7 +174,7 @@ public class DashboardService {
 			for (FigureQuery query : FigureQuery.values()) {
 				if (this.rollup.covers(query, sql)) {
 					// shared with a county summary asking for the same rows meanwhile
-					Futures.join(compute(versions, query, sql, WARM_WAIT));
+					Futures.join(compute(versions, query, sql, null, WARM_WAIT));
 					read++;
 				}
 			}
@@ -609,7 +609,8 @@ public class DashboardService {
 	 * again ({@link #compute}); what is cached and shown stays the caller's own.
 	 */
 	private CompletableFuture<Map<String, AreaRows>> read(Dashboard dashboard, FigureQuery query, SectionQuery sql) {
-		return compute(dashboard.cacheVersions(), query, sql, this.wait).thenApply((rows) -> {
+		return compute(dashboard.cacheVersions(), query, sql, dashboard.callerScope(), this.wait).thenApply((rows) -> {
+			// a request that joined another scope's reading caches its own entry
 			this.cache.put(dashboard.cacheVersions(), query, sql.cacheKey(), dashboard.callerScope(), rows);
 			return byArea(rows);
 		});
@@ -621,15 +622,29 @@ public class DashboardService {
 	 * committed write it saw) and every parameter of the rows, so that no request joins a reading started before
 	 * a write it must see. Those that join wait at most {@code wait}; the rows carry no caller (the caller's
 	 * suppression is applied afterwards, in {@link #section}), so callers of different scopes may share a reading.
-	 * Across instances, see {@link SingleFlight}: one reading per instance at most.
+	 * The reading first looks for the entry once more and stores its rows before it ends, both under the scope of
+	 * the request that started it ({@code scope}; null for none), so a request that missed the entry just before
+	 * an identical reading ended finds them rather than reading again. Across instances, see {@link SingleFlight}:
+	 * one reading per instance at most.
 	 */
 	private CompletableFuture<List<FigureRow>> compute(Map<FigureQuery, String> versions, FigureQuery query,
-			SectionQuery sql, Duration wait) {
+			SectionQuery sql, String scope, Duration wait) {
 		String key = query.name() + ":" + ((versions != null) ? versions.get(query) : "-") + ":"
 				+ this.cache.generations(EnumSet.of(query)) + ":" + sql.cacheKey();
-		return this.flights.start(key, wait, () -> CompletableFuture.supplyAsync(
-				() -> this.rollup.covers(query, sql) ? this.rollup.rows(query, sql) : query.run(this.mapper, sql),
-				this.executor));
+		return this.flights.start(key, wait, () -> CompletableFuture.supplyAsync(() -> {
+			if (scope != null) {
+				List<FigureRow> stored = this.cache.getAll(versions, List.of(query), sql.cacheKey(), scope).get(query);
+				if (stored != null) {
+					return stored;
+				}
+			}
+			List<FigureRow> rows = this.rollup.covers(query, sql) ? this.rollup.rows(query, sql)
+					: query.run(this.mapper, sql);
+			if (scope != null) {
+				this.cache.put(versions, query, sql.cacheKey(), scope, rows);
+			}
+			return rows;
+		}, this.executor));
 	}
 
 	/** The dashboard readings this instance started and joined. */
