@@ -2,6 +2,7 @@ package cn.county.platform.dashboard;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,15 +21,20 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param properties the plan's thresholds
  * @param suppressSmallCells whether village-level counts under the threshold are withheld
  * @param cacheVersions the version of each statement's cache entries, read for this request; null to read SQL only
+ * @param callerScope the caller's {@link cn.county.platform.security.CallerScope#cacheKey}, ending every cache key
  * @param rows the rows read so far, by statement and level
+ * @param withheld the village cells withheld ({@link SmallCells}), by section and town, then by village
+ * @param villages the villages of each town whose cells were decided, in code order
  */
 public record Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
-		boolean suppressSmallCells, Map<FigureQuery, String> cacheVersions,
-		Map<String, CompletableFuture<Map<String, AreaRows>>> rows) {
+		boolean suppressSmallCells, Map<FigureQuery, String> cacheVersions, String callerScope,
+		Map<String, CompletableFuture<Map<String, AreaRows>>> rows, Map<String, Map<String, Set<String>>> withheld,
+		Map<String, List<String>> villages) {
 
 	Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
-			boolean suppressSmallCells, Map<FigureQuery, String> cacheVersions) {
-		this(area, period, plan, properties, suppressSmallCells, cacheVersions, new ConcurrentHashMap<>());
+			boolean suppressSmallCells, Map<FigureQuery, String> cacheVersions, String callerScope) {
+		this(area, period, plan, properties, suppressSmallCells, cacheVersions, callerScope,
+				new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 	}
 
 	/** The figures of one area at one level: what a {@code Figures} object in the response shows. */

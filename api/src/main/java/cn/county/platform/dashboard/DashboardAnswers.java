@@ -3,13 +3,13 @@ package cn.county.platform.dashboard;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.county.platform.plan.Plan;
 import cn.county.platform.protect.PersistedQueries;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.CallerAuthentication;
+import cn.county.platform.security.CallerScope;
 import cn.county.platform.security.Role;
 import graphql.ExecutionResult;
 import graphql.language.Document;
@@ -39,9 +39,10 @@ import org.springframework.stereotype.Component;
 /**
  * Whole dashboard answers in Redis: a query whose only root field is {@code dashboard} is answered from an entry
  * keyed by the document, the operation name, the variables, everything about the caller that decides what the
- * dashboard shows (roles, town, village, department), today's date (the current period's {@code asOf}), and the
- * version of every dashboard statement ({@link DashboardCache}). A write increments the versions of what it
- * changes, so an answer cached before it is never read again, exactly as the statements' own entries.
+ * dashboard shows ({@link CallerScope#cacheKey}: roles, town, village, department, partner), today's date (the
+ * current period's {@code asOf}), and the version of every dashboard statement ({@link DashboardCache}). A write
+ * increments the versions of what it changes, so an answer cached before it is never read again, exactly as the
+ * statements' own entries.
  * <p>
  * Only answers without errors are stored, so a refusal is decided afresh every time; partners, whose reads are
  * logged field by field, are never answered from here. Without Redis, or while it fails, every query executes.
@@ -179,9 +180,7 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 		StringBuilder text = new StringBuilder(request.getDocument().length() + 512);
 		text.append(request.getDocument()).append('\u0000').append(request.getOperationName()).append('\u0000');
 		text.append(this.json.writeValueAsString(new TreeMap<>(request.getVariables()))).append('\u0000');
-		text.append(new TreeMap<>(Map.of("roles", new TreeSet<>(caller.roles()).toString(), "town",
-				String.valueOf(caller.townCode()), "village", String.valueOf(caller.villageCode()), "department",
-				String.valueOf(caller.department())))).append('\u0000');
+		text.append(CallerScope.cacheKey(caller)).append('\u0000');
 		text.append(this.plan.today()).append('\u0000').append(new TreeMap<>(versions));
 		return PersistedQueries.sha256(text.toString());
 	}

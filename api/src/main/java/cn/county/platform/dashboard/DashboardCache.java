@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.RecordsChanged;
+import cn.county.platform.common.SingleFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * reads nothing from the cache until a retried increment succeeds (each read retries it first); another instance
  * that never saw the failure may serve an entry written before the write until the entry's TTL ends
  * (docs/scaling.md).
+ * <p>
+ * Every entry's key ends with the caller's {@link cn.county.platform.security.CallerScope#cacheKey}: callers who
+ * may see differently never share one, whatever the statement reads. Beside the Redis versions, this instance
+ * keeps a local generation per statement, incremented by the same committed writes, so that a computation joined
+ * through a {@link SingleFlight} never started before a write the joining request must see, with or without Redis.
  */
 @Component
 public class DashboardCache {
@@ -62,10 +69,38 @@ public class DashboardCache {
 	/** Increments that failed: until they succeed, this instance reads nothing from the cache. */
 	private final Set<FigureQuery> invalidationPending = ConcurrentHashMap.newKeySet();
 
+	/** Incremented on this instance by every committed write to what the statement reads, Redis or not. */
+	private final Map<FigureQuery, AtomicLong> generations = new EnumMap<>(FigureQuery.class);
+
+	/** Cold computations of {@link #get} entries, each run once while identical requests wait for it. */
+	private final SingleFlight<List<FigureRow>> flights = new SingleFlight<>("dataQualityCounts");
+
+	private final Duration wait;
+
 	DashboardCache(ObjectProvider<StringRedisTemplate> redis,
-			@Value("${platform.dashboard.cache-ttl:10m}") Duration ttl) {
+			@Value("${platform.dashboard.cache-ttl:10m}") Duration ttl,
+			@Value("${platform.limits.request-timeout:15s}") Duration wait) {
 		this.redis = redis;
 		this.ttl = ttl;
+		this.wait = wait;
+		for (FigureQuery query : QUERIES) {
+			this.generations.put(query, new AtomicLong());
+		}
+	}
+
+	/**
+	 * This instance's generation of each statement (of the given ones): part of the key under which identical
+	 * cold computations are joined, so none is joined across a committed write.
+	 */
+	String generations(Set<FigureQuery> queries) {
+		return queries.stream()
+			.map((query) -> query.name() + "#" + this.generations.get(query).get())
+			.collect(Collectors.joining(","));
+	}
+
+	/** The computations {@link #get} ran and joined. */
+	SingleFlight<List<FigureRow>> flights() {
+		return this.flights;
 	}
 
 	/**
@@ -105,11 +140,12 @@ public class DashboardCache {
 	 * cached (or there is no Redis to ask), and its rows go through {@link #put} once read from SQL.
 	 */
 	Map<FigureQuery, List<FigureRow>> getAll(Map<FigureQuery, String> versions, List<FigureQuery> queries,
-			String key) {
+			String key, String scope) {
 		if (versions == null) {
 			return Map.of();
 		}
-		List<String> cached = read(versions, queries.stream().map((query) -> entry(versions, query, key)).toList());
+		List<String> cached = read(versions,
+				queries.stream().map((query) -> entry(versions, query, key, scope)).toList());
 		Map<FigureQuery, List<FigureRow>> hits = new EnumMap<>(FigureQuery.class);
 		for (int i = 0; cached != null && i < queries.size(); i++) {
 			if (cached.get(i) != null) {
@@ -119,40 +155,51 @@ public class DashboardCache {
 		return hits;
 	}
 
-	/** Caches rows read from SQL under the version read before they were read. */
-	void put(Map<FigureQuery, String> versions, FigureQuery query, String key, List<FigureRow> rows) {
+	/** Caches rows read from SQL under the version read before they were read, for callers of this scope. */
+	void put(Map<FigureQuery, String> versions, FigureQuery query, String key, String scope, List<FigureRow> rows) {
 		if (versions != null) {
-			write(versions, entry(versions, query, key), rows);
+			write(versions, entry(versions, query, key, scope), rows);
 		}
 	}
 
 	/**
 	 * Rows another part of the API computes from the records the figures come from (the data-quality counts),
 	 * cached with them: under the version of every statement that a write of one of {@code reads} (audited entity
-	 * types) invalidates, so any such write invalidates this entry as well. Without Redis, or while it fails, the
-	 * rows are computed.
+	 * types) invalidates, so any such write invalidates this entry as well, and under the caller's scope
+	 * ({@code scope}, {@link cn.county.platform.security.CallerScope#cacheKey}). On a miss the rows are computed
+	 * once however many identical requests arrive meanwhile: the others wait for that computation (at most the
+	 * request timeout) and share its rows. Without Redis, or while it fails, the rows are computed, still once at a
+	 * time per key.
 	 */
-	public List<FigureRow> get(String key, Set<String> reads, Supplier<List<FigureRow>> load) {
-		Map<FigureQuery, String> versions = versions();
-		if (versions == null) {
-			return load.get();
-		}
+	public List<FigureRow> get(String key, String scope, Set<String> reads, Supplier<List<FigureRow>> load) {
 		Set<FigureQuery> queries = EnumSet.noneOf(FigureQuery.class);
 		reads.forEach((type) -> queries.addAll(FigureQuery.affectedBy(type)));
+		String local = generations(queries) + ":" + key + ":" + scope;
+		Map<FigureQuery, String> versions = versions();
+		if (versions == null) {
+			return this.flights.run(local, this.wait, load);
+		}
 		String entry = PREFIX + "with:" + queries.stream()
 			.map((query) -> query.name() + "=" + versions.get(query))
-			.collect(Collectors.joining(",")) + ":" + key;
+			.collect(Collectors.joining(",")) + ":" + key + ":" + scope;
 		List<String> cached = read(versions, List.of(entry));
 		if (cached != null && cached.get(0) != null) {
 			return decode(cached.get(0));
 		}
-		List<FigureRow> rows = load.get();
-		write(versions, entry, rows);
-		return rows;
+		return this.flights.run(entry + "@" + local, this.wait, () -> {
+			// a computation that ended between the read above and this one's start has stored its rows
+			List<String> stored = read(versions, List.of(entry));
+			if (stored != null && stored.get(0) != null) {
+				return decode(stored.get(0));
+			}
+			List<FigureRow> rows = load.get();
+			write(versions, entry, rows);
+			return rows;
+		});
 	}
 
-	private static String entry(Map<FigureQuery, String> versions, FigureQuery query, String key) {
-		return PREFIX + query.name() + ":" + versions.get(query) + ":" + key;
+	private static String entry(Map<FigureQuery, String> versions, FigureQuery query, String key, String scope) {
+		return PREFIX + query.name() + ":" + versions.get(query) + ":" + key + ":" + scope;
 	}
 
 	/** The entries' texts in one MGET, null for each missing; null altogether without Redis or while it fails. */
@@ -196,6 +243,7 @@ public class DashboardCache {
 	}
 
 	private void invalidate(Set<FigureQuery> queries) {
+		queries.forEach((query) -> this.generations.get(query).incrementAndGet());
 		StringRedisTemplate template = this.redis.getIfAvailable();
 		if (template != null && !queries.isEmpty() && !increment(template, queries)) {
 			log.warn("Could not invalidate cached dashboard figures; this instance reads them from SQL until it can");

@@ -2,23 +2,28 @@ package cn.county.platform.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.Futures;
+import cn.county.platform.common.SingleFlight;
 import cn.county.platform.common.Violation;
 import cn.county.platform.common.Violations;
 import cn.county.platform.courtyard.CourtyardCategory;
@@ -42,9 +47,11 @@ import cn.county.platform.region.Town;
 import cn.county.platform.region.Village;
 import cn.county.platform.sales.SalesChannel;
 import cn.county.platform.security.Caller;
+import cn.county.platform.security.CallerScope;
 import cn.county.platform.security.Role;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,9 +76,20 @@ public class DashboardService {
 
 	private final Executor executor;
 
+	/** Statement readings under way, each run once while identical requests wait ({@link #compute}). */
+	private final SingleFlight<List<FigureRow>> flights = new SingleFlight<>("dashboard");
+
+	/** How long a request waits for a reading another request started: the request timeout. */
+	private final Duration wait;
+
+	/** The warmer waits for a request's reading of a first summary as long as that takes. */
+	private static final Duration WARM_WAIT = Duration.ofHours(1);
+
 	DashboardService(DashboardMapper mapper, DashboardCache cache, DashboardRollup rollup, RegionMapper regions,
-			Areas areas, Plan plan, @Qualifier("dashboardExecutor") Executor executor) {
+			Areas areas, Plan plan, @Qualifier("dashboardExecutor") Executor executor,
+			@Value("${platform.limits.request-timeout:15s}") Duration wait) {
 		this.executor = executor;
+		this.wait = wait;
 		this.rollup = rollup;
 		this.mapper = mapper;
 		this.cache = cache;
@@ -91,7 +109,7 @@ public class DashboardService {
 		PlanYear targets = this.plan.year(period.year(), "period.year");
 		Area area = this.areas.narrow(own, town, village);
 		return new Dashboard(area, period, targets, this.plan.properties(), viewerOnly(caller),
-				this.cache.versions());
+				this.cache.versions(), CallerScope.cacheKey(caller));
 	}
 
 	/** The areas one level down from the dashboard's, in code order. */
@@ -112,10 +130,14 @@ public class DashboardService {
 		}
 		List<String> towns = (level == AreaLevel.TOWN) ? List.of(dashboard.area().code())
 				: this.regions.selectTowns().stream().map(Town::code).toList();
+		Map<String, List<String>> byTown = new LinkedHashMap<>();
 		for (Village village : this.regions.selectVillagesByTownCodes(towns)) {
 			areas.add(new AreaFigures(dashboard,
 					new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name()), by));
+			byTown.computeIfAbsent(village.townCode(), (t) -> new ArrayList<>()).add(village.code());
 		}
+		// the villages whose cells a dashboard viewer's are decided with (SmallCells), in code order
+		byTown.forEach((town, codes) -> dashboard.villages().putIfAbsent(town, codes.stream().sorted().toList()));
 		return areas;
 	}
 
@@ -148,9 +170,11 @@ public class DashboardService {
 				continue; // not begun yet
 			}
 			SectionQuery sql = SectionQuery.of(Area.COUNTY, AreaLevel.COUNTY, period, targets, this.plan.properties());
+			Map<FigureQuery, String> versions = this.cache.versions();
 			for (FigureQuery query : FigureQuery.values()) {
 				if (this.rollup.covers(query, sql)) {
-					this.rollup.rows(query, sql);
+					// shared with a county summary asking for the same rows meanwhile
+					Futures.join(compute(versions, query, sql, null, WARM_WAIT));
 					read++;
 				}
 			}
@@ -165,20 +189,32 @@ public class DashboardService {
 	// ---- sections ----
 
 	public Map<String, Object> households(AreaFigures figures) {
-		View view = view(figures, FigureQuery.HOUSEHOLDS);
+		return section(figures, "households", DashboardService::householdsOf, FigureQuery.HOUSEHOLDS);
+	}
+
+	private static Map<String, Object> householdsOf(View view, AreaFigures figures) {
 		Map<String, Object> section = new LinkedHashMap<>();
+		List<String> categories = names(HouseholdCategory.values());
 		section.put("total", view.single("total"));
-		section.put("byCategory", view.keyed("byCategory", names(HouseholdCategory.values())));
+		section.put("byCategory", view.keyed("byCategory", categories));
 		section.put("byMonitoringType", view.keyed("byMonitoringType", names(MonitoringType.values())));
 		section.put("byRiskStatus", view.keyed("byRiskStatus", names(RiskStatus.values())));
 		section.put("byRiskCause", view.keyed("byRiskCause", names(RiskCause.values())));
 		section.put("newlyIdentified", view.single("newlyIdentified"));
 		section.put("riskEliminated", view.single("riskEliminated"));
+		// the categories add up to the total; the monitored households' types and statuses to the monitored
+		view.relate("total", "byCategory", categories);
+		view.relate("byCategory/MONITORED", "byMonitoringType", names(MonitoringType.values()));
+		view.relate("byCategory/MONITORED", "byRiskStatus", names(RiskStatus.values()));
 		return section;
 	}
 
 	public Map<String, Object> basicNeeds(AreaFigures figures) {
-		View view = view(figures, FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS);
+		return section(figures, "basicNeeds", DashboardService::basicNeedsOf, FigureQuery.HOUSEHOLDS,
+				FigureQuery.MEMBERS);
+	}
+
+	private static Map<String, Object> basicNeedsOf(View view, AreaFigures figures) {
 		Map<String, Object> section = new LinkedHashMap<>();
 		section.put("schoolAgeNotInSchool", view.single("schoolAgeNotInSchool"));
 		section.put("housingByGrade", view.keyed("housingByGrade", names(HousingGrade.values())));
@@ -186,11 +222,15 @@ public class DashboardService {
 		section.put("housingInspectionOverdue", view.single("housingInspectionOverdue"));
 		section.put("waterUnsafe", view.single("waterUnsafe"));
 		section.put("waterCheckOverdue", view.single("waterCheckOverdue"));
+		view.relate("housingUnsafe", "housingByGrade", List.of("C", "D"));
 		return section;
 	}
 
 	public Map<String, Object> measures(AreaFigures figures) {
-		View view = view(figures, FigureQuery.MEASURES);
+		return section(figures, "measures", DashboardService::measuresOf, FigureQuery.MEASURES);
+	}
+
+	private static Map<String, Object> measuresOf(View view, AreaFigures figures) {
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure atRisk = view.single("atRiskWithoutOpenMeasure");
 		section.put("atRiskWithoutOpenMeasure", atRisk);
@@ -202,7 +242,10 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> employment(AreaFigures figures) {
-		View view = view(figures, FigureQuery.MEMBERS, FigureQuery.JOBS);
+		return section(figures, "employment", DashboardService::employmentOf, FigureQuery.MEMBERS, FigureQuery.JOBS);
+	}
+
+	private static Map<String, Object> employmentOf(View view, AreaFigures figures) {
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure able = view.single("ableAndWilling");
 		Figure employed = view.single("employed");
@@ -219,7 +262,11 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> certification(AreaFigures figures) {
-		View view = view(figures, FigureQuery.MEMBERS, FigureQuery.CERTIFIED);
+		return section(figures, "certification", DashboardService::certificationOf, FigureQuery.MEMBERS,
+				FigureQuery.CERTIFIED);
+	}
+
+	private static Map<String, Object> certificationOf(View view, AreaFigures figures) {
 		Dashboard dashboard = figures.dashboard();
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure labour = view.single("labourForce");
@@ -251,7 +298,10 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> loans(AreaFigures figures) {
-		View view = view(figures, FigureQuery.LOANS);
+		return section(figures, "loans", DashboardService::loansOf, FigureQuery.LOANS);
+	}
+
+	private static Map<String, Object> loansOf(View view, AreaFigures figures) {
 		Map<String, Object> section = new LinkedHashMap<>();
 		for (String name : List.of("loans", "issuedInPeriod", "outstanding", "overdue")) {
 			section.put(name, view.single(name));
@@ -263,7 +313,10 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> sales(AreaFigures figures) {
-		View view = view(figures, FigureQuery.SALES);
+		return section(figures, "sales", DashboardService::salesOf, FigureQuery.SALES);
+	}
+
+	private static Map<String, Object> salesOf(View view, AreaFigures figures) {
 		ReportingPeriod period = figures.dashboard().period();
 		List<String> months = new ArrayList<>();
 		for (YearMonth month = YearMonth.of(period.year(), 1); !month.isAfter(YearMonth.from(period.to())); month = month
@@ -287,11 +340,10 @@ public class DashboardService {
 				}
 			}
 		}
-		int threshold = figures.threshold();
 		Map<String, Object> section = new LinkedHashMap<>();
-		section.put("yearToDate", Figure.of(null, total, threshold));
-		section.put("byMonth", months.stream().map((m) -> Figure.of(m, byMonth.get(m), threshold)).toList());
-		section.put("byChannel", channels.stream().map((c) -> Figure.of(c, byChannel.get(c), threshold)).toList());
+		section.put("yearToDate", view.cell("yearToDate", "", null, total));
+		section.put("byMonth", view.list("byMonth", months, byMonth::get));
+		section.put("byChannel", view.list("byChannel", channels, byChannel::get));
 		section.put("byMonthAndChannel", view.keyed("byMonthAndChannel", cells));
 		List<String> due = new ArrayList<>();
 		for (YearMonth month = YearMonth.of(period.year(), 1); month.getYear() == period.year()
@@ -299,11 +351,25 @@ public class DashboardService {
 			due.add(month.toString());
 		}
 		section.put("missingReports", view.keyed("missingReports", due));
+		// the table's rows and columns add up to the months and the channels, and they to the year
+		view.relate("yearToDate", "byMonth", months);
+		view.relate("yearToDate", "byChannel", channels);
+		for (String month : months) {
+			view.relate("byMonth/" + month, "byMonthAndChannel",
+					channels.stream().map((channel) -> month + "/" + channel).toList());
+		}
+		for (String channel : channels) {
+			view.relate("byChannel/" + channel, "byMonthAndChannel",
+					months.stream().map((month) -> month + "/" + channel).toList());
+		}
 		return section;
 	}
 
 	public Map<String, Object> courtyard(AreaFigures figures) {
-		View view = view(figures, FigureQuery.COURTYARD);
+		return section(figures, "courtyard", DashboardService::courtyardOf, FigureQuery.COURTYARD);
+	}
+
+	private static Map<String, Object> courtyardOf(View view, AreaFigures figures) {
 		Map<String, Object> section = new LinkedHashMap<>();
 		section.put("approvedHouseholds", view.single("byStatus", "APPROVED"));
 		section.put("candidates", view.single("byStatus", "CANDIDATE"));
@@ -315,7 +381,10 @@ public class DashboardService {
 	}
 
 	public Map<String, Object> visits(AreaFigures figures) {
-		View view = view(figures, FigureQuery.VISITS);
+		return section(figures, "visits", DashboardService::visitsOf, FigureQuery.VISITS);
+	}
+
+	private static Map<String, Object> visitsOf(View view, AreaFigures figures) {
 		Map<String, Object> section = new LinkedHashMap<>();
 		Figure visits = view.single("visits");
 		Figure cadreWeeks = view.single("cadreWeeks");
@@ -327,18 +396,160 @@ public class DashboardService {
 		List<String> weeks = new ArrayList<>(view.keys("byWeek"));
 		weeks.sort(null);
 		section.put("byWeek", view.keyed("byWeek", weeks));
+		view.relate("visits", "byWeek", weeks);
 		return section;
 	}
 
-	// ---- reading ----
+	// ---- what a caller sees of a section ----
 
-	private View view(AreaFigures figures, FigureQuery... queries) {
+	/** Builds one section of one area from a view of its rows. */
+	@FunctionalInterface
+	private interface Section {
+
+		Map<String, Object> build(View view, AreaFigures figures);
+
+	}
+
+	/**
+	 * The one place figures become what the caller sees. Unsuppressed (every caller but the dashboard viewer, and
+	 * the viewer above village level), as read. For the viewer's villages, the cells {@link SmallCells} withholds:
+	 * decided once per request, section and town over every village of the town, so that one village asked alone,
+	 * a town's villages and the county's villages withhold the same cells.
+	 */
+	private Map<String, Object> section(AreaFigures figures, String name, Section build, FigureQuery... queries) {
 		List<AreaRows> rows = new ArrayList<>(queries.length);
 		for (FigureQuery query : queries) {
-			rows.add(rows(figures, query));
+			rows.add(rowsOf(figures.dashboard(), figures.level(), query).getOrDefault(figures.area().key(),
+					AreaRows.EMPTY));
 		}
-		return new View(rows, figures.threshold());
+		if (!figures.suppressed()) {
+			return build.build(new View(rows, rows, figures.threshold(), null), figures);
+		}
+		Dashboard dashboard = figures.dashboard();
+		String town = figures.area().townCode();
+		Map<String, List<AreaRows>> villages = villageRows(dashboard, town, queries);
+		List<AreaRows> keySources = villages.values().stream().flatMap(List::stream).toList();
+		Map<String, Set<String>> withheld = dashboard.withheld()
+			.computeIfAbsent(name + "@" + town, (k) -> decide(dashboard, villages, keySources, build));
+		return build.build(new View(rows, keySources, figures.threshold(),
+				withheld.getOrDefault(figures.area().code(), Set.of())), figures);
 	}
+
+	/** Every village of the town with its rows of the statements, in code order (no rows: nothing counted). */
+	private Map<String, List<AreaRows>> villageRows(Dashboard dashboard, String town, FigureQuery... queries) {
+		List<String> codes = dashboard.villages()
+			.computeIfAbsent(town, (t) -> this.regions.selectVillagesByTownCodes(List.of(t))
+				.stream()
+				.map(Village::code)
+				.toList());
+		Map<String, List<AreaRows>> villages = new LinkedHashMap<>();
+		for (String village : codes) {
+			villages.put(village, new ArrayList<>(queries.length));
+		}
+		for (FigureQuery query : queries) {
+			Map<String, AreaRows> read = rowsOf(dashboard, AreaLevel.VILLAGE, query);
+			villages.forEach((village, rows) -> rows.add(read.getOrDefault(village, AreaRows.EMPTY)));
+		}
+		return villages;
+	}
+
+	/** Builds the section of every village as read, and decides which cells of which village are withheld. */
+	private static Map<String, Set<String>> decide(Dashboard dashboard, Map<String, List<AreaRows>> villages,
+			List<AreaRows> keySources, Section build) {
+		Map<SmallCells.Cell, Long> values = new LinkedHashMap<>();
+		List<List<SmallCells.Cell>> relations = new ArrayList<>();
+		villages.forEach((village, rows) -> {
+			View view = new View(rows, keySources, 0, Set.of());
+			build.build(view, new AreaFigures(dashboard, new Area(AreaLevel.VILLAGE, village, null, village),
+					AreaLevel.VILLAGE));
+			view.values().forEach((id, count) -> values.put(new SmallCells.Cell(village, id), count));
+			for (List<String> relation : view.relations()) {
+				relations.add(relation.stream().map((id) -> new SmallCells.Cell(village, id)).toList());
+			}
+		});
+		relations.addAll(SmallCells.acrossVillages(values.keySet()));
+		Map<String, Set<String>> withheld = new HashMap<>();
+		for (SmallCells.Cell cell : SmallCells.withheld(values, relations,
+				dashboard.properties().smallCellThreshold())) {
+			withheld.computeIfAbsent(cell.area(), (a) -> new HashSet<>()).add(cell.id());
+		}
+		return withheld;
+	}
+
+	/**
+	 * What one section sees of its statements' rows for one area. Each figure it hands out is a cell
+	 * ({@code figure/key}, key empty for a single figure), recorded with its count; each breakdown, and each
+	 * relation the section declares, is recorded as a set of cells whose sum is known.
+	 *
+	 * @param rows the area's rows, one per statement
+	 * @param keySources the rows whose keys a breakdown of data-dependent keys lists (the weeks): the area's own,
+	 * or every village of the town where cells are decided over the town
+	 * @param threshold the primary threshold where {@code withheld} is null
+	 * @param withheld the cells to withhold, or null to withhold counts under {@code threshold}
+	 */
+	private record View(List<AreaRows> rows, List<AreaRows> keySources, int threshold, Set<String> withheld,
+			Map<String, Long> values, List<List<String>> relations) {
+
+		View(List<AreaRows> rows, List<AreaRows> keySources, int threshold, Set<String> withheld) {
+			this(rows, keySources, threshold, withheld, new LinkedHashMap<>(), new ArrayList<>());
+		}
+
+		FigureRow row(String figure, String key) {
+			for (AreaRows area : this.rows) {
+				FigureRow row = area.row(figure, key);
+				if (row != null) {
+					return row;
+				}
+			}
+			return null;
+		}
+
+		List<String> keys(String figure) {
+			return this.keySources.stream().flatMap((area) -> area.keys(figure).stream()).distinct().toList();
+		}
+
+		Figure single(String figure) {
+			return cell(figure, "", null, row(figure, ""));
+		}
+
+		Figure single(String figure, String key) {
+			return cell(figure, key, null, row(figure, key));
+		}
+
+		List<Figure> keyed(String figure, List<String> keys) {
+			return list(figure, keys, (key) -> row(figure, key));
+		}
+
+		/** A breakdown of rows worked out by the section; its cells' sum is known. */
+		List<Figure> list(String figure, List<String> keys, java.util.function.Function<String, FigureRow> rowOf) {
+			this.relations.add(keys.stream().map((key) -> figure + "/" + key).toList());
+			return keys.stream().map((key) -> cell(figure, key, key, rowOf.apply(key))).toList();
+		}
+
+		/** A total and the cells of a breakdown that add up to it. */
+		void relate(String total, String figure, List<String> keys) {
+			List<String> cells = new ArrayList<>();
+			cells.add(total.contains("/") ? total : total + "/");
+			keys.forEach((key) -> cells.add(figure + "/" + key));
+			this.relations.add(cells);
+		}
+
+		Figure cell(String figure, String key, String shownKey, FigureRow row) {
+			String id = figure + "/" + key;
+			long count = (row != null) ? row.count() : 0;
+			this.values.put(id, count);
+			if (this.withheld == null) {
+				return Figure.of(shownKey, row, this.threshold);
+			}
+			if (this.withheld.contains(id)) {
+				return new Figure(shownKey, null, null, true);
+			}
+			return new Figure(shownKey, count, (row != null) ? row.amount() : null, false);
+		}
+
+	}
+
+	// ---- reading ----
 
 	/** The statements each section of {@code Figures} reads. */
 	private static final Map<String, List<FigureQuery>> SECTIONS = Map.of("households",
@@ -350,7 +561,8 @@ public class DashboardService {
 
 	/**
 	 * Starts every statement the requested sections need, side by side on the dashboard's own small pool, so a
-	 * cold summary costs its slowest statement rather than the sum of all of them.
+	 * cold summary costs its slowest statement rather than the sum of all of them. A dashboard viewer's village
+	 * reads its town's villages: its cells are decided over all of them ({@link SmallCells}).
 	 */
 	public void prefetch(Dashboard dashboard, AreaLevel level, Collection<String> sections) {
 		List<FigureQuery> queries = sections.stream()
@@ -360,10 +572,14 @@ public class DashboardService {
 			.distinct()
 			.filter((query) -> !dashboard.rows().containsKey(rowsKey(query, level)))
 			.toList();
-		SectionQuery sql = SectionQuery.of(dashboard.area(), level, dashboard.period(), dashboard.plan(),
+		Area area = dashboard.area();
+		if (dashboard.suppressSmallCells() && area.level() == AreaLevel.VILLAGE) {
+			area = new Area(AreaLevel.TOWN, area.townCode(), area.townCode(), area.townCode());
+		}
+		SectionQuery sql = SectionQuery.of(area, level, dashboard.period(), dashboard.plan(),
 				dashboard.properties());
 		Map<FigureQuery, List<FigureRow>> cached = this.cache.getAll(dashboard.cacheVersions(), queries,
-				sql.cacheKey());
+				sql.cacheKey(), dashboard.callerScope());
 		for (FigureQuery query : queries) {
 			List<FigureRow> hit = cached.get(query);
 			dashboard.rows().computeIfAbsent(rowsKey(query, level), (k) -> (hit != null)
@@ -371,33 +587,69 @@ public class DashboardService {
 		}
 	}
 
-	/** The rows of one statement for one area; the statement runs once per request and level. */
-	private AreaRows rows(AreaFigures figures, FigureQuery query) {
-		Dashboard dashboard = figures.dashboard();
-		CompletableFuture<Map<String, AreaRows>> rows = dashboard.rows().get(rowsKey(query, figures.level()));
+	/** The rows of one statement at one level, by area; the statement runs once per request and level. */
+	private Map<String, AreaRows> rowsOf(Dashboard dashboard, AreaLevel level, FigureQuery query) {
+		CompletableFuture<Map<String, AreaRows>> rows = dashboard.rows().get(rowsKey(query, level));
 		if (rows == null) {
 			// a section the selection did not announce (a fragment on an interface, say): read it now
-			prefetch(dashboard, figures.level(), SECTIONS.entrySet()
+			prefetch(dashboard, level, SECTIONS.entrySet()
 				.stream()
 				.filter((section) -> section.getValue().contains(query))
 				.map(Map.Entry::getKey)
 				.toList());
-			rows = dashboard.rows().get(rowsKey(query, figures.level()));
+			rows = dashboard.rows().get(rowsKey(query, level));
 		}
-		return Futures.join(rows).getOrDefault(figures.area().key(), AreaRows.EMPTY);
+		return Futures.join(rows);
 	}
 
 	/**
 	 * Reads a statement on the dashboard's pool, from the stored towns where the rollup covers it and else from
-	 * SQL, caching its rows under the request's version.
+	 * SQL, and caches its rows under the request's version and the caller's scope. The reading is shared: while
+	 * it runs, an identical request (same statement, versions and parameters) waits for it rather than reading
+	 * again ({@link #compute}); what is cached and shown stays the caller's own.
 	 */
 	private CompletableFuture<Map<String, AreaRows>> read(Dashboard dashboard, FigureQuery query, SectionQuery sql) {
-		return CompletableFuture.supplyAsync(() -> {
+		return compute(dashboard.cacheVersions(), query, sql, dashboard.callerScope(), this.wait).thenApply((rows) -> {
+			// a request that joined another scope's reading caches its own entry
+			this.cache.put(dashboard.cacheVersions(), query, sql.cacheKey(), dashboard.callerScope(), rows);
+			return byArea(rows);
+		});
+	}
+
+	/**
+	 * A statement's rows, read once however many identical requests want them at the same time: keyed by the
+	 * statement, its Redis version (when there is a Redis), this instance's generation of it (incremented by every
+	 * committed write it saw) and every parameter of the rows, so that no request joins a reading started before
+	 * a write it must see. Those that join wait at most {@code wait}; the rows carry no caller (the caller's
+	 * suppression is applied afterwards, in {@link #section}), so callers of different scopes may share a reading.
+	 * The reading first looks for the entry once more and stores its rows before it ends, both under the scope of
+	 * the request that started it ({@code scope}; null for none), so a request that missed the entry just before
+	 * an identical reading ended finds them rather than reading again. Across instances, see {@link SingleFlight}:
+	 * one reading per instance at most.
+	 */
+	private CompletableFuture<List<FigureRow>> compute(Map<FigureQuery, String> versions, FigureQuery query,
+			SectionQuery sql, String scope, Duration wait) {
+		String key = query.name() + ":" + ((versions != null) ? versions.get(query) : "-") + ":"
+				+ this.cache.generations(EnumSet.of(query)) + ":" + sql.cacheKey();
+		return this.flights.start(key, wait, () -> CompletableFuture.supplyAsync(() -> {
+			if (scope != null) {
+				List<FigureRow> stored = this.cache.getAll(versions, List.of(query), sql.cacheKey(), scope).get(query);
+				if (stored != null) {
+					return stored;
+				}
+			}
 			List<FigureRow> rows = this.rollup.covers(query, sql) ? this.rollup.rows(query, sql)
 					: query.run(this.mapper, sql);
-			this.cache.put(dashboard.cacheVersions(), query, sql.cacheKey(), rows);
-			return byArea(rows);
-		}, this.executor);
+			if (scope != null) {
+				this.cache.put(versions, query, sql.cacheKey(), scope, rows);
+			}
+			return rows;
+		}, this.executor));
+	}
+
+	/** The dashboard readings this instance started and joined. */
+	SingleFlight<List<FigureRow>> flights() {
+		return this.flights;
 	}
 
 	private static String rowsKey(FigureQuery query, AreaLevel level) {
@@ -430,37 +682,6 @@ public class DashboardService {
 
 	private static List<String> names(Enum<?>[] values) {
 		return Arrays.stream(values).map(Enum::name).toList();
-	}
-
-	/** What one section sees of its statements' rows for one area, with the area's small-cell threshold. */
-	private record View(List<AreaRows> rows, int threshold) {
-
-		FigureRow row(String figure, String key) {
-			for (AreaRows area : this.rows) {
-				FigureRow row = area.row(figure, key);
-				if (row != null) {
-					return row;
-				}
-			}
-			return null;
-		}
-
-		List<String> keys(String figure) {
-			return this.rows.stream().flatMap((area) -> area.keys(figure).stream()).distinct().toList();
-		}
-
-		Figure single(String figure) {
-			return Figure.of(null, row(figure, ""), this.threshold);
-		}
-
-		Figure single(String figure, String key) {
-			return Figure.of(null, row(figure, key), this.threshold);
-		}
-
-		List<Figure> keyed(String figure, List<String> keys) {
-			return keys.stream().map((key) -> Figure.of(key, row(figure, key), this.threshold)).toList();
-		}
-
 	}
 
 	// ---- who sees which area ----

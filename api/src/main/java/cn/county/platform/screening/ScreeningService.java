@@ -32,6 +32,8 @@ import cn.county.platform.screening.ScreeningMapper.Check;
 import cn.county.platform.screening.ScreeningMapper.Line;
 import cn.county.platform.screening.ScreeningMapper.Where;
 import cn.county.platform.security.Caller;
+import cn.county.platform.security.CallerScope;
+import cn.county.platform.security.Scope;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
@@ -243,18 +245,28 @@ public class ScreeningService {
 
 	// ---- counts ----
 
-	/** Findings per rule in the caller's area (or the part of it asked for), every rule listed. */
+	/**
+	 * Findings per rule in the caller's area (or the part of it asked for), every rule listed. Cached under the
+	 * caller's scope, and computed once while identical requests wait ({@link DashboardCache#get}). The statements
+	 * read the area resolved, which {@link Areas#narrow} has already held inside the caller's own: a dashboard
+	 * viewer, whose row scope is none, reads the county's aggregates as the dashboard does.
+	 */
 	public Counts counts(Caller caller, String town, String village) {
 		Area area = this.areas.narrow(ownArea(caller, "dataQualityCounts", true), town, village);
 		Where where = where(area, null);
+		Scope scope = switch (area.level()) {
+			case COUNTY -> Scope.COUNTY;
+			case TOWN -> Scope.town(area.code());
+			case VILLAGE -> Scope.village(area.townCode(), area.code());
+		};
 		Check check = check();
 		String key = "screening:dataQualityCounts:" + area.level() + "|" + area.code() + "|" + check;
-		List<FigureRow> rows = this.cache.get(key, COUNTED_RECORDS, () -> {
+		List<FigureRow> rows = this.cache.get(key, CallerScope.cacheKey(caller), COUNTED_RECORDS, () -> {
 			List<FigureRow> counted = new ArrayList<>();
 			// the two passes over member side by side: the county's counts cost the longer of them, not the sum
 			CompletableFuture<Long> duplicates = CompletableFuture
-				.supplyAsync(() -> this.mapper.countDuplicateRule(caller.scope(), where, check), this.executor);
-			Map<String, Object> members = this.mapper.countMemberRules(caller.scope(), where, check);
+				.supplyAsync(() -> this.mapper.countDuplicateRule(scope, where, check), this.executor);
+			Map<String, Object> members = this.mapper.countMemberRules(scope, where, check);
 			for (DataQualityRule rule : DataQualityRule.values()) {
 				Object value = (members != null) ? lookup(members, rule.name()) : null;
 				if (value instanceof Number number) {
@@ -262,9 +274,9 @@ public class ScreeningService {
 				}
 			}
 			counted.add(new FigureRow("", DataQualityRule.LOAN_PAST_MATURITY_ACTIVE.name(), "",
-					this.mapper.countLoanRule(caller.scope(), where, check), null));
+					this.mapper.countLoanRule(scope, where, check), null));
 			counted.add(new FigureRow("", DataQualityRule.RISK_ELIMINATED_UNDER_LINE.name(), "",
-					this.mapper.countRiskRule(caller.scope(), where, check), null));
+					this.mapper.countRiskRule(scope, where, check), null));
 			counted.add(new FigureRow("", DataQualityRule.DUPLICATE_ID_ACROSS_HOUSEHOLDS.name(), "",
 					Futures.join(duplicates), null));
 			return counted;
