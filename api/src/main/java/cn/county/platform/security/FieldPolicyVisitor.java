@@ -46,6 +46,7 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		}
 		GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
 		boolean personal = type.hasAppliedDirective(PERSONAL);
+		boolean onlyHouseholdOwned = personal && onlyHouseholdOwned(type);
 		Map<String, FieldRule> rules = new LinkedHashMap<>();
 		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 			FieldRule rule = rule(type, field);
@@ -60,30 +61,41 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 			if (personal || entryPoint) {
 				FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
 				DataFetcher<?> original = registry.getDataFetcher(coordinates, field);
-				registry.dataFetcher(coordinates,
-						new PolicyDataFetcher(original, this.policy, type.getName(), field.getName(), entryPoint));
+				registry.dataFetcher(coordinates, new PolicyDataFetcher(original, this.policy, type.getName(),
+						field.getName(), entryPoint, onlyHouseholdOwned));
 			}
 		}
 		if (personal) {
-			this.policy.registerPersonalType(type.getName(), rules);
+			this.policy.registerPersonalType(type.getName(), rules, onlyHouseholdOwned);
 		}
 		return TraversalControl.CONTINUE;
 	}
 
+	/** {@code @personal(onlyHouseholdOwned: true)}: only objects that belong to a household are personal. */
+	static boolean onlyHouseholdOwned(GraphQLObjectType type) {
+		GraphQLAppliedDirective personal = type.getAppliedDirective(PERSONAL);
+		return personal != null && Boolean.TRUE.equals(value(personal, "onlyHouseholdOwned"));
+	}
+
+	/**
+	 * Whether the field returns objects of a type that is personal whatever the object: such a field is an entry
+	 * point that dashboard viewers may not use. A type that is personal only for household-owned objects is no entry
+	 * point: its lists hold enterprises too, and its household-owned rows are refused field by field.
+	 */
 	private static boolean leadsToPersonal(GraphQLType type) {
 		GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(type);
 		if (!(unwrapped instanceof GraphQLObjectType object)) {
 			return false;
 		}
 		if (object.hasAppliedDirective(PERSONAL)) {
-			return true;
+			return !onlyHouseholdOwned(object);
 		}
 		// a Relay connection: edges { node }
 		GraphQLFieldDefinition edges = object.getFieldDefinition("edges");
 		if (edges != null && GraphQLTypeUtil.unwrapAll(edges.getType()) instanceof GraphQLObjectType edge) {
 			GraphQLFieldDefinition node = edge.getFieldDefinition("node");
 			return node != null && GraphQLTypeUtil.unwrapAll(node.getType()) instanceof GraphQLObjectType nodeType
-					&& nodeType.hasAppliedDirective(PERSONAL);
+					&& nodeType.hasAppliedDirective(PERSONAL) && !onlyHouseholdOwned(nodeType);
 		}
 		return false;
 	}
@@ -92,6 +104,16 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		GraphQLAppliedDirective sensitive = field.getAppliedDirective(SENSITIVE);
 		if (sensitive == null) {
 			return null;
+		}
+		Object sameAs = value(sensitive, "sameAs");
+		if (sameAs != null) {
+			if (!roles(sensitive, "whole").isEmpty() || !roles(sensitive, "masked").isEmpty()
+					|| value(sensitive, "mask") != null || value(sensitive, "departments") instanceof Collection<?> d
+							&& !d.isEmpty()) {
+				throw new IllegalStateException(type.getName() + "." + field.getName()
+						+ " follows " + sameAs + " and may not state a rule of its own");
+			}
+			return new FieldRule(Set.of(), Set.of(), Mask.NONE, Set.of(), sameAs.toString());
 		}
 		Set<Role> whole = roles(sensitive, "whole");
 		Set<Role> masked = roles(sensitive, "masked");

@@ -16,7 +16,9 @@ class PolicyConfiguration {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer fieldPolicyEnforcement(FieldPolicy policy) {
-		return (builder) -> builder.typeVisitors(List.of(new FieldPolicyVisitor(policy)));
+		// the visitor reads the directives type by type; references between fields are checked once all are read
+		return (builder) -> builder.typeVisitors(List.of(new FieldPolicyVisitor(policy)))
+			.configureGraphQl((graphQl) -> policy.verify());
 	}
 
 }

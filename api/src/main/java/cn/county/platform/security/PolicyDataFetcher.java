@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.HouseholdOwned;
+import cn.county.platform.common.MaybeHouseholdOwned;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
@@ -27,16 +28,26 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 	/** True for a field that returns household-level objects rather than a field of one. */
 	private final boolean entryPoint;
 
-	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint) {
+	/** True for a field of a type that is personal only for objects that belong to a household. */
+	private final boolean onlyHouseholdOwned;
+
+	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint,
+			boolean onlyHouseholdOwned) {
 		this.delegate = delegate;
 		this.policy = policy;
 		this.type = type;
 		this.field = field;
 		this.entryPoint = entryPoint;
+		this.onlyHouseholdOwned = onlyHouseholdOwned;
 	}
 
 	@Override
 	public Object get(DataFetchingEnvironment env) throws Exception {
+		Long householdId = householdOf(env.getSource());
+		if (this.onlyHouseholdOwned && householdId == null && env.getSource() instanceof MaybeHouseholdOwned) {
+			// an enterprise or cooperative: not household-level data (a source of another class fails closed below)
+			return this.delegate.get(env);
+		}
 		AccessContext access = env.getGraphQlContext().get(AccessContext.class);
 		FieldAccess decision = decide(access);
 		if (decision == FieldAccess.FORBIDDEN) {
@@ -48,8 +59,8 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 					.build())
 				.build();
 		}
-		if (!this.entryPoint && access.isPartner() && env.getSource() instanceof HouseholdOwned owned) {
-			access.recordRead(env.getOperationDefinition().getName(), this.type, this.field, owned.householdId());
+		if (!this.entryPoint && access.isPartner() && householdId != null) {
+			access.recordRead(env.getOperationDefinition().getName(), this.type, this.field, householdId);
 		}
 		Object value = this.delegate.get(env);
 		if (decision == FieldAccess.MASKED) {
@@ -60,6 +71,16 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 			return mask.apply(value);
 		}
 		return value;
+	}
+
+	private static Long householdOf(Object source) {
+		if (source instanceof HouseholdOwned owned) {
+			return owned.householdId();
+		}
+		if (source instanceof MaybeHouseholdOwned maybe) {
+			return maybe.householdId();
+		}
+		return null;
 	}
 
 	private FieldAccess decide(AccessContext access) {
