@@ -77,13 +77,18 @@ public class FieldPolicy {
 		if (fields == null || caller.has(Role.COUNTY_ADMIN)) {
 			return FieldAccess.WHOLE;
 		}
-		FieldRule rule = resolve(fields.get(field));
+		FieldRule own = fields.get(field);
+		FieldRule rule = resolve(own);
 		FieldAccess access = FieldAccess.FORBIDDEN;
 		for (Role role : caller.roles()) {
 			if (role == Role.DASHBOARD_VIEWER) {
 				continue;
 			}
 			if (role == Role.PARTNER && !approved.contains(type + "." + field)) {
+				continue;
+			}
+			if (role == Role.PARTNER && own != null && own.sameAs() != null && !approved.contains(own.sameAs())) {
+				// a field that reveals health is health: a partner needs the approval of Member.health too
 				continue;
 			}
 			access = access.atLeast(roleAccess(rule, role, caller.department()));

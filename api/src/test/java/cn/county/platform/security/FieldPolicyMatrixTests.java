@@ -337,7 +337,12 @@ class FieldPolicyMatrixTests {
 		if (who.roles().contains("PARTNER") && !BANK_APPROVED.contains(type + "." + field.getName())) {
 			return "FORBIDDEN";
 		}
-		GraphQLAppliedDirective sensitive = followed(schema, field.getAppliedDirective("sensitive"));
+		GraphQLAppliedDirective own = field.getAppliedDirective("sensitive");
+		Object sameAs = (own != null && own.getArgument("sameAs") != null) ? own.getArgument("sameAs").getValue() : null;
+		if (who.roles().contains("PARTNER") && sameAs != null && !BANK_APPROVED.contains(sameAs.toString())) {
+			return "FORBIDDEN";
+		}
+		GraphQLAppliedDirective sensitive = followed(schema, own);
 		if (sensitive == null) {
 			return "WHOLE";
 		}
