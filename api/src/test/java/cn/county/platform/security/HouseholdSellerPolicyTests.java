@@ -179,8 +179,7 @@ class HouseholdSellerPolicyTests {
 		me.errors().verify();
 		me.path("me.fieldAccess[?(@.type == 'Seller')].onlyHouseholdOwned").entityList(Boolean.class)
 			.containsExactly(true);
-		me.path("me.fieldAccess[?(@.type == 'Seller')].whole[*]").entityList(String.class)
-			.containsExactlyInAnyOrder("name", "kind");
+		assertThat(me.path("me.fieldAccess[?(@.type == 'Seller')].whole[*]").entityList(String.class).get()).containsExactlyInAnyOrder("name", "kind");
 	}
 
 	@Test
