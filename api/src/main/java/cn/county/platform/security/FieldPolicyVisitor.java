@@ -108,7 +108,8 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		Object sameAs = value(sensitive, "sameAs");
 		if (sameAs != null) {
 			if (!roles(sensitive, "whole").isEmpty() || !roles(sensitive, "masked").isEmpty()
-					|| value(sensitive, "mask") != null || value(sensitive, "departments") instanceof Collection<?> d
+					|| (value(sensitive, "mask") != null && !"NONE".equals(value(sensitive, "mask").toString()))
+					|| value(sensitive, "departments") instanceof Collection<?> d
 							&& !d.isEmpty()) {
 				throw new IllegalStateException(type.getName() + "." + field.getName()
 						+ " follows " + sameAs + " and may not state a rule of its own");

@@ -67,7 +67,8 @@ class FieldPolicyMatrixTests {
 			Map.entry("Seller", new String[] { "household(id: $id) { sales { seller {", "} } }" }),
 			// the fixture's household seller is named to come first in its village's reports for the month
 			Map.entry("SalesReport", new String[] { "salesReports(month: \"" + YearMonth.now(ZoneId.of("Asia/Shanghai"))
-					+ "\", townCode: \"" + Fixtures.TOWN + "\", first: 1) { edges { node {", "} } }" }));
+					+ "\", townCode: \"" + Fixtures.TOWN + "\", first: 1) { edges { node {",
+					"} } } fixture: household(id: $id) { id }" }));
 
 	/** Where the first object of each household-level type sits in the response of its path. */
 	private static final Map<String, String> PREFIXES = Map.ofEntries(Map.entry("Household", "household"),
