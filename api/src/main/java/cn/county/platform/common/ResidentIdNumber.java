@@ -80,9 +80,9 @@ public final class ResidentIdNumber {
 		return first17 + checkCharacter(first17);
 	}
 
-	/** First 3 and last 4 characters kept, the rest starred: what a caller without the full number sees. */
+	/** The region code kept, the rest starred: what a caller without the full number sees ({@link Masks}). */
 	public static String mask(String number) {
-		return Masks.keepEnds(number, 3, 4);
+		return Masks.residentIdNumber(number);
 	}
 
 }

@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 
 import cn.county.platform.household.Household;
 import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.security.AccessContext;
 import cn.county.platform.security.Caller;
+import cn.county.platform.security.FieldPolicy;
 import cn.county.platform.security.Scope;
+import graphql.GraphQLContext;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -25,27 +28,34 @@ class MeasureController {
 
 	private final HouseholdMapper households;
 
-	MeasureController(MeasureService measures, HouseholdMapper households) {
+	private final FieldPolicy policy;
+
+	MeasureController(MeasureService measures, HouseholdMapper households, FieldPolicy policy) {
 		this.measures = measures;
 		this.households = households;
+		this.policy = policy;
 	}
 
 	@QueryMapping
 	MeasureConnection measures(@Argument MeasureFilter filter, @Argument Integer first, @Argument String after,
-			@AuthenticationPrincipal Caller caller) {
-		return new MeasureConnection(this.measures.page(caller, filter, first, after), filter, caller);
+			@AuthenticationPrincipal Caller caller, GraphQLContext context) {
+		return new MeasureConnection(this.measures.page(caller, readsHealth(context), filter, first, after), filter,
+				caller);
 	}
 
 	@SchemaMapping(typeName = "MeasureConnection")
-	long totalCount(MeasureConnection connection) {
-		return this.measures.count(connection.caller(), connection.filter());
+	long totalCount(MeasureConnection connection, GraphQLContext context) {
+		return this.measures.count(connection.caller(), readsHealth(context), connection.filter());
 	}
 
-	/** One statement for the measures of every household on the page, however many there are. */
+	/**
+	 * One statement for the measures of every household on the page, however many there are; health records only
+	 * for a caller who may read health.
+	 */
 	@BatchMapping(typeName = "Household", field = "measures")
-	Map<Household, List<Measure>> householdMeasures(List<Household> households) {
+	Map<Household, List<Measure>> householdMeasures(List<Household> households, GraphQLContext context) {
 		Map<Long, List<Measure>> byHousehold = this.measures
-			.measuresOf(households.stream().map(Household::id).toList());
+			.measuresOf(households.stream().map(Household::id).toList(), readsHealth(context));
 		return households.stream()
 			.collect(Collectors.toMap(Function.identity(), (h) -> byHousehold.getOrDefault(h.id(), List.of()),
 					(a, b) -> a));
@@ -63,6 +73,11 @@ class MeasureController {
 			.collect(Collectors.toMap(Household::id, Function.identity()));
 		return measures.stream()
 			.collect(Collectors.toMap(Function.identity(), (m) -> byId.get(m.householdId()), (a, b) -> a));
+	}
+
+	/** Health records (MEDICAL, DISABILITY measures) are rows only for a caller who may read {@code Member.health}. */
+	private boolean readsHealth(GraphQLContext context) {
+		return this.policy.readsHealth((AccessContext) context.get(AccessContext.class));
 	}
 
 	@MutationMapping

@@ -11,8 +11,12 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface MeasureMapper {
 
-	/** The measures of many households in one statement: the batch loader behind {@code Household.measures}. */
-	List<Measure> selectByHouseholdIds(@Param("householdIds") Collection<Long> householdIds);
+	/**
+	 * The measures of many households in one statement: the batch loader behind {@code Household.measures}.
+	 * {@code hidden}: categories outside the caller's rows (health records for a caller who may not read health).
+	 */
+	List<Measure> selectByHouseholdIds(@Param("householdIds") Collection<Long> householdIds,
+			@Param("hidden") Collection<MeasureCategory> hidden);
 
 	Measure selectById(@Param("id") long id);
 
@@ -21,9 +25,10 @@ public interface MeasureMapper {
 
 	/** One keyset page, the latest start first: rows after ({@code afterStart}, {@code afterId}). */
 	List<Measure> selectPage(@Param("filter") MeasureFilter filter, @Param("scope") Scope scope,
-			@Param("afterStart") LocalDate afterStart, @Param("afterId") Long afterId, @Param("limit") int limit);
+			@Param("hidden") Collection<MeasureCategory> hidden, @Param("afterStart") LocalDate afterStart, @Param("afterId") Long afterId, @Param("limit") int limit);
 
-	long count(@Param("filter") MeasureFilter filter, @Param("scope") Scope scope);
+	long count(@Param("filter") MeasureFilter filter, @Param("scope") Scope scope,
+			@Param("hidden") Collection<MeasureCategory> hidden);
 
 	void insert(@Param("m") Measure measure);
 

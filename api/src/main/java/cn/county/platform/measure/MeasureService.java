@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
@@ -56,7 +57,15 @@ public class MeasureService {
 		this.audit = audit;
 	}
 
-	public Page<Measure> page(Caller caller, MeasureFilter filter, Integer first, String after) {
+	/**
+	 * The categories outside the rows of a caller: the health records ({@link MeasureCategory#HEALTH_RECORDS}) when
+	 * the caller may not read health ({@code FieldPolicy.readsHealth}), else none.
+	 */
+	static Collection<MeasureCategory> hidden(boolean readsHealth) {
+		return readsHealth ? Set.of() : MeasureCategory.HEALTH_RECORDS;
+	}
+
+	public Page<Measure> page(Caller caller, boolean readsHealth, MeasureFilter filter, Integer first, String after) {
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
 		Cursor cursor = request.after();
 		LocalDate afterStart = null;
@@ -69,21 +78,22 @@ public class MeasureService {
 			}
 		}
 		List<Measure> rows = this.measures.selectPage((filter != null) ? filter : MeasureFilter.NONE,
-				caller.scope(), afterStart, (cursor != null) ? cursor.id() : null, request.limit());
+				caller.scope(), hidden(readsHealth), afterStart, (cursor != null) ? cursor.id() : null, request.limit());
 		return Page.of(rows, request.first(), cursor != null,
 				(row) -> new Cursor(SORT_KEY, row.startDate().toString(), row.id()).encode());
 	}
 
-	public long count(Caller caller, MeasureFilter filter) {
-		return this.measures.count((filter != null) ? filter : MeasureFilter.NONE, caller.scope());
+	public long count(Caller caller, boolean readsHealth, MeasureFilter filter) {
+		return this.measures.count((filter != null) ? filter : MeasureFilter.NONE, caller.scope(),
+				hidden(readsHealth));
 	}
 
 	/** Measures of many households at once, keyed by household id, for the batch loader. */
-	public Map<Long, List<Measure>> measuresOf(Collection<Long> householdIds) {
+	public Map<Long, List<Measure>> measuresOf(Collection<Long> householdIds, boolean readsHealth) {
 		if (householdIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.measures.selectByHouseholdIds(householdIds)
+		return this.measures.selectByHouseholdIds(householdIds, hidden(readsHealth))
 			.stream()
 			.collect(Collectors.groupingBy(Measure::householdId));
 	}

@@ -3,6 +3,7 @@ package cn.county.platform.sales;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import cn.county.platform.common.MaybeHouseholdOwned;
 import cn.county.platform.common.SellerOwned;
 
 /**
@@ -12,7 +13,7 @@ import cn.county.platform.common.SellerOwned;
 public record Sale(long id, long sellerId, Long householdId, String product, ProductCategory category,
 		SalesChannel channel, String month, BigDecimal quantity, String unit, BigDecimal amount,
 		int householdsBenefiting, boolean locked, String recordedBy, int version, OffsetDateTime updatedAt)
-		implements SellerOwned {
+		implements SellerOwned, MaybeHouseholdOwned {
 
 	public SaleSnapshot snapshot() {
 		return new SaleSnapshot(this.product, this.category, this.channel, this.month, this.quantity, this.unit,

@@ -46,6 +46,7 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		}
 		GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
 		boolean personal = type.hasAppliedDirective(PERSONAL);
+		boolean onlyHouseholdOwned = personal && onlyHouseholdOwned(type);
 		Map<String, FieldRule> rules = new LinkedHashMap<>();
 		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 			FieldRule rule = rule(type, field);
@@ -75,16 +76,19 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 					target = listed;
 				}
 				registry.dataFetcher(coordinates, new PolicyDataFetcher(original, this.policy, type.getName(),
-						field.getName(), entryPoint, target, listed != null, reads));
+						field.getName(), entryPoint, target, listed != null, reads, onlyHouseholdOwned));
 			}
 		}
 		if (personal) {
-			this.policy.registerPersonalType(type.getName(), rules);
+			this.policy.registerPersonalType(type.getName(), rules, onlyHouseholdOwned);
 		}
 		return TraversalControl.CONTINUE;
 	}
 
-	/** The node type of a connection of household-level rows ({@code edges { node }}), else null. */
+	/**
+	 * The node type of a connection of household-level rows ({@code edges { node }}), else null. A type personal only
+	 * for household-owned objects (sellers) is no such list: it holds enterprises too, refused field by field.
+	 */
 	static String personalNodes(GraphQLType type) {
 		if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object)) {
 			return null;
@@ -93,27 +97,38 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		if (edges != null && GraphQLTypeUtil.unwrapAll(edges.getType()) instanceof GraphQLObjectType edge) {
 			GraphQLFieldDefinition node = edge.getFieldDefinition("node");
 			if (node != null && GraphQLTypeUtil.unwrapAll(node.getType()) instanceof GraphQLObjectType nodeType
-					&& nodeType.hasAppliedDirective(PERSONAL)) {
+					&& nodeType.hasAppliedDirective(PERSONAL) && !onlyHouseholdOwned(nodeType)) {
 				return nodeType.getName();
 			}
 		}
 		return null;
 	}
 
+	/** {@code @personal(onlyHouseholdOwned: true)}: only objects that belong to a household are personal. */
+	static boolean onlyHouseholdOwned(GraphQLObjectType type) {
+		GraphQLAppliedDirective personal = type.getAppliedDirective(PERSONAL);
+		return personal != null && Boolean.TRUE.equals(value(personal, "onlyHouseholdOwned"));
+	}
+
+	/**
+	 * Whether the field returns objects of a type that is personal whatever the object: such a field is an entry
+	 * point that dashboard viewers may not use. A type that is personal only for household-owned objects is no entry
+	 * point: its lists hold enterprises too, and its household-owned rows are refused field by field.
+	 */
 	private static boolean leadsToPersonal(GraphQLType type) {
 		GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(type);
 		if (!(unwrapped instanceof GraphQLObjectType object)) {
 			return false;
 		}
 		if (object.hasAppliedDirective(PERSONAL)) {
-			return true;
+			return !onlyHouseholdOwned(object);
 		}
 		// a Relay connection: edges { node }
 		GraphQLFieldDefinition edges = object.getFieldDefinition("edges");
 		if (edges != null && GraphQLTypeUtil.unwrapAll(edges.getType()) instanceof GraphQLObjectType edge) {
 			GraphQLFieldDefinition node = edge.getFieldDefinition("node");
 			return node != null && GraphQLTypeUtil.unwrapAll(node.getType()) instanceof GraphQLObjectType nodeType
-					&& nodeType.hasAppliedDirective(PERSONAL);
+					&& nodeType.hasAppliedDirective(PERSONAL) && !onlyHouseholdOwned(nodeType);
 		}
 		return false;
 	}
@@ -122,6 +137,17 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		GraphQLAppliedDirective sensitive = field.getAppliedDirective(SENSITIVE);
 		if (sensitive == null) {
 			return null;
+		}
+		Object sameAs = value(sensitive, "sameAs");
+		if (sameAs != null) {
+			if (!roles(sensitive, "whole").isEmpty() || !roles(sensitive, "masked").isEmpty()
+					|| (value(sensitive, "mask") != null && !"NONE".equals(value(sensitive, "mask").toString()))
+					|| value(sensitive, "departments") instanceof Collection<?> d
+							&& !d.isEmpty()) {
+				throw new IllegalStateException(type.getName() + "." + field.getName()
+						+ " follows " + sameAs + " and may not state a rule of its own");
+			}
+			return new FieldRule(Set.of(), Set.of(), Mask.NONE, Set.of(), sameAs.toString());
 		}
 		Set<Role> whole = roles(sensitive, "whole");
 		Set<Role> masked = roles(sensitive, "masked");

@@ -11,6 +11,7 @@ import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.HouseholdOwned;
 import cn.county.platform.common.Paged;
 import cn.county.platform.common.Violation;
+import cn.county.platform.common.MaybeHouseholdOwned;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
@@ -50,8 +51,11 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 
 	private final ArgumentReads reads;
 
+	/** True for a field of a type that is personal only for objects that belong to a household. */
+	private final boolean onlyHouseholdOwned;
+
 	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint,
-			String target, boolean connection, ArgumentReads reads) {
+			String target, boolean connection, ArgumentReads reads, boolean onlyHouseholdOwned) {
 		this.delegate = delegate;
 		this.policy = policy;
 		this.type = type;
@@ -60,10 +64,16 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 		this.target = target;
 		this.connection = connection;
 		this.reads = reads;
+		this.onlyHouseholdOwned = onlyHouseholdOwned;
 	}
 
 	@Override
 	public Object get(DataFetchingEnvironment env) throws Exception {
+		Long householdId = householdOf(env.getSource());
+		if (this.onlyHouseholdOwned && householdId == null && env.getSource() instanceof MaybeHouseholdOwned) {
+			// an enterprise or cooperative: not household-level data (a source of another class fails closed below)
+			return this.delegate.get(env);
+		}
 		AccessContext access = env.getGraphQlContext().get(AccessContext.class);
 		FieldAccess decision = decide(access);
 		if (decision == FieldAccess.FORBIDDEN) {
@@ -76,8 +86,8 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 				.build();
 		}
 		checkArguments(access, env.getArguments());
-		if (!this.entryPoint && access.isPartner() && env.getSource() instanceof HouseholdOwned owned) {
-			access.recordRead(env.getOperationDefinition().getName(), this.type, this.field, owned.householdId());
+		if (!this.entryPoint && access.isPartner() && householdId != null) {
+			access.recordRead(env.getOperationDefinition().getName(), this.type, this.field, householdId);
 		}
 		Object value = this.delegate.get(env);
 		if (this.connection && access.isPartner()) {
@@ -101,6 +111,16 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 			return mask.apply(value);
 		}
 		return value;
+	}
+
+	private static Long householdOf(Object source) {
+		if (source instanceof HouseholdOwned owned) {
+			return owned.householdId();
+		}
+		if (source instanceof MaybeHouseholdOwned maybe) {
+			return maybe.householdId();
+		}
+		return null;
 	}
 
 	private FieldAccess decide(AccessContext access) {

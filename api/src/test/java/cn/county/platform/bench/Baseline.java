@@ -141,7 +141,7 @@ final class Baseline implements AutoCloseable {
 			this.trainings.selectByMemberIds(memberIds);
 			this.certificates.selectByMemberIds(memberIds);
 		}
-		this.measures.selectByHouseholdIds(householdIds);
+		this.measures.selectByHouseholdIds(householdIds, List.of());
 		this.visits.selectByHouseholdIds(householdIds);
 		this.courtyard.selectByHouseholdIds(householdIds);
 		List<Loan> loanRows = this.loans.selectByHouseholdIds(householdIds, LocalDate.now());

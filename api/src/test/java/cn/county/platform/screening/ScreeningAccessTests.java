@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.county.platform.common.Masks;
 import cn.county.platform.dashboard.DashboardRollup;
 import cn.county.platform.plan.Plan;
+import cn.county.platform.security.Mask;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;
@@ -131,7 +131,7 @@ class ScreeningAccessTests {
 		assertThat(villages(rows)).containsExactly(Fixtures.VILLAGE);
 		String stored = this.jdbc.queryForObject("SELECT head_id_number FROM household WHERE id = ?", String.class,
 				this.planted.underLine());
-		assertThat(rows).anySatisfy((row) -> assertThat(row.get("headIdNumber")).isEqualTo(Masks.keepEnds(stored, 3, 4)));
+		assertThat(rows).anySatisfy((row) -> assertThat(row.get("headIdNumber")).isEqualTo(Mask.ID_NUMBER.apply(stored)));
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("headIdNumber").toString()).contains("*"));
 		List<Map<String, Object>> findings = all(this.clients.as("village.cadre"), "dataQualityFindings", Map.of());
 		assertThat(villages(findings)).containsExactly(Fixtures.VILLAGE);

@@ -1,6 +1,8 @@
 package cn.county.platform.security;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import cn.county.platform.common.Masks;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;
@@ -61,7 +62,13 @@ class FieldPolicyMatrixTests {
 					new String[] { "screeningList(householdId: $id, reason: WARNING_NOT_SCREENED) { edges { node {",
 							"} } }" }),
 			Map.entry("DataQualityFinding", new String[] {
-					"dataQualityFindings(householdId: $id, rule: BIRTH_DATE_MISMATCH) { edges { node {", "} } }" }));
+					"dataQualityFindings(householdId: $id, rule: BIRTH_DATE_MISMATCH) { edges { node {", "} } }" }),
+			Map.entry("Sale", new String[] { "household(id: $id) { sales {", "} }" }),
+			Map.entry("Seller", new String[] { "household(id: $id) { sales { seller {", "} } }" }),
+			// the fixture's household seller is named to come first in its village's reports for the month
+			Map.entry("SalesReport", new String[] { "salesReports(month: \"" + YearMonth.now(ZoneId.of("Asia/Shanghai"))
+					+ "\", townCode: \"" + Fixtures.TOWN + "\", first: 1) { edges { node {",
+					"} } } fixture: household(id: $id) { id }" }));
 
 	/** Where the first object of each household-level type sits in the response of its path. */
 	private static final Map<String, String> PREFIXES = Map.ofEntries(Map.entry("Household", "household"),
@@ -72,7 +79,9 @@ class FieldPolicyMatrixTests {
 			Map.entry("Training", "household.members[0].trainings[0]"),
 			Map.entry("Certificate", "household.members[0].certificates[0]"),
 			Map.entry("ScreeningEntry", "screeningList.edges[0].node"),
-			Map.entry("DataQualityFinding", "dataQualityFindings.edges[0].node"));
+			Map.entry("DataQualityFinding", "dataQualityFindings.edges[0].node"),
+			Map.entry("Sale", "household.sales[0]"), Map.entry("Seller", "household.sales[0].seller"),
+			Map.entry("SalesReport", "salesReports.edges[0].node"));
 
 	/** Lists whose query refuses partners outright (FORBIDDEN at the query), before any field policy applies. */
 	private static final Set<String> REFUSED_TO_PARTNERS = Set.of("ScreeningEntry", "DataQualityFinding");
@@ -95,7 +104,8 @@ class FieldPolicyMatrixTests {
 			"Member.health", "Household.loans", "Loan.contractNumber", "Loan.events", "Household.measures",
 			"Measure.category", "Household.visits", "Visit.visitedOn", "Household.courtyard",
 			"CourtyardHousehold.year", "Member.jobs", "Job.type", "Member.subsidies", "Subsidy.kind",
-			"Member.trainings", "Training.course", "Member.certificates", "Certificate.name");
+			"Member.trainings", "Training.course", "Member.certificates", "Certificate.name", "Household.sales",
+			"Sale.seller", "Seller.name", "SalesReport.month");
 
 	@LocalServerPort
 	int port;
@@ -179,6 +189,21 @@ class FieldPolicyMatrixTests {
 		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"
 				+ " screened_on = NULL WHERE id = ?", LocalDate.now().minusDays(3), this.householdId);
 		this.jdbc.update("UPDATE member SET birth_date = birth_date + INTERVAL 1 DAY WHERE id = ?", head);
+		// a household seller (household-level data) with a sale this month; its name sorts before the demo's
+		long seller = admin.document("mutation($i: RegisterSellerInput!) { registerSeller(input: $i) { seller { id } } }")
+			.variable("i", Map.of("kind", "HOUSEHOLD", "name", "0000" + this.householdId, "householdId",
+					this.householdId))
+			.execute()
+			.path("registerSeller.seller.id")
+			.entity(Long.class)
+			.get();
+		admin.document("mutation($i: RecordSaleInput!) { recordSale(input: $i) { sale { id } } }")
+			.variable("i", Map.of("sellerId", seller, "product", "小米", "category", "GRAIN", "channel", "OFFLINE_EVENT",
+					"month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(), "quantity", 50, "unit", "千克",
+					"amount", 450, "householdsBenefiting", 1))
+			.execute()
+			.errors()
+			.verify();
 		admin.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\", fields: $f}) { fields } }")
 			.variable("f", List.copyOf(BANK_APPROVED))
 			.execute()
@@ -217,6 +242,13 @@ class FieldPolicyMatrixTests {
 			List<ResponseError> errors = new ArrayList<>();
 			response.errors().satisfy(errors::addAll);
 			String fieldPath = prefix + "." + field.getName();
+			if (!hasAnyNonDashboardRole(who) && FieldPolicyVisitor.onlyHouseholdOwned(type)) {
+				// a list of sellers or reports holds no row for dashboard viewers, refused or empty: nothing comes back
+				assertThat(errors).as(who.name() + " " + fieldPath)
+					.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+				response.path(prefix).pathDoesNotExist();
+				continue;
+			}
 			if (!hasAnyNonDashboardRole(who)) {
 				// dashboard viewers do not even reach the household
 				assertThat(errors).as(who.name() + " " + fieldPath)
@@ -231,7 +263,7 @@ class FieldPolicyMatrixTests {
 				response.path(root).valueIsNull();
 				continue;
 			}
-			String expected = expectedAccess(type.getName(), field, who);
+			String expected = expectedAccess(schema(), type.getName(), field, who);
 			boolean forbiddenHere = errors.stream()
 				.anyMatch((error) -> error.getPath().equals(fieldPath)
 						&& "FORBIDDEN".equals(error.getExtensions().get("classification")));
@@ -248,7 +280,9 @@ class FieldPolicyMatrixTests {
 				String value = stored.get(field.getName()).toString();
 				String actual = response.path(fieldPath).entity(String.class).get();
 				if (expected.equals("MASKED")) {
-					assertThat(actual).as(who.name() + " " + fieldPath).isEqualTo(Masks.keepEnds(value, 3, 4))
+					// the mask the directive names, applied as the schema's Mask enum describes it
+					Mask mask = Mask.valueOf(argument(field.getAppliedDirective("sensitive"), "mask").toString());
+					assertThat(actual).as(who.name() + " " + fieldPath).isEqualTo(mask.apply(value).toString())
 						.isNotEqualTo(value);
 				}
 				else {
@@ -297,14 +331,19 @@ class FieldPolicyMatrixTests {
 	 * sensitive one as its directive lists the role (departments named in it see it whole).
 	 */
 	@SuppressWarnings("unchecked")
-	private static String expectedAccess(String type, GraphQLFieldDefinition field, Who who) {
+	private static String expectedAccess(GraphQLSchema schema, String type, GraphQLFieldDefinition field, Who who) {
 		if (who.roles().contains("COUNTY_ADMIN")) {
 			return "WHOLE";
 		}
 		if (who.roles().contains("PARTNER") && !BANK_APPROVED.contains(type + "." + field.getName())) {
 			return "FORBIDDEN";
 		}
-		GraphQLAppliedDirective sensitive = field.getAppliedDirective("sensitive");
+		GraphQLAppliedDirective own = field.getAppliedDirective("sensitive");
+		Object sameAs = (own != null && own.getArgument("sameAs") != null) ? own.getArgument("sameAs").getValue() : null;
+		if (who.roles().contains("PARTNER") && sameAs != null && !BANK_APPROVED.contains(sameAs.toString())) {
+			return "FORBIDDEN";
+		}
+		GraphQLAppliedDirective sensitive = followed(schema, own);
 		if (sensitive == null) {
 			return "WHOLE";
 		}
@@ -316,6 +355,24 @@ class FieldPolicyMatrixTests {
 			return "WHOLE";
 		}
 		return masked.contains(role) ? "MASKED" : "FORBIDDEN";
+	}
+
+	/** A directive with {@code sameAs: "Type.field"} stands for that field's directive. */
+	static GraphQLAppliedDirective followed(GraphQLSchema schema, GraphQLAppliedDirective sensitive) {
+		if (sensitive == null || sensitive.getArgument("sameAs") == null
+				|| sensitive.getArgument("sameAs").getValue() == null) {
+			return sensitive;
+		}
+		String[] target = sensitive.getArgument("sameAs").getValue().toString().split("\\.");
+		GraphQLAppliedDirective followed = schema.getObjectType(target[0])
+			.getFieldDefinition(target[1])
+			.getAppliedDirective("sensitive");
+		assertThat(followed).as("the field " + target[0] + "." + target[1] + " a sameAs names").isNotNull();
+		return followed;
+	}
+
+	private GraphQLSchema schema() {
+		return this.graphQlSource.schema();
 	}
 
 	private static Object argument(GraphQLAppliedDirective directive, String name) {

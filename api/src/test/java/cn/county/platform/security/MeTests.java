@@ -38,7 +38,9 @@ class MeTests {
 	void departmentOfficerSeesNoPhoneAndOnlyTheirDomainsSensitiveFields() {
 		GraphQlTester.Response me = new GraphQlClients(this.port).as("hrss.officer").document(ME).execute();
 		me.path("me.department").entity(String.class).isEqualTo("HRSS");
-		assertThat((List<Object>) access(me, "Household").get("forbidden")).containsExactly("phone");
+		// no phone; and nothing that tells health (risk causes, the warning's department follow Member.health)
+		assertThat((List<Object>) access(me, "Household").get("forbidden")).containsExactly("phone", "riskCauses",
+				"warningSource");
 		assertThat((List<Object>) access(me, "Member").get("forbidden")).containsExactlyInAnyOrder("health", "disabilityGrade");
 		assertThat((List<Object>) access(me, "Member").get("masked")).containsExactly("idNumber");
 	}
