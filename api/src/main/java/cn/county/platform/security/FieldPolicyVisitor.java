@@ -86,8 +86,9 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 	}
 
 	/**
-	 * The node type of a connection of household-level rows ({@code edges { node }}), else null. A type personal only
-	 * for household-owned objects (sellers) is no such list: it holds enterprises too, refused field by field.
+	 * The node type of a connection of household-level rows ({@code edges { node }}), else null. A list of a type
+	 * personal only for household-owned objects (sellers) counts too: its count and cursors tell about the household
+	 * rows in it, so its arguments declare their reads and it is refused whole to a caller who reads none of its fields.
 	 */
 	static String personalNodes(GraphQLType type) {
 		if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object)) {
@@ -97,7 +98,7 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		if (edges != null && GraphQLTypeUtil.unwrapAll(edges.getType()) instanceof GraphQLObjectType edge) {
 			GraphQLFieldDefinition node = edge.getFieldDefinition("node");
 			if (node != null && GraphQLTypeUtil.unwrapAll(node.getType()) instanceof GraphQLObjectType nodeType
-					&& nodeType.hasAppliedDirective(PERSONAL) && !onlyHouseholdOwned(nodeType)) {
+					&& nodeType.hasAppliedDirective(PERSONAL)) {
 				return nodeType.getName();
 			}
 		}

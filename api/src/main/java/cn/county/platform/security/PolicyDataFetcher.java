@@ -85,7 +85,10 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 					.build())
 				.build();
 		}
-		checkArguments(access, env.getArguments());
+		if (!viewerOfMixedList(access)) {
+			// (a viewer's list of sellers holds no row, so its filters select nothing to learn from)
+			checkArguments(access, env.getArguments());
+		}
 		if (!this.entryPoint && access.isPartner() && householdId != null) {
 			access.recordRead(env.getOperationDefinition().getName(), this.type, this.field, householdId);
 		}
@@ -123,18 +126,26 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 		return null;
 	}
 
+	/** A dashboard viewer asking a list that holds household rows among others: the row scope gives it none. */
+	private boolean viewerOfMixedList(AccessContext access) {
+		return !this.entryPoint && this.connection
+				&& access.caller().roles().stream().allMatch((role) -> role == Role.DASHBOARD_VIEWER);
+	}
+
 	private FieldAccess decide(AccessContext access) {
 		if (access == null) {
 			return FieldAccess.FORBIDDEN; // no caller established: fail closed
 		}
-		if (this.entryPoint) {
-			// dashboard viewers read aggregates only; every other role reaches households, field rules apply below
+		if (this.entryPoint || this.connection) {
+			// a list of household-level rows, or of rows some of which are (sellers): dashboard viewers read aggregates only; every other role reaches households, field rules apply below
 			boolean readsHouseholds = access.caller()
 				.roles()
 				.stream()
 				.anyMatch((role) -> role != Role.DASHBOARD_VIEWER);
 			if (!readsHouseholds) {
-				return FieldAccess.FORBIDDEN;
+				// a list that holds household rows among others (sellers) answers a viewer with no rows: the row scope
+				// gives it none, and its enterprises are not household-level
+				return this.entryPoint ? FieldAccess.FORBIDDEN : FieldAccess.WHOLE;
 			}
 			// rows only of a type the caller reads a field of (a partner: one approved): else no list, count or cursor
 			if (this.target != null
