@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * {@code @Scheduled}; {@code lockAtMostFor} must exceed the longest run (it frees the lock of an instance that died
  * mid-run), {@code lockAtLeastFor} keeps a job that finished quickly from running again on an instance whose
  * schedule fires a moment later. The lock is an advice on the bean's method ({@code PROXY_METHOD}), so a direct
- * call through the bean takes it too. Scheduling itself is switched on here as well as elsewhere; either is enough.
+ * call through the bean takes it too. Scheduling itself is switched on here, for every scheduled job of the application.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -173,12 +173,7 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 	}
 
 	private static PreparsedDocumentEntry refused(String limit, long allowed, long actual, String message) {
-		return new PreparsedDocumentEntry(GraphqlErrorBuilder.newError()
-			.errorType(ErrorClassification.BAD_REQUEST)
-			.message(message)
-			.extensions(Map.of("classification", ErrorClassification.BAD_REQUEST.name(), "limit", limit, "allowed",
-					allowed, "actual", actual))
-			.build());
+		return new PreparsedDocumentEntry(QueryLimitsInstrumentation.limitError(limit, allowed, actual, message));
 	}
 
 	/**
