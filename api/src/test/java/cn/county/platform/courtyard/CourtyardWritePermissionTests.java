@@ -2,6 +2,7 @@ package cn.county.platform.courtyard;
 
 import java.util.Map;
 
+import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;
@@ -50,19 +51,19 @@ class CourtyardWritePermissionTests {
 
 	@Test
 	void agricultureOfficerNominatesApprovesAndDesignatesAnywhereInTheCounty() {
-		AgricultureOfficer.ensureExists();
-		HttpGraphQlTester officer = this.clients.as(AgricultureOfficer.USERNAME);
+		String username = DepartmentOfficers.of("AGRICULTURE");
+		HttpGraphQlTester officer = this.clients.as(username);
 		long first = CourtyardTesting.nominated(officer, CourtyardTesting.nomination(this.inFirstTown));
 		long other = CourtyardTesting.nominated(officer, CourtyardTesting.nomination(this.inOtherTown));
 		changeStatus(officer, first, "APPROVED").path("changeCourtyardStatus.courtyardHousehold.decidedBy")
 			.entity(String.class)
-			.isEqualTo(AgricultureOfficer.USERNAME);
+			.isEqualTo(username);
 		changeStatus(officer, other, "REVOKED").errors().verify();
 		int year = CourtyardTesting.freeYears(this.jdbc);
 		designate(officer, Fixtures.OTHER_TOWN, Fixtures.OTHER_TOWN_VILLAGE, year).errors().verify();
 		assertThat(this.jdbc.queryForObject("SELECT designated_by FROM demonstration_village WHERE town_code = ?"
 				+ " AND year = ?", String.class, Fixtures.OTHER_TOWN, year))
-			.isEqualTo(AgricultureOfficer.USERNAME);
+			.isEqualTo(username);
 	}
 
 	@Test

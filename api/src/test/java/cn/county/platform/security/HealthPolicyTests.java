@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;

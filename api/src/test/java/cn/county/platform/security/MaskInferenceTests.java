@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.common.ResidentIdNumber;
+import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.PlatformTest;

@@ -1,4 +1,4 @@
-package cn.county.platform.security;
+package cn.county.platform.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,17 +11,16 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import cn.county.platform.support.KeycloakServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Officers of line departments the committed realm has no demo user for (health, medical insurance, civil affairs,
- * disabled persons' federation, education, agriculture), added to the test Keycloak through its admin API as
- * {@code courtyard/AgricultureOfficer} adds one: real users with the {@code department} attribute and the
+ * disabled persons' federation, education, agriculture), added to the test Keycloak through its admin API, the way
+ * an administrator would: real users with the {@code department} attribute and the
  * {@code department-officer} role, whose tokens come from the same password flow (password {@code demo}).
  */
-final class DepartmentOfficers {
+public final class DepartmentOfficers {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,9 +30,8 @@ final class DepartmentOfficers {
 	}
 
 	/** The username of an officer of {@code department}, created on first use. */
-	static synchronized String of(String department) {
-		String username = (department.equals("AGRICULTURE")) ? "agriculture.officer"
-				: "h3-" + department.toLowerCase().replace('_', '-') + ".officer";
+	public static synchronized String of(String department) {
+		String username = department.toLowerCase().replace('_', '-') + ".officer";
 		if (created.contains(username)) {
 			return username;
 		}
