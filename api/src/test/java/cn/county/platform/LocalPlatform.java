@@ -38,7 +38,7 @@ public final class LocalPlatform {
 		properties.put("spring.datasource.url", database.url());
 		properties.put("spring.datasource.username", database.username());
 		properties.put("spring.datasource.password", database.password());
-		properties.put("platform.security.issuer-uri", issuer);
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
 		properties.put("platform.demo.load-on-start", "true");
 		String redis = System.getenv("REDIS_URL");
 		// application.yml reads REDIS_URL itself; nothing to pass on

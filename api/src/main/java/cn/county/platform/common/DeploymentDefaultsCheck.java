@@ -33,6 +33,9 @@ class DeploymentDefaultsCheck implements ProductionCheck {
 
 	private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|password|passwd|credential).*");
 
+	/** Spring Boot's resource-server property that names the issuer ({@code KEYCLOAK_ISSUER} in application.yml). */
+	private static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
 	private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
 	private final Environment environment;
@@ -69,8 +72,8 @@ class DeploymentDefaultsCheck implements ProductionCheck {
 	}
 
 	private void checkIssuer(Unsafe unsafe) {
-		String issuer = this.environment.getProperty("platform.security.issuer-uri");
-		String variable = variable("platform.security.issuer-uri");
+		String issuer = this.environment.getProperty(ISSUER);
+		String variable = variable(ISSUER);
 		if (issuer == null || issuer.isBlank()) {
 			unsafe.report(variable, "no issuer is configured: set the realm's public address, e.g."
 					+ " https://auth.example.org/realms/county");

@@ -19,7 +19,7 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 			.addFirst(new MapPropertySource("testServers",
 					Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
 							database.username(), "spring.datasource.password", database.password(),
-							"platform.redis.url", redis, "platform.security.issuer-uri",
+							"spring.data.redis.url", redis, "spring.security.oauth2.resourceserver.jwt.issuer-uri",
 							KeycloakServer.shared().issuer(), "platform.demo.load-on-start", "true",
 							"platform.demo.households", "3000", "platform.security.clock-skew", "1s",
 							// the field-policy matrix reads every field of every type as a partner within a minute
