@@ -272,8 +272,8 @@ public final class Bench {
 		baselineProperties.put("spring.datasource.url", this.options.apiDbUrl);
 		baselineProperties.put("spring.datasource.username", this.options.dbUser);
 		baselineProperties.put("spring.datasource.password", this.options.dbPassword);
-		baselineProperties.put("platform.redis.url", this.options.redisUrl);
-		baselineProperties.put("platform.security.issuer-uri", keycloak.issuer());
+		baselineProperties.put("spring.data.redis.url", this.options.redisUrl);
+		baselineProperties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer());
 		baselineProperties.put("spring.flyway.enabled", "false");
 		baselineProperties.put("spring.main.banner-mode", "off");
 		baselineProperties.put("mybatis.configuration.default-statement-timeout", this.options.coldTimeout.toSeconds());
