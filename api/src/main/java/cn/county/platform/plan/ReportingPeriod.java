@@ -28,8 +28,8 @@ public record ReportingPeriod(int year, Integer quarter, Integer month, LocalDat
 	 */
 	public static ReportingPeriod of(Integer year, Integer quarter, Integer month, LocalDate today, String field,
 			Violations violations) {
+		violations.required(year, field + ".year");
 		if (year == null) {
-			violations.badRequest(field + ".year", "is required");
 			return null;
 		}
 		if (year < FIRST_YEAR || year > today.getYear()) {
