@@ -110,6 +110,14 @@ public final class Violations {
 		return this;
 	}
 
+	/** A whole number in a closed range, when given: a year, a grade, a count. */
+	public Violations between(Integer value, String field, int min, int max) {
+		if (value != null && (value < min || value > max)) {
+			badRequest(field, "must be between " + min + " and " + max);
+		}
+		return this;
+	}
+
 	/** A date that has happened, when given: a start, a payment, an inspection. Refused when after {@code today}. */
 	public Violations notFuture(LocalDate date, String field, LocalDate today) {
 		if (date != null && date.isAfter(today)) {

@@ -229,12 +229,7 @@ public class CourtyardService {
 
 	private void checkYear(Integer year, String field, Violations violations) {
 		int last = LocalDate.now(this.clock).getYear() + 1;
-		if (year == null) {
-			violations.badRequest(field, "is required");
-		}
-		else if (year < FIRST_YEAR || year > last) {
-			violations.badRequest(field, "must be between " + FIRST_YEAR + " and " + last);
-		}
+		violations.required(year, field).between(year, field, FIRST_YEAR, last);
 	}
 
 	/** Square metres, more than zero; this feature alone says "must be positive" for a value not above zero. */

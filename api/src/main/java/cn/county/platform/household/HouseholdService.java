@@ -285,10 +285,8 @@ public class HouseholdService {
 	private static void checkIncome(BigDecimal income, Integer year, LocalDate today, Violations violations) {
 		violations.required(income, "input.incomePerCapita")
 			.yuan(income, "input.incomePerCapita", false, MAX_INCOME)
-			.required(year, "input.incomeYear");
-		if (year != null && (year < 2000 || year > today.getYear())) {
-			violations.badRequest("input.incomeYear", "must be between 2000 and " + today.getYear());
-		}
+			.required(year, "input.incomeYear")
+			.between(year, "input.incomeYear", 2000, today.getYear());
 	}
 
 	private static void checkMonitoring(Inputs.MonitoringInput monitoring, String prefix, LocalDate today,

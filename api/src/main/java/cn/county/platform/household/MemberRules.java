@@ -54,9 +54,7 @@ final class MemberRules {
 			if (grade == null) {
 				violations.badRequest(prefix + ".disabilityGrade", "is required when health is DISABLED");
 			}
-			else if (grade < 1 || grade > 4) {
-				violations.badRequest(prefix + ".disabilityGrade", "must be between 1 and 4");
-			}
+			violations.between(grade, prefix + ".disabilityGrade", 1, 4);
 		}
 		else if (health != null && grade != null) {
 			violations.badRequest(prefix + ".disabilityGrade", "is only given when health is DISABLED");

@@ -353,10 +353,7 @@ public class LoanService {
 
 	private LoanFilter checked(LoanFilter filter) {
 		LoanFilter effective = (filter != null) ? filter : LoanFilter.NONE;
-		Integer days = effective.maturingWithinDays();
-		if (days != null && (days < 0 || days > 366)) {
-			throw DomainException.badRequest("filter.maturingWithinDays", "must be between 0 and 366");
-		}
+		new Violations().between(effective.maturingWithinDays(), "filter.maturingWithinDays", 0, 366).throwIfAny();
 		return effective;
 	}
 

@@ -32,9 +32,7 @@ public record ReportingPeriod(int year, Integer quarter, Integer month, LocalDat
 		if (year == null) {
 			return null;
 		}
-		if (year < FIRST_YEAR || year > today.getYear()) {
-			violations.badRequest(field + ".year", "must be between " + FIRST_YEAR + " and " + today.getYear());
-		}
+		violations.between(year, field + ".year", FIRST_YEAR, today.getYear());
 		if (quarter != null && month != null) {
 			violations.badRequest(field + ".month", "give a quarter or a month, not both");
 		}

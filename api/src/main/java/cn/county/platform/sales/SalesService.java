@@ -271,9 +271,7 @@ public class SalesService {
 		if (all) {
 			violations.required(households, prefix + "householdsBenefiting");
 		}
-		if (households != null && (households < 0 || households > MAX_HOUSEHOLDS)) {
-			violations.badRequest(prefix + "householdsBenefiting", "must be between 0 and " + MAX_HOUSEHOLDS);
-		}
+		violations.between(households, prefix + "householdsBenefiting", 0, MAX_HOUSEHOLDS);
 	}
 
 	/** The rules that depend on the seller: no month before its registration, the platform only for its suppliers. */
