@@ -77,7 +77,8 @@ public final class Violations {
 
 	/**
 	 * A text an update may leave out; when given, the same as {@link #text}, so an update cannot blank it. For a free
-	 * text that may be blank and is then stored as nothing (a note), check {@code optionalText(blankToNull(value), ...)}.
+	 * text that may be blank and is then stored as nothing (a note), check
+	 * {@code optionalText(blankToNull(value), ...)}.
 	 */
 	public Violations optionalText(String value, String field, int max) {
 		return (value != null) ? text(value, field, max) : this;
@@ -134,6 +135,19 @@ public final class Violations {
 	public Violations notBefore(LocalDate date, LocalDate earliest, String field, String what) {
 		if (date != null && earliest != null && date.isBefore(earliest)) {
 			badRequest(field, "must not be before " + what);
+		}
+		return this;
+	}
+
+	/**
+	 * The period an update leaves, its start and end each taken from the input or else from the row: the end must not
+	 * come before the start. The refusal names {@code input.endDate} when the input gave the end ({@code endGiven}),
+	 * else {@code input.startDate}, the date that moved.
+	 */
+	public Violations updatedPeriod(LocalDate start, LocalDate end, boolean endGiven) {
+		if (start != null && end != null && end.isBefore(start)) {
+			badRequest(endGiven ? "input.endDate" : "input.startDate",
+					"the end date " + end + " would be before the start date " + start);
 		}
 		return this;
 	}

@@ -40,7 +40,7 @@ public class HouseholdService {
 
 	private static final Pattern CODE = Pattern.compile("[0-9A-Za-z-]{4,24}");
 
-	/** The income per capita (DECIMAL(12,2)) is refused from ten billion yuan, well before the column's limit. */
+	/** The largest income per capita taken, in yuan: a limit of its own, a little below its DECIMAL(12,2) column's. */
 	private static final BigDecimal MAX_INCOME = new BigDecimal("9999999999");
 
 	private static final Pattern PHONE = Pattern.compile("1\\d{10}|0\\d{2,3}-?\\d{7,8}");
@@ -156,7 +156,8 @@ public class HouseholdService {
 		Inputs.MonitoringInput monitoring = input.monitoring();
 		long id = this.ids.nextId();
 		Household household = new Household(id, code, village.townCode(), null, village.code(), null,
-				input.address().strip(), input.head().name().strip(), headIdNumber, Violations.blankToNull(input.phone()),
+				input.address().strip(), input.head().name().strip(), headIdNumber,
+				Violations.blankToNull(input.phone()),
 				(monitoring != null) ? HouseholdCategory.MONITORED : HouseholdCategory.ALLEVIATED,
 				(monitoring != null) ? monitoring.type() : null,
 				(monitoring != null) ? RiskStatus.NOT_ELIMINATED : null, null,
@@ -164,8 +165,8 @@ public class HouseholdService {
 				input.incomeYear(), Boolean.TRUE.equals(input.minimumAllowance()),
 				Boolean.TRUE.equals(input.extremePoverty()), (monitoring != null) ? monitoring.identifiedVia() : null,
 				(monitoring != null) ? monitoring.identifiedOn() : null, null, null, null,
-				Violations.blankToNull(input.assignedCadre()), input.housingGrade(), input.housingInspectedOn(), input.waterSafe(),
-				input.waterCheckedOn(), 0, null);
+				Violations.blankToNull(input.assignedCadre()), input.housingGrade(), input.housingInspectedOn(),
+				input.waterSafe(), input.waterCheckedOn(), 0, null);
 		this.households.insert(household);
 		if (monitoring != null) {
 			this.households.insertRiskCauses(id, EnumSet.copyOf(monitoring.causes()));

@@ -172,10 +172,7 @@ public class JobService {
 		Job current = locked.job();
 		LocalDate start = (input.startDate() != null) ? input.startDate() : current.startDate();
 		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
-		if (end != null && end.isBefore(start)) {
-			String field = (input.endDate() != null) ? "input.endDate" : "input.startDate";
-			throw DomainException.badRequest(field, "the end date " + end + " would be before the start date " + start);
-		}
+		new Violations().updatedPeriod(start, end, input.endDate() != null).throwIfAny();
 		if (input.startDate() != null && JobRules.isUnderWorkingAge(locked.holder(), start)) {
 			throw DomainException.badRequest("input.startDate", "the member is under "
 					+ JobRules.MINIMUM_WORKING_AGE + " on it (born " + locked.holder().birthDate() + ")");

@@ -140,10 +140,7 @@ public class SkillService {
 		LocalDate start = (input.startDate() != null) ? input.startDate() : current.startDate();
 		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
 		boolean completed = (input.completed() != null) ? input.completed() : current.completed();
-		if (end != null && end.isBefore(start)) {
-			violations.badRequest((input.endDate() != null) ? "input.endDate" : "input.startDate",
-					"the end date " + end + " would be before the start date " + start);
-		}
+		violations.updatedPeriod(start, end, input.endDate() != null);
 		if (completed && end == null) {
 			violations.badRequest("input.endDate", "is required for a completed training");
 		}
@@ -161,8 +158,8 @@ public class SkillService {
 			}
 		}
 		this.trainings.update(current.id(), new Inputs.UpdateTrainingInput(current.id(), input.version(),
-				Violations.strip(input.course()), Violations.strip(input.provider()), input.startDate(), input.endDate(),
-				input.completed()));
+				Violations.strip(input.course()), Violations.strip(input.provider()), input.startDate(),
+				input.endDate(), input.completed()));
 		Training updated = this.trainings.selectById(current.id(), Scope.COUNTY);
 		this.audit.record(caller, "updateTraining", "Training", current.id(), current, updated);
 		return updated;

@@ -137,10 +137,7 @@ public class MeasureService {
 		Measure current = lock(caller, input.id(), input.version());
 		LocalDate start = (input.startDate() != null) ? input.startDate() : current.startDate();
 		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
-		if (end != null && end.isBefore(start)) {
-			String field = (input.endDate() != null) ? "input.endDate" : "input.startDate";
-			throw DomainException.badRequest(field, "the end date " + end + " would be before the start date " + start);
-		}
+		new Violations().updatedPeriod(start, end, input.endDate() != null).throwIfAny();
 		this.measures.update(current.id(),
 				new Inputs.UpdateMeasureInput(current.id(), input.version(), input.category(),
 						Violations.strip(input.description()), Violations.strip(input.responsibleDepartment()),

@@ -104,13 +104,23 @@ class ViolationsTests {
 	}
 
 	@Test
+	void anUpdatedPeriodMayEndOnItsStartAndNamesTheDateThatMoved() {
+		assertThat(new Violations().updatedPeriod(TODAY, TODAY, true).isEmpty()).isTrue();
+		assertThat(new Violations().updatedPeriod(TODAY, null, true).isEmpty()).isTrue();
+		String reason = "the end date 2024-06-14 would be before the start date 2024-06-15";
+		assertThat(refusals(new Violations().updatedPeriod(TODAY, TODAY.minusDays(1), true)))
+			.containsExactly(new Violation("input.endDate", reason, ErrorClassification.BAD_REQUEST));
+		assertThat(refusals(new Violations().updatedPeriod(TODAY, TODAY.minusDays(1), false)))
+			.containsExactly(new Violation("input.startDate", reason, ErrorClassification.BAD_REQUEST));
+	}
+
+	@Test
 	void checksCollectEveryViolationBeforeThrowing() {
 		Violations violations = new Violations().required(null, "input.a")
 			.text("", "input.b", 10)
 			.notFuture(TODAY.plusDays(1), "input.c", TODAY);
 		assertThat(violations.has("input.b")).isTrue();
-		DomainException refusal = catchThrowableOfType(DomainException.class, violations::throwIfAny);
-		assertThat(refusal.violations()).extracting(Violation::field).containsExactly("input.a", "input.b", "input.c");
+		assertThat(refusals(violations)).extracting(Violation::field).containsExactly("input.a", "input.b", "input.c");
 	}
 
 	@Test
@@ -151,9 +161,13 @@ class ViolationsTests {
 	private static void refused(Consumer<Violations> check, String reason) {
 		Violations violations = new Violations();
 		check.accept(violations);
+		assertThat(refusals(violations)).isEqualTo(List.of(new Violation(FIELD, reason, ErrorClassification.BAD_REQUEST)));
+	}
+
+	private static List<Violation> refusals(Violations violations) {
 		DomainException refusal = catchThrowableOfType(DomainException.class, violations::throwIfAny);
-		assertThat(refusal.violations())
-			.isEqualTo(List.of(new Violation(FIELD, reason, ErrorClassification.BAD_REQUEST)));
+		assertThat(refusal).as("a refusal").isNotNull();
+		return refusal.violations();
 	}
 
 }
