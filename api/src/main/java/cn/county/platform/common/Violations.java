@@ -14,7 +14,8 @@ import java.util.List;
  * The field checks are the rules every feature's inputs share; each names the field and says why in the same words
  * everywhere. A check of a value left out (null) passes unless the check is {@link #required}, so a required field
  * is {@code required(...)} followed by the check of its value. The reasons are part of the API: clients and tests
- * read them, so change them only with the schema's consumers in mind.
+ * read them, so change them only with the schema's consumers in mind. A check that can only be made once the row is
+ * locked (an end against the stored start) reads {@code new Violations().notBefore(...).throwIfAny()}.
  */
 public final class Violations {
 

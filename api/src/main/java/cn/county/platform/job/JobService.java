@@ -190,8 +190,8 @@ public class JobService {
 			}
 		}
 		this.jobs.update(current.id(), new Inputs.UpdateJobInput(current.id(), input.version(),
-				Violations.strip(input.employer()), Violations.strip(input.place()), input.startDate(), input.endDate(),
-				input.monthlyIncome()));
+				Violations.strip(input.employer()), Violations.strip(input.place()), input.startDate(),
+				input.endDate(), input.monthlyIncome()));
 		return audited(caller, "updateJob", current, current.id());
 	}
 
