@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.county.platform.common.Digests;
 import cn.county.platform.common.ErrorClassification;
-import cn.county.platform.protect.PersistedQueries;
 import cn.county.platform.security.AccessContext;
 import cn.county.platform.security.CallerAuthentication;
 import graphql.ExecutionResult;
@@ -99,7 +99,7 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 							+ " without it"));
 		}
 		String subject = caller.caller().subject();
-		String hash = PersistedQueries.sha256(request.getDocument() + "\n" + request.getOperationName() + "\n"
+		String hash = Digests.sha256Hex(request.getDocument() + "\n" + request.getOperationName() + "\n"
 				+ this.json.writeValueAsString(request.getVariables()));
 		return Mono.deferContextual((context) -> {
 			AccessContext access = context.getOrDefault(AccessContext.class, null);

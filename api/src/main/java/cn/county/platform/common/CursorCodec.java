@@ -132,12 +132,7 @@ public final class CursorCodec {
 	}
 
 	private static byte[] keyId(byte[] key) {
-		try {
-			return java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), KEY_ID_LENGTH);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return java.util.Arrays.copyOf(Digests.sha256(key), KEY_ID_LENGTH);
 	}
 
 	private record Key(byte[] id, SecretKeySpec spec) {

@@ -45,8 +45,6 @@ public class CourtyardService {
 
 	private static final BigDecimal MAX_AREA = new BigDecimal("99999999.99");
 
-	private static final BigDecimal MAX_YUAN = new BigDecimal("9999999999.99");
-
 	private static final int FIRST_YEAR = 2000;
 
 	private final CourtyardHouseholdMapper records;
@@ -118,21 +116,12 @@ public class CourtyardService {
 	@PreAuthorize(WRITERS)
 	public CourtyardHousehold nominate(Caller caller, Inputs.NominateCourtyardInput input) {
 		Violations violations = new Violations();
-		if (input.householdId() == null) {
-			violations.badRequest("input.householdId", "is required");
-		}
+		violations.required(input.householdId(), "input.householdId");
 		checkYear(input.year(), "input.year", violations);
-		if (input.category() == null) {
-			violations.badRequest("input.category", "is required");
-		}
-		if (input.area() == null) {
-			violations.badRequest("input.area", "is required");
-		}
+		violations.required(input.category(), "input.category").required(input.area(), "input.area");
 		checkArea(input.area(), "input.area", violations);
-		if (input.income() == null) {
-			violations.badRequest("input.income", "is required");
-		}
-		checkIncome(input.income(), "input.income", violations);
+		violations.required(input.income(), "input.income")
+			.yuan(input.income(), "input.income", false, Violations.MAX_YUAN);
 		violations.throwIfAny();
 		if (this.households.lockVersion(input.householdId(), caller.scope()) == null) {
 			throw DomainException.notFound("input.householdId", "household " + input.householdId());
@@ -158,7 +147,7 @@ public class CourtyardService {
 	public CourtyardHousehold update(Caller caller, Inputs.UpdateCourtyardInput input) {
 		Violations violations = new Violations();
 		checkArea(input.area(), "input.area", violations);
-		checkIncome(input.income(), "input.income", violations);
+		violations.yuan(input.income(), "input.income", false, Violations.MAX_YUAN);
 		violations.throwIfAny();
 		CourtyardHousehold current = lock(caller, input.id(), input.version());
 		this.records.update(current.id(), input);
@@ -168,9 +157,7 @@ public class CourtyardService {
 	@Transactional
 	@PreAuthorize(WRITERS)
 	public CourtyardHousehold changeStatus(Caller caller, Inputs.ChangeCourtyardStatusInput input) {
-		if (input.status() == null) {
-			throw DomainException.badRequest("input.status", "is required");
-		}
+		Violations.require(input.status(), "input.status");
 		CourtyardHousehold current = lock(caller, input.id(), input.version());
 		if (!current.status().canMoveTo(input.status())) {
 			throw DomainException.conflict("input.status", "a record " + current.status() + " cannot become "
@@ -232,51 +219,26 @@ public class CourtyardService {
 	 * not exist) and, when the caller sent the version it read, that nobody changed it since.
 	 */
 	private CourtyardHousehold lock(Caller caller, Long id, Integer expectedVersion) {
-		if (id == null) {
-			throw DomainException.badRequest("input.id", "is required");
-		}
-		CourtyardHousehold record = this.records.lock(id, caller.scope());
+		CourtyardHousehold record = this.records.lock(Violations.require(id, "input.id"), caller.scope());
 		if (record == null) {
 			throw DomainException.notFound("input.id", "courtyard record " + id);
 		}
-		if (expectedVersion != null && expectedVersion != record.version()) {
-			throw DomainException.conflict("input.version",
-					"is stale: the record is at version " + record.version() + ", read it again");
-		}
+		Violations.notStale(expectedVersion, record.version(), "record");
 		return record;
 	}
 
 	private void checkYear(Integer year, String field, Violations violations) {
 		int last = LocalDate.now(this.clock).getYear() + 1;
-		if (year == null) {
-			violations.badRequest(field, "is required");
-		}
-		else if (year < FIRST_YEAR || year > last) {
-			violations.badRequest(field, "must be between " + FIRST_YEAR + " and " + last);
-		}
+		violations.required(year, field).between(year, field, FIRST_YEAR, last);
 	}
 
+	/** Square metres, more than zero; this feature alone says "must be positive" for a value not above zero. */
 	private static void checkArea(BigDecimal area, String field, Violations violations) {
-		if (area == null) {
-			return;
-		}
-		if (area.signum() <= 0) {
+		if (area != null && area.signum() <= 0) {
 			violations.badRequest(field, "must be positive");
 		}
-		else if (area.stripTrailingZeros().scale() > 2 || area.compareTo(MAX_AREA) > 0) {
-			violations.badRequest(field, "must be square metres with at most 2 decimals");
-		}
-	}
-
-	private static void checkIncome(BigDecimal income, String field, Violations violations) {
-		if (income == null) {
-			return;
-		}
-		if (income.signum() < 0) {
-			violations.badRequest(field, "must not be negative");
-		}
-		else if (income.stripTrailingZeros().scale() > 2 || income.compareTo(MAX_YUAN) > 0) {
-			violations.badRequest(field, "must be yuan with at most 2 decimals");
+		else {
+			violations.decimal(area, field, true, 2, MAX_AREA, "must be square metres with at most 2 decimals");
 		}
 	}
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.county.platform.common.Digests;
 import cn.county.platform.plan.Plan;
-import cn.county.platform.protect.PersistedQueries;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.CallerAuthentication;
 import cn.county.platform.security.CallerScope;
@@ -182,7 +182,7 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 		text.append(this.json.writeValueAsString(new TreeMap<>(request.getVariables()))).append('\u0000');
 		text.append(CallerScope.cacheKey(caller)).append('\u0000');
 		text.append(this.plan.today()).append('\u0000').append(new TreeMap<>(versions));
-		return PersistedQueries.sha256(text.toString());
+		return Digests.sha256Hex(text.toString());
 	}
 
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cn.county.platform.audit.RecordsChanged;
-import cn.county.platform.protect.PersistedQueries;
+import cn.county.platform.common.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +94,7 @@ public class DashboardRollup {
 	 * of the query's area; towns not stored, or stored under an older version, are computed and stored first.
 	 */
 	List<FigureRow> rows(FigureQuery query, SectionQuery sql) {
-		String params = PersistedQueries.sha256(sql.paramsKey());
+		String params = Digests.sha256Hex(sql.paramsKey());
 		List<String> towns = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		Map<String, List<FigureRow>> byTown = new HashMap<>();

@@ -40,6 +40,9 @@ public class HouseholdService {
 
 	private static final Pattern CODE = Pattern.compile("[0-9A-Za-z-]{4,24}");
 
+	/** The largest income per capita taken, in yuan: a limit of its own, a little below its DECIMAL(12,2) column's. */
+	private static final BigDecimal MAX_INCOME = new BigDecimal("9999999999");
+
 	private static final Pattern PHONE = Pattern.compile("1\\d{10}|0\\d{2,3}-?\\d{7,8}");
 
 	private final HouseholdMapper households;
@@ -127,11 +130,11 @@ public class HouseholdService {
 			violations.badRequest("input.townCode", (this.regions.selectTown(input.townCode()) == null)
 					? "is not a town of the county" : "is not the town of village " + village.code());
 		}
-		checkAddress(input.address(), violations);
+		violations.text(input.address(), "input.address", 200);
 		checkPhone(input.phone(), violations);
 		checkIncome(input.incomePerCapita(), input.incomeYear(), today, violations);
-		checkNotFuture(input.housingInspectedOn(), "input.housingInspectedOn", today, violations);
-		checkNotFuture(input.waterCheckedOn(), "input.waterCheckedOn", today, violations);
+		violations.notFuture(input.housingInspectedOn(), "input.housingInspectedOn", today);
+		violations.notFuture(input.waterCheckedOn(), "input.waterCheckedOn", today);
 		MemberRules.checkNew(input.head(), "input.head", today, violations);
 		if (input.monitoring() != null) {
 			checkMonitoring(input.monitoring(), "input.monitoring", today, violations);
@@ -153,7 +156,8 @@ public class HouseholdService {
 		Inputs.MonitoringInput monitoring = input.monitoring();
 		long id = this.ids.nextId();
 		Household household = new Household(id, code, village.townCode(), null, village.code(), null,
-				input.address().strip(), input.head().name().strip(), headIdNumber, blankToNull(input.phone()),
+				input.address().strip(), input.head().name().strip(), headIdNumber,
+				Violations.blankToNull(input.phone()),
 				(monitoring != null) ? HouseholdCategory.MONITORED : HouseholdCategory.ALLEVIATED,
 				(monitoring != null) ? monitoring.type() : null,
 				(monitoring != null) ? RiskStatus.NOT_ELIMINATED : null, null,
@@ -161,8 +165,8 @@ public class HouseholdService {
 				input.incomeYear(), Boolean.TRUE.equals(input.minimumAllowance()),
 				Boolean.TRUE.equals(input.extremePoverty()), (monitoring != null) ? monitoring.identifiedVia() : null,
 				(monitoring != null) ? monitoring.identifiedOn() : null, null, null, null,
-				blankToNull(input.assignedCadre()), input.housingGrade(), input.housingInspectedOn(), input.waterSafe(),
-				input.waterCheckedOn(), 0, null);
+				Violations.blankToNull(input.assignedCadre()), input.housingGrade(), input.housingInspectedOn(),
+				input.waterSafe(), input.waterCheckedOn(), 0, null);
 		this.households.insert(household);
 		if (monitoring != null) {
 			this.households.insertRiskCauses(id, EnumSet.copyOf(monitoring.causes()));
@@ -178,17 +182,15 @@ public class HouseholdService {
 	public Household update(Caller caller, Inputs.UpdateHouseholdInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (input.address() != null) {
-			checkAddress(input.address(), violations);
-		}
+		violations.optionalText(input.address(), "input.address", 200);
 		checkPhone(input.phone(), violations);
 		if (input.incomePerCapita() != null || input.incomeYear() != null) {
 			checkIncome((input.incomePerCapita() != null) ? input.incomePerCapita() : BigDecimal.ZERO,
 					(input.incomeYear() != null) ? input.incomeYear() : today.getYear(), today, violations);
 		}
-		checkNotFuture(input.housingInspectedOn(), "input.housingInspectedOn", today, violations);
-		checkNotFuture(input.waterCheckedOn(), "input.waterCheckedOn", today, violations);
-		checkNotFuture(input.screenedOn(), "input.screenedOn", today, violations);
+		violations.notFuture(input.housingInspectedOn(), "input.housingInspectedOn", today);
+		violations.notFuture(input.waterCheckedOn(), "input.waterCheckedOn", today);
+		violations.notFuture(input.screenedOn(), "input.screenedOn", today);
 		violations.throwIfAny();
 		lock(caller, input.id(), input.version(), "input.id");
 		Household before = this.households.selectById(input.id(), Scope.COUNTY);
@@ -226,10 +228,8 @@ public class HouseholdService {
 	public Household eliminateRisk(Caller caller, Inputs.EliminateRiskInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (input.eliminatedOn() == null) {
-			violations.badRequest("input.eliminatedOn", "is required");
-		}
-		checkNotFuture(input.eliminatedOn(), "input.eliminatedOn", today, violations);
+		violations.required(input.eliminatedOn(), "input.eliminatedOn");
+		violations.notFuture(input.eliminatedOn(), "input.eliminatedOn", today);
 		violations.throwIfAny();
 		lock(caller, input.householdId(), input.version(), "input.householdId");
 		Household household = this.households.selectById(input.householdId(), Scope.COUNTY);
@@ -261,17 +261,11 @@ public class HouseholdService {
 	 * did not exist) and, when the caller sent the version it read, that nobody changed it since.
 	 */
 	void lock(Caller caller, Long id, Integer expectedVersion, String field) {
-		if (id == null) {
-			throw DomainException.badRequest(field, "is required");
-		}
-		Integer version = this.households.lockVersion(id, caller.scope());
+		Integer version = this.households.lockVersion(Violations.require(id, field), caller.scope());
 		if (version == null) {
 			throw DomainException.notFound(field, "household " + id);
 		}
-		if (expectedVersion != null && !expectedVersion.equals(version)) {
-			throw DomainException.conflict("input.version",
-					"is stale: the household is at version " + version + ", read it again");
-		}
+		Violations.notStale(expectedVersion, version, "household");
 	}
 
 	Member newMember(long householdId, Relation relation, Inputs.MemberFields fields) {
@@ -283,15 +277,6 @@ public class HouseholdService {
 				Boolean.TRUE.equals(fields.willingToWork()), 0);
 	}
 
-	private static void checkAddress(String address, Violations violations) {
-		if (address == null || address.isBlank()) {
-			violations.badRequest("input.address", "must not be blank");
-		}
-		else if (address.strip().length() > 200) {
-			violations.badRequest("input.address", "must be at most 200 characters");
-		}
-	}
-
 	private static void checkPhone(String phone, Violations violations) {
 		if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
 			violations.badRequest("input.phone", "must be a mobile number (11 digits starting with 1) or a landline");
@@ -299,27 +284,16 @@ public class HouseholdService {
 	}
 
 	private static void checkIncome(BigDecimal income, Integer year, LocalDate today, Violations violations) {
-		if (income == null) {
-			violations.badRequest("input.incomePerCapita", "is required");
-		}
-		else if (income.signum() < 0) {
-			violations.badRequest("input.incomePerCapita", "must not be negative");
-		}
-		else if (income.scale() > 2 || income.compareTo(new BigDecimal("9999999999")) > 0) {
-			violations.badRequest("input.incomePerCapita", "must be yuan with at most 2 decimals");
-		}
-		if (year == null) {
-			violations.badRequest("input.incomeYear", "is required");
-		}
-		else if (year < 2000 || year > today.getYear()) {
-			violations.badRequest("input.incomeYear", "must be between 2000 and " + today.getYear());
-		}
+		violations.required(income, "input.incomePerCapita")
+			.yuan(income, "input.incomePerCapita", false, MAX_INCOME)
+			.required(year, "input.incomeYear")
+			.between(year, "input.incomeYear", 2000, today.getYear());
 	}
 
 	private static void checkMonitoring(Inputs.MonitoringInput monitoring, String prefix, LocalDate today,
 			Violations violations) {
+		violations.required(monitoring, prefix);
 		if (monitoring == null) {
-			violations.badRequest(prefix, "is required");
 			return;
 		}
 		if (monitoring.causes() == null || monitoring.causes().isEmpty()) {
@@ -328,17 +302,7 @@ public class HouseholdService {
 		else if (EnumSet.copyOf(monitoring.causes()).size() != monitoring.causes().size()) {
 			violations.badRequest(prefix + ".causes", "must not repeat a cause");
 		}
-		checkNotFuture(monitoring.identifiedOn(), prefix + ".identifiedOn", today, violations);
-	}
-
-	static void checkNotFuture(LocalDate date, String field, LocalDate today, Violations violations) {
-		if (date != null && date.isAfter(today)) {
-			violations.badRequest(field, "must not be in the future");
-		}
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+		violations.notFuture(monitoring.identifiedOn(), prefix + ".identifiedOn", today);
 	}
 
 }

@@ -12,26 +12,20 @@ import cn.county.platform.common.Violations;
  */
 final class MemberRules {
 
+	/** The longest name a member may have (the column is VARCHAR(64)). */
+	static final int NAME_LENGTH = 64;
+
 	private MemberRules() {
 	}
 
 	static void checkNew(Inputs.MemberFields fields, String prefix, LocalDate today, Violations violations) {
+		violations.required(fields, prefix);
 		if (fields == null) {
-			violations.badRequest(prefix, "is required");
 			return;
 		}
-		checkName(fields.name(), prefix + ".name", violations);
+		violations.text(fields.name(), prefix + ".name", NAME_LENGTH);
 		checkIdentity(fields.idNumber(), fields.birthDate(), fields.gender(), prefix, today, violations);
 		checkDisability(fields.health(), fields.disabilityGrade(), prefix, violations);
-	}
-
-	static void checkName(String name, String field, Violations violations) {
-		if (name == null || name.isBlank()) {
-			violations.badRequest(field, "must not be blank");
-		}
-		else if (name.strip().length() > 64) {
-			violations.badRequest(field, "must be at most 64 characters");
-		}
 	}
 
 	/** The ID number is well formed and the birth date and gender, where given, agree with it. */
@@ -60,9 +54,7 @@ final class MemberRules {
 			if (grade == null) {
 				violations.badRequest(prefix + ".disabilityGrade", "is required when health is DISABLED");
 			}
-			else if (grade < 1 || grade > 4) {
-				violations.badRequest(prefix + ".disabilityGrade", "must be between 1 and 4");
-			}
+			violations.between(grade, prefix + ".disabilityGrade", 1, 4);
 		}
 		else if (health != null && grade != null) {
 			violations.badRequest(prefix + ".disabilityGrade", "is only given when health is DISABLED");

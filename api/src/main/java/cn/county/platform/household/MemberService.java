@@ -51,10 +51,8 @@ public class MemberService {
 	public Member add(Caller caller, Inputs.AddMemberInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (input.relation() == null) {
-			violations.badRequest("input.relation", "is required");
-		}
-		else if (input.relation() == Relation.HEAD) {
+		violations.required(input.relation(), "input.relation");
+		if (input.relation() == Relation.HEAD) {
 			violations.badRequest("input.relation", "a household has one head, registered with it");
 		}
 		MemberRules.checkNew(input.member(), "input.member", today, violations);
@@ -75,9 +73,7 @@ public class MemberService {
 		LocalDate today = LocalDate.now(this.clock);
 		Member current = lock(caller, input.id(), input.version());
 		Violations violations = new Violations();
-		if (input.name() != null) {
-			MemberRules.checkName(input.name(), "input.name", violations);
-		}
+		violations.optionalText(input.name(), "input.name", MemberRules.NAME_LENGTH);
 		if (input.relation() != null && (input.relation() == Relation.HEAD) != (current.relation() == Relation.HEAD)) {
 			violations.badRequest("input.relation", "cannot make a member head or stop the head being head");
 		}
@@ -131,17 +127,11 @@ public class MemberService {
 	}
 
 	private Member lock(Caller caller, Long id, Integer expectedVersion) {
-		if (id == null) {
-			throw DomainException.badRequest("input.id", "is required");
-		}
-		Integer version = this.members.lockVersion(id, caller.scope());
+		Integer version = this.members.lockVersion(Violations.require(id, "input.id"), caller.scope());
 		if (version == null) {
 			throw DomainException.notFound("input.id", "member " + id);
 		}
-		if (expectedVersion != null && !expectedVersion.equals(version)) {
-			throw DomainException.conflict("input.version",
-					"is stale: the member is at version " + version + ", read it again");
-		}
+		Violations.notStale(expectedVersion, version, "member");
 		return this.members.selectById(id, Scope.COUNTY);
 	}
 

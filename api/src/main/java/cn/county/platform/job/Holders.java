@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import cn.county.platform.common.DomainException;
+import cn.county.platform.common.Violations;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
 
@@ -25,10 +26,7 @@ class Holders {
 	 * as if it did not exist). Must run inside the caller's transaction.
 	 */
 	Holder lock(Caller caller, Long memberId, String field) {
-		if (memberId == null) {
-			throw DomainException.badRequest(field, "is required");
-		}
-		Holder holder = this.holders.lock(memberId, caller.scope());
+		Holder holder = this.holders.lock(Violations.require(memberId, field), caller.scope());
 		if (holder == null) {
 			throw DomainException.notFound(field, "member " + memberId);
 		}

@@ -125,20 +125,21 @@ public class JobService {
 	public Job record(Caller caller, Inputs.RecordJobInput input) {
 		LocalDate today = today();
 		Violations violations = new Violations();
-		JobRules.required(input.type(), "input.type", violations);
+		violations.required(input.type(), "input.type");
 		if (input.type() == JobType.PUBLIC_WELFARE_POST && input.welfarePostLevel() == null) {
 			violations.badRequest("input.welfarePostLevel", "is required for a PUBLIC_WELFARE_POST");
 		}
 		else if (input.type() != JobType.PUBLIC_WELFARE_POST && input.welfarePostLevel() != null) {
 			violations.badRequest("input.welfarePostLevel", "is given only for a PUBLIC_WELFARE_POST");
 		}
-		JobRules.text(input.employer(), "input.employer", 100, violations);
-		JobRules.text(input.place(), "input.place", 100, violations);
-		JobRules.required(input.startDate(), "input.startDate", violations);
-		JobRules.notFuture(input.startDate(), "input.startDate", today, violations);
-		JobRules.notFuture(input.endDate(), "input.endDate", today, violations);
-		JobRules.notBefore(input.endDate(), input.startDate(), "input.endDate", "the start date", violations);
-		JobRules.required(input.monthlyIncome(), "input.monthlyIncome", violations);
+		violations.text(input.employer(), "input.employer", 100);
+		violations.text(input.place(), "input.place", 100);
+		violations.required(input.startDate(), "input.startDate");
+		violations.notFuture(input.startDate(), "input.startDate", today);
+		violations.notFuture(input.endDate(), "input.endDate", today);
+		violations.notBefore(input.endDate(), input.startDate(), "input.endDate",
+				"the start date (" + input.startDate() + ")");
+		violations.required(input.monthlyIncome(), "input.monthlyIncome");
 		JobRules.yuan(input.monthlyIncome(), "input.monthlyIncome", false, violations);
 		violations.throwIfAny();
 		Holder holder = this.holders.lock(caller, input.memberId(), "input.memberId");
@@ -161,20 +162,17 @@ public class JobService {
 	public Job update(Caller caller, Inputs.UpdateJobInput input) {
 		LocalDate today = today();
 		Violations violations = new Violations();
-		JobRules.optionalText(input.employer(), "input.employer", 100, violations);
-		JobRules.optionalText(input.place(), "input.place", 100, violations);
-		JobRules.notFuture(input.startDate(), "input.startDate", today, violations);
-		JobRules.notFuture(input.endDate(), "input.endDate", today, violations);
+		violations.optionalText(input.employer(), "input.employer", 100);
+		violations.optionalText(input.place(), "input.place", 100);
+		violations.notFuture(input.startDate(), "input.startDate", today);
+		violations.notFuture(input.endDate(), "input.endDate", today);
 		JobRules.yuan(input.monthlyIncome(), "input.monthlyIncome", false, violations);
 		violations.throwIfAny();
 		Locked locked = lockJob(caller, input.id(), input.version());
 		Job current = locked.job();
 		LocalDate start = (input.startDate() != null) ? input.startDate() : current.startDate();
 		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
-		if (end != null && end.isBefore(start)) {
-			String field = (input.endDate() != null) ? "input.endDate" : "input.startDate";
-			throw DomainException.badRequest(field, "the end date " + end + " would be before the start date " + start);
-		}
+		new Violations().updatedPeriod(start, end, input.endDate() != null).throwIfAny();
 		if (input.startDate() != null && JobRules.isUnderWorkingAge(locked.holder(), start)) {
 			throw DomainException.badRequest("input.startDate", "the member is under "
 					+ JobRules.MINIMUM_WORKING_AGE + " on it (born " + locked.holder().birthDate() + ")");
@@ -192,8 +190,8 @@ public class JobService {
 			}
 		}
 		this.jobs.update(current.id(), new Inputs.UpdateJobInput(current.id(), input.version(),
-				JobRules.strip(input.employer()), JobRules.strip(input.place()), input.startDate(), input.endDate(),
-				input.monthlyIncome()));
+				Violations.strip(input.employer()), Violations.strip(input.place()), input.startDate(),
+				input.endDate(), input.monthlyIncome()));
 		return audited(caller, "updateJob", current, current.id());
 	}
 
@@ -201,18 +199,18 @@ public class JobService {
 	@PreAuthorize(Writers.JOBS)
 	public Job end(Caller caller, Inputs.EndJobInput input) {
 		Violations violations = new Violations();
-		JobRules.required(input.endDate(), "input.endDate", violations);
-		JobRules.notFuture(input.endDate(), "input.endDate", today(), violations);
+		violations.required(input.endDate(), "input.endDate");
+		violations.notFuture(input.endDate(), "input.endDate", today());
 		violations.throwIfAny();
 		Job current = lockJob(caller, input.id(), input.version()).job();
 		if (current.endDate() != null) {
 			throw DomainException.conflict("input.id",
 					"the job already ended on " + current.endDate() + "; correct the date with updateJob");
 		}
-		if (input.endDate().isBefore(current.startDate())) {
-			throw DomainException.badRequest("input.endDate",
-					"must not be before the start date (" + current.startDate() + ")");
-		}
+		new Violations()
+			.notBefore(input.endDate(), current.startDate(), "input.endDate",
+					"the start date (" + current.startDate() + ")")
+			.throwIfAny();
 		// shortening a period cannot make two posts overlap, so no overlap check here
 		this.jobs.end(current.id(), input.endDate());
 		return audited(caller, "endJob", current, current.id());
@@ -222,21 +220,20 @@ public class JobService {
 	@PreAuthorize(Writers.JOBS)
 	public Subsidy recordSubsidy(Caller caller, Inputs.RecordSubsidyInput input) {
 		Violations violations = new Violations();
-		JobRules.required(input.kind(), "input.kind", violations);
-		JobRules.required(input.amount(), "input.amount", violations);
+		violations.required(input.kind(), "input.kind");
+		violations.required(input.amount(), "input.amount");
 		JobRules.yuan(input.amount(), "input.amount", true, violations);
-		JobRules.required(input.paidOn(), "input.paidOn", violations);
-		JobRules.notFuture(input.paidOn(), "input.paidOn", today(), violations);
+		violations.required(input.paidOn(), "input.paidOn");
+		violations.notFuture(input.paidOn(), "input.paidOn", today());
 		violations.throwIfAny();
 		Job job = lockJob(caller, input.jobId(), null, "input.jobId").job();
 		if (!input.kind().jobTypes().contains(job.type())) {
 			throw DomainException.badRequest("input.kind",
 					"is paid only for " + input.kind().jobTypes() + " jobs; this job is " + job.type());
 		}
-		if (input.paidOn().isBefore(job.startDate())) {
-			throw DomainException.badRequest("input.paidOn",
-					"must not be before the job started (" + job.startDate() + ")");
-		}
+		new Violations()
+			.notBefore(input.paidOn(), job.startDate(), "input.paidOn", "the job started (" + job.startDate() + ")")
+			.throwIfAny();
 		if (input.kind() == SubsidyKind.ONE_TIME_STARTUP) {
 			List<Subsidy> earlier = this.subsidies.selectByMemberAndKind(job.memberId(), SubsidyKind.ONE_TIME_STARTUP);
 			if (!earlier.isEmpty()) {
@@ -279,19 +276,13 @@ public class JobService {
 	 * job again under that lock to compare its version.
 	 */
 	private Locked lockJob(Caller caller, Long id, Integer expectedVersion, String field) {
-		if (id == null) {
-			throw DomainException.badRequest(field, "is required");
-		}
-		Job found = this.jobs.selectById(id, caller.scope());
+		Job found = this.jobs.selectById(Violations.require(id, field), caller.scope());
 		if (found == null) {
 			throw DomainException.notFound(field, "job " + id);
 		}
 		Holder holder = this.holders.lock(caller, found.memberId(), field);
 		Job job = this.jobs.selectById(id, Scope.COUNTY);
-		if (expectedVersion != null && !expectedVersion.equals(job.version())) {
-			throw DomainException.conflict("input.version",
-					"is stale: the job is at version " + job.version() + ", read it again");
-		}
+		Violations.notStale(expectedVersion, job.version(), "job");
 		return new Locked(job, holder);
 	}
 

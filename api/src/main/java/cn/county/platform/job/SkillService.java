@@ -110,10 +110,10 @@ public class SkillService {
 	public Training recordTraining(Caller caller, Inputs.RecordTrainingInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		JobRules.text(input.course(), "input.course", 100, violations);
-		JobRules.text(input.provider(), "input.provider", 100, violations);
-		JobRules.required(input.startDate(), "input.startDate", violations);
-		JobRules.notFuture(input.startDate(), "input.startDate", today, violations);
+		violations.text(input.course(), "input.course", 100);
+		violations.text(input.provider(), "input.provider", 100);
+		violations.required(input.startDate(), "input.startDate");
+		violations.notFuture(input.startDate(), "input.startDate", today);
 		checkTrainingEnd(input.startDate(), input.endDate(), Boolean.TRUE.equals(input.completed()), today,
 				violations);
 		violations.throwIfAny();
@@ -132,18 +132,15 @@ public class SkillService {
 	public Training updateTraining(Caller caller, Inputs.UpdateTrainingInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		JobRules.optionalText(input.course(), "input.course", 100, violations);
-		JobRules.optionalText(input.provider(), "input.provider", 100, violations);
-		JobRules.notFuture(input.startDate(), "input.startDate", today, violations);
+		violations.optionalText(input.course(), "input.course", 100);
+		violations.optionalText(input.provider(), "input.provider", 100);
+		violations.notFuture(input.startDate(), "input.startDate", today);
 		violations.throwIfAny();
 		Training current = lockTraining(caller, input.id(), input.version());
 		LocalDate start = (input.startDate() != null) ? input.startDate() : current.startDate();
 		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
 		boolean completed = (input.completed() != null) ? input.completed() : current.completed();
-		if (end != null && end.isBefore(start)) {
-			violations.badRequest((input.endDate() != null) ? "input.endDate" : "input.startDate",
-					"the end date " + end + " would be before the start date " + start);
-		}
+		violations.updatedPeriod(start, end, input.endDate() != null);
 		if (completed && end == null) {
 			violations.badRequest("input.endDate", "is required for a completed training");
 		}
@@ -161,8 +158,8 @@ public class SkillService {
 			}
 		}
 		this.trainings.update(current.id(), new Inputs.UpdateTrainingInput(current.id(), input.version(),
-				JobRules.strip(input.course()), JobRules.strip(input.provider()), input.startDate(), input.endDate(),
-				input.completed()));
+				Violations.strip(input.course()), Violations.strip(input.provider()), input.startDate(),
+				input.endDate(), input.completed()));
 		Training updated = this.trainings.selectById(current.id(), Scope.COUNTY);
 		this.audit.record(caller, "updateTraining", "Training", current.id(), current, updated);
 		return updated;
@@ -172,11 +169,11 @@ public class SkillService {
 	@PreAuthorize(Writers.JOBS)
 	public Certificate recordCertificate(Caller caller, Inputs.RecordCertificateInput input) {
 		Violations violations = new Violations();
-		JobRules.text(input.name(), "input.name", 100, violations);
-		JobRules.required(input.kind(), "input.kind", violations);
-		JobRules.required(input.issuedOn(), "input.issuedOn", violations);
-		JobRules.notFuture(input.issuedOn(), "input.issuedOn", LocalDate.now(this.clock), violations);
-		JobRules.text(input.number(), "input.number", 64, violations);
+		violations.text(input.name(), "input.name", 100);
+		violations.required(input.kind(), "input.kind");
+		violations.required(input.issuedOn(), "input.issuedOn");
+		violations.notFuture(input.issuedOn(), "input.issuedOn", LocalDate.now(this.clock));
+		violations.text(input.number(), "input.number", 64);
 		violations.throwIfAny();
 		Holder holder = this.holders.lock(caller, input.memberId(), "input.memberId");
 		if (input.trainingId() != null) {
@@ -194,17 +191,17 @@ public class SkillService {
 	@PreAuthorize(Writers.JOBS)
 	public Certificate updateCertificate(Caller caller, Inputs.UpdateCertificateInput input) {
 		Violations violations = new Violations();
-		JobRules.optionalText(input.name(), "input.name", 100, violations);
-		JobRules.notFuture(input.issuedOn(), "input.issuedOn", LocalDate.now(this.clock), violations);
-		JobRules.optionalText(input.number(), "input.number", 64, violations);
+		violations.optionalText(input.name(), "input.name", 100);
+		violations.notFuture(input.issuedOn(), "input.issuedOn", LocalDate.now(this.clock));
+		violations.optionalText(input.number(), "input.number", 64);
 		violations.throwIfAny();
-		Certificate current = this.certificates.selectById(requireId(input.id()), caller.scope());
+		Certificate current = this.certificates.selectById(Violations.require(input.id(), "input.id"), caller.scope());
 		if (current == null) {
 			throw DomainException.notFound("input.id", "certificate " + input.id());
 		}
 		Holder holder = this.holders.lock(caller, current.memberId(), "input.id");
 		current = this.certificates.selectById(current.id(), Scope.COUNTY);
-		checkVersion(input.version(), current.version(), "certificate");
+		Violations.notStale(input.version(), current.version(), "certificate");
 		Long trainingId = (input.trainingId() != null) ? input.trainingId() : current.trainingId();
 		LocalDate issuedOn = (input.issuedOn() != null) ? input.issuedOn() : current.issuedOn();
 		if (trainingId != null && (input.trainingId() != null || input.issuedOn() != null)) {
@@ -214,7 +211,7 @@ public class SkillService {
 					(input.trainingId() != null) ? "input.trainingId" : "input.issuedOn", changed);
 		}
 		this.certificates.update(current.id(), new Inputs.UpdateCertificateInput(current.id(), input.version(),
-				JobRules.strip(input.name()), input.kind(), input.issuedOn(), JobRules.strip(input.number()),
+				Violations.strip(input.name()), input.kind(), input.issuedOn(), Violations.strip(input.number()),
 				input.trainingId()));
 		Certificate updated = this.certificates.selectById(current.id(), Scope.COUNTY);
 		this.audit.record(caller, "updateCertificate", "Certificate", current.id(), current, updated);
@@ -224,7 +221,7 @@ public class SkillService {
 	/** The end of a new training: not before its start, and known and past for a completed one. */
 	private static void checkTrainingEnd(LocalDate start, LocalDate end, boolean completed, LocalDate today,
 			Violations violations) {
-		JobRules.notBefore(end, start, "input.endDate", "the start date", violations);
+		violations.notBefore(end, start, "input.endDate", "the start date (" + start + ")");
 		if (completed && end == null) {
 			violations.badRequest("input.endDate", "is required for a completed training");
 		}
@@ -240,45 +237,29 @@ public class SkillService {
 		if (training == null || training.memberId() != holder.id()) {
 			throw DomainException.badRequest(trainingField, "is not one of the member's trainings");
 		}
-		if (issuedOn.isBefore(training.startDate())) {
-			throw DomainException.badRequest(issuedField,
-					"must not be before the training started (" + training.startDate() + ")");
-		}
+		new Violations()
+			.notBefore(issuedOn, training.startDate(), issuedField,
+					"the training started (" + training.startDate() + ")")
+			.throwIfAny();
 	}
 
 	private Training lockTraining(Caller caller, Long id, Integer expectedVersion) {
-		Training found = this.trainings.selectById(requireId(id), caller.scope());
+		Training found = this.trainings.selectById(Violations.require(id, "input.id"), caller.scope());
 		if (found == null) {
 			throw DomainException.notFound("input.id", "training " + id);
 		}
 		this.holders.lock(caller, found.memberId(), "input.id");
 		Training training = this.trainings.selectById(id, Scope.COUNTY);
-		checkVersion(expectedVersion, training.version(), "training");
+		Violations.notStale(expectedVersion, training.version(), "training");
 		return training;
-	}
-
-	private static long requireId(Long id) {
-		if (id == null) {
-			throw DomainException.badRequest("input.id", "is required");
-		}
-		return id;
-	}
-
-	private static void checkVersion(Integer expected, int actual, String what) {
-		if (expected != null && expected != actual) {
-			throw DomainException.conflict("input.version",
-					"is stale: the " + what + " is at version " + actual + ", read it again");
-		}
 	}
 
 	private static CertificateFilter checked(CertificateFilter filter) {
 		if (filter == null) {
 			return CertificateFilter.NONE;
 		}
-		if (filter.issuedFrom() != null && filter.issuedTo() != null
-				&& filter.issuedTo().isBefore(filter.issuedFrom())) {
-			throw DomainException.badRequest("filter.issuedTo", "must not be before filter.issuedFrom");
-		}
+		new Violations().notBefore(filter.issuedTo(), filter.issuedFrom(), "filter.issuedTo", "filter.issuedFrom")
+			.throwIfAny();
 		return filter;
 	}
 

@@ -42,7 +42,8 @@ public class LoanService {
 
 	private static final Pattern CONTRACT = Pattern.compile("[0-9A-Za-z/-]{4,40}");
 
-	private static final BigDecimal MAX_YUAN = new BigDecimal("9999999999.99");
+	/** The longest bank name (the column is VARCHAR(64)). */
+	private static final int BANK_LENGTH = 64;
 
 	private final LoanMapper loans;
 
@@ -132,19 +133,20 @@ public class LoanService {
 	public Loan issue(Caller caller, Inputs.IssueLoanInput input) {
 		LocalDate today = today();
 		Violations violations = new Violations();
-		required(input.householdId(), "input.householdId", violations);
-		required(input.borrowerId(), "input.borrowerId", violations);
-		checkBank(input.bank(), "input.bank", violations);
+		violations.required(input.householdId(), "input.householdId");
+		violations.required(input.borrowerId(), "input.borrowerId");
+		violations.text(input.bank(), "input.bank", BANK_LENGTH);
 		checkContract(input.contractNumber(), "input.contractNumber", violations);
-		checkAmount(input.amount(), "input.amount", violations);
+		violations.required(input.amount(), "input.amount")
+			.yuan(input.amount(), "input.amount", true, Violations.MAX_YUAN);
 		if (input.amount() != null && input.amount().compareTo(this.limits.maxAmount()) > 0) {
 			violations.badRequest("input.amount", "must be at most the limit of " + this.limits.maxAmount().toPlainString() + " yuan");
 		}
-		checkDate(input.issuedOn(), "input.issuedOn", today, violations);
+		violations.required(input.issuedOn(), "input.issuedOn").notFuture(input.issuedOn(), "input.issuedOn", today);
 		checkTerm(input.termMonths(), "input.termMonths", violations);
-		checkSubsidy(input.interestSubsidy(), "input.interestSubsidy", violations);
-		checkText(input.purpose(), "input.purpose", 200, true, violations);
-		checkText(input.note(), "input.note", 500, false, violations);
+		violations.yuan(input.interestSubsidy(), "input.interestSubsidy", false, Violations.MAX_YUAN);
+		violations.text(input.purpose(), "input.purpose", 200);
+		violations.optionalText(Violations.blankToNull(input.note()), "input.note", 500);
 		violations.throwIfAny();
 
 		// The household row lock serialises issues to one household, so two cannot both find it without a loan.
@@ -190,9 +192,10 @@ public class LoanService {
 	public Loan repay(Caller caller, Inputs.RecordRepaymentInput input) {
 		LocalDate today = today();
 		Violations violations = new Violations();
-		checkAmount(input.amount(), "input.amount", violations);
-		checkDate(input.repaidOn(), "input.repaidOn", today, violations);
-		checkText(input.note(), "input.note", 500, false, violations);
+		violations.required(input.amount(), "input.amount")
+			.yuan(input.amount(), "input.amount", true, Violations.MAX_YUAN);
+		violations.required(input.repaidOn(), "input.repaidOn").notFuture(input.repaidOn(), "input.repaidOn", today);
+		violations.optionalText(Violations.blankToNull(input.note()), "input.note", 500);
 		violations.throwIfAny();
 		Loan loan = lockOpen(caller, input.loanId(), today);
 		checkAfterLatest(loan, input.repaidOn(), "input.repaidOn");
@@ -212,9 +215,10 @@ public class LoanService {
 	public Loan extend(Caller caller, Inputs.ExtendLoanInput input) {
 		LocalDate today = today();
 		Violations violations = new Violations();
-		checkDate(input.extendedOn(), "input.extendedOn", today, violations);
-		required(input.newMaturityDate(), "input.newMaturityDate", violations);
-		checkText(input.note(), "input.note", 500, false, violations);
+		violations.required(input.extendedOn(), "input.extendedOn")
+			.notFuture(input.extendedOn(), "input.extendedOn", today);
+		violations.required(input.newMaturityDate(), "input.newMaturityDate");
+		violations.optionalText(Violations.blankToNull(input.note()), "input.note", 500);
 		violations.throwIfAny();
 		Loan loan = lockOpen(caller, input.loanId(), today);
 		checkAfterLatest(loan, input.extendedOn(), "input.extendedOn");
@@ -241,15 +245,14 @@ public class LoanService {
 	public Renewal renew(Caller caller, Inputs.RenewLoanInput input) {
 		LocalDate today = today();
 		Violations violations = new Violations();
-		checkDate(input.renewedOn(), "input.renewedOn", today, violations);
+		violations.required(input.renewedOn(), "input.renewedOn")
+			.notFuture(input.renewedOn(), "input.renewedOn", today);
 		checkContract(input.contractNumber(), "input.contractNumber", violations);
 		checkTerm(input.termMonths(), "input.termMonths", violations);
-		if (input.bank() != null) {
-			checkBank(input.bank(), "input.bank", violations);
-		}
-		checkSubsidy(input.interestSubsidy(), "input.interestSubsidy", violations);
-		checkText(input.purpose(), "input.purpose", 200, false, violations);
-		checkText(input.note(), "input.note", 500, false, violations);
+		violations.optionalText(input.bank(), "input.bank", BANK_LENGTH);
+		violations.yuan(input.interestSubsidy(), "input.interestSubsidy", false, Violations.MAX_YUAN);
+		violations.optionalText(Violations.blankToNull(input.purpose()), "input.purpose", 200);
+		violations.optionalText(Violations.blankToNull(input.note()), "input.note", 500);
 		violations.throwIfAny();
 		Loan old = lockOpen(caller, input.loanId(), today);
 		checkAfterLatest(old, input.renewedOn(), "input.renewedOn");
@@ -282,9 +285,11 @@ public class LoanService {
 	public Loan topUp(Caller caller, Inputs.TopUpLoanInput input) {
 		LocalDate today = today();
 		Violations violations = new Violations();
-		checkAmount(input.amount(), "input.amount", violations);
-		checkDate(input.toppedUpOn(), "input.toppedUpOn", today, violations);
-		checkText(input.note(), "input.note", 500, false, violations);
+		violations.required(input.amount(), "input.amount")
+			.yuan(input.amount(), "input.amount", true, Violations.MAX_YUAN);
+		violations.required(input.toppedUpOn(), "input.toppedUpOn")
+			.notFuture(input.toppedUpOn(), "input.toppedUpOn", today);
+		violations.optionalText(Violations.blankToNull(input.note()), "input.note", 500);
 		violations.throwIfAny();
 		Loan loan = lockOpen(caller, input.loanId(), today);
 		checkAfterLatest(loan, input.toppedUpOn(), "input.toppedUpOn");
@@ -314,10 +319,7 @@ public class LoanService {
 
 	/** Locks a loan in the caller's scope (else NOT_FOUND, as if it did not exist) and requires it open. */
 	private Loan lockOpen(Caller caller, Long id, LocalDate today) {
-		if (id == null) {
-			throw DomainException.badRequest("input.loanId", "is required");
-		}
-		Loan loan = this.loans.lock(id, caller.scope(), today);
+		Loan loan = this.loans.lock(Violations.require(id, "input.loanId"), caller.scope(), today);
 		if (loan == null) {
 			throw DomainException.notFound("input.loanId", "loan " + id);
 		}
@@ -340,7 +342,7 @@ public class LoanService {
 	private LoanEvent event(Loan loan, int sequence, LoanEventKind kind, LocalDate on, BigDecimal amount,
 			BigDecimal balance, LocalDate maturity, String note, Caller caller) {
 		return new LoanEvent(this.ids.nextId(), loan.id(), loan.householdId(), sequence, kind, on, amount, balance,
-				maturity, blankToNull(note), caller.username(), null);
+				maturity, Violations.blankToNull(note), caller.username(), null);
 	}
 
 	private static void checkAfterLatest(Loan loan, LocalDate date, String field) {
@@ -351,10 +353,7 @@ public class LoanService {
 
 	private LoanFilter checked(LoanFilter filter) {
 		LoanFilter effective = (filter != null) ? filter : LoanFilter.NONE;
-		Integer days = effective.maturingWithinDays();
-		if (days != null && (days < 0 || days > 366)) {
-			throw DomainException.badRequest("filter.maturingWithinDays", "must be between 0 and 366");
-		}
+		new Violations().between(effective.maturingWithinDays(), "filter.maturingWithinDays", 0, 366).throwIfAny();
 		return effective;
 	}
 
@@ -371,72 +370,14 @@ public class LoanService {
 		}
 	}
 
-	private static void checkAmount(BigDecimal amount, String field, Violations violations) {
-		if (amount == null) {
-			violations.badRequest(field, "is required");
-		}
-		else if (amount.signum() <= 0) {
-			violations.badRequest(field, "must be more than 0");
-		}
-		else if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_YUAN) > 0) {
-			violations.badRequest(field, "must be yuan with at most 2 decimals");
-		}
-	}
-
-	private static void checkSubsidy(BigDecimal subsidy, String field, Violations violations) {
-		if (subsidy == null) {
-			return;
-		}
-		if (subsidy.signum() < 0) {
-			violations.badRequest(field, "must not be negative");
-		}
-		else if (subsidy.stripTrailingZeros().scale() > 2 || subsidy.compareTo(MAX_YUAN) > 0) {
-			violations.badRequest(field, "must be yuan with at most 2 decimals");
-		}
-	}
-
-	private static void checkDate(LocalDate date, String field, LocalDate today, Violations violations) {
-		if (date == null) {
-			violations.badRequest(field, "is required");
-		}
-		else if (date.isAfter(today)) {
-			violations.badRequest(field, "must not be in the future");
-		}
-	}
-
-	private static void checkBank(String bank, String field, Violations violations) {
-		checkText(bank, field, 64, true, violations);
-	}
-
 	private static void checkContract(String contract, String field, Violations violations) {
 		if (contract == null || !CONTRACT.matcher(contract.strip()).matches()) {
 			violations.badRequest(field, "must be 4 to 40 letters, digits, '-' or '/'");
 		}
 	}
 
-	private static void checkText(String text, String field, int max, boolean required, Violations violations) {
-		if (text == null || text.isBlank()) {
-			if (required) {
-				violations.badRequest(field, "must not be blank");
-			}
-		}
-		else if (text.strip().length() > max) {
-			violations.badRequest(field, "must be at most " + max + " characters");
-		}
-	}
-
-	private static void required(Object value, String field, Violations violations) {
-		if (value == null) {
-			violations.badRequest(field, "is required");
-		}
-	}
-
 	private static BigDecimal subsidy(BigDecimal subsidy) {
 		return (subsidy != null) ? subsidy : BigDecimal.ZERO;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	private LocalDate today() {

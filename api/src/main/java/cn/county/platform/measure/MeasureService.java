@@ -1,6 +1,5 @@
 package cn.county.platform.measure;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -35,8 +34,6 @@ public class MeasureService {
 	static final String WRITERS = "hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'VILLAGE_CADRE')";
 
 	private static final String SORT_KEY = "startDate:DESC";
-
-	private static final BigDecimal MAX_YUAN = new BigDecimal("9999999999.99");
 
 	private final MeasureMapper measures;
 
@@ -102,24 +99,18 @@ public class MeasureService {
 	@PreAuthorize(WRITERS)
 	public Measure record(Caller caller, Inputs.RecordMeasureInput input) {
 		Violations violations = new Violations();
-		if (input.householdId() == null) {
-			violations.badRequest("input.householdId", "is required");
-		}
-		if (input.category() == null) {
-			violations.badRequest("input.category", "is required");
-		}
-		checkText(input.description(), "input.description", 500, violations);
-		checkText(input.responsibleDepartment(), "input.responsibleDepartment", 64, violations);
-		if (input.startDate() == null) {
-			violations.badRequest("input.startDate", "is required");
-		}
+		violations.required(input.householdId(), "input.householdId")
+			.required(input.category(), "input.category")
+			.text(input.description(), "input.description", 500)
+			.text(input.responsibleDepartment(), "input.responsibleDepartment", 64)
+			.required(input.startDate(), "input.startDate");
 		checkEnd(input.startDate(), input.endDate(), "input.endDate", violations);
 		MeasureStatus status = (input.status() != null) ? input.status() : MeasureStatus.PLANNED;
 		if (!status.isOpen()) {
 			violations.badRequest("input.status",
 					"must be PLANNED or IN_PROGRESS: a measure is recorded before it ends, then moved on");
 		}
-		checkAmount(input.amount(), "input.amount", violations);
+		violations.yuan(input.amount(), "input.amount", false, Violations.MAX_YUAN);
 		violations.throwIfAny();
 		// In scope or NOT_FOUND; the row lock also orders this insert after any write to the household under way.
 		if (this.households.lockVersion(input.householdId(), caller.scope()) == null) {
@@ -138,35 +129,26 @@ public class MeasureService {
 	@PreAuthorize(WRITERS)
 	public Measure update(Caller caller, Inputs.UpdateMeasureInput input) {
 		Violations violations = new Violations();
-		if (input.description() != null) {
-			checkText(input.description(), "input.description", 500, violations);
-		}
-		if (input.responsibleDepartment() != null) {
-			checkText(input.responsibleDepartment(), "input.responsibleDepartment", 64, violations);
-		}
+		violations.optionalText(input.description(), "input.description", 500)
+			.optionalText(input.responsibleDepartment(), "input.responsibleDepartment", 64);
 		checkEnd(input.startDate(), input.endDate(), "input.endDate", violations);
-		checkAmount(input.amount(), "input.amount", violations);
+		violations.yuan(input.amount(), "input.amount", false, Violations.MAX_YUAN);
 		violations.throwIfAny();
 		Measure current = lock(caller, input.id(), input.version());
 		LocalDate start = (input.startDate() != null) ? input.startDate() : current.startDate();
 		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
-		if (end != null && end.isBefore(start)) {
-			String field = (input.endDate() != null) ? "input.endDate" : "input.startDate";
-			throw DomainException.badRequest(field, "the end date " + end + " would be before the start date " + start);
-		}
+		new Violations().updatedPeriod(start, end, input.endDate() != null).throwIfAny();
 		this.measures.update(current.id(),
 				new Inputs.UpdateMeasureInput(current.id(), input.version(), input.category(),
-						strip(input.description()), strip(input.responsibleDepartment()), input.startDate(),
-						input.endDate(), input.amount()));
+						Violations.strip(input.description()), Violations.strip(input.responsibleDepartment()),
+						input.startDate(), input.endDate(), input.amount()));
 		return audited(caller, "updateMeasure", current);
 	}
 
 	@Transactional
 	@PreAuthorize(WRITERS)
 	public Measure changeStatus(Caller caller, Inputs.ChangeMeasureStatusInput input) {
-		if (input.status() == null) {
-			throw DomainException.badRequest("input.status", "is required");
-		}
+		Violations.require(input.status(), "input.status");
 		Measure current = lock(caller, input.id(), input.version());
 		Violations violations = new Violations();
 		if (!current.status().canMoveTo(input.status())) {
@@ -191,49 +173,16 @@ public class MeasureService {
 	 * not exist) and, when the caller sent the version it read, that nobody changed it since.
 	 */
 	private Measure lock(Caller caller, Long id, Integer expectedVersion) {
-		if (id == null) {
-			throw DomainException.badRequest("input.id", "is required");
-		}
-		Measure measure = this.measures.lock(id, caller.scope());
+		Measure measure = this.measures.lock(Violations.require(id, "input.id"), caller.scope());
 		if (measure == null) {
 			throw DomainException.notFound("input.id", "measure " + id);
 		}
-		if (expectedVersion != null && expectedVersion != measure.version()) {
-			throw DomainException.conflict("input.version",
-					"is stale: the measure is at version " + measure.version() + ", read it again");
-		}
+		Violations.notStale(expectedVersion, measure.version(), "measure");
 		return measure;
 	}
 
-	private static void checkText(String value, String field, int maxLength, Violations violations) {
-		if (value == null || value.isBlank()) {
-			violations.badRequest(field, "must not be blank");
-		}
-		else if (value.strip().length() > maxLength) {
-			violations.badRequest(field, "must be at most " + maxLength + " characters");
-		}
-	}
-
 	private static void checkEnd(LocalDate start, LocalDate end, String field, Violations violations) {
-		if (start != null && end != null && end.isBefore(start)) {
-			violations.badRequest(field, "must not be before the start date " + start);
-		}
-	}
-
-	private static void checkAmount(BigDecimal amount, String field, Violations violations) {
-		if (amount == null) {
-			return;
-		}
-		if (amount.signum() < 0) {
-			violations.badRequest(field, "must not be negative");
-		}
-		else if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_YUAN) > 0) {
-			violations.badRequest(field, "must be yuan with at most 2 decimals");
-		}
-	}
-
-	private static String strip(String value) {
-		return (value != null) ? value.strip() : null;
+		violations.notBefore(end, start, field, "the start date " + start);
 	}
 
 }

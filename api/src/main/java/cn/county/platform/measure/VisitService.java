@@ -91,30 +91,25 @@ public class VisitService {
 	public Visit record(Caller caller, Inputs.RecordVisitInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (input.householdId() == null) {
-			violations.badRequest("input.householdId", "is required");
-		}
+		violations.required(input.householdId(), "input.householdId");
 		LocalDate visitedOn = (input.visitedOn() != null) ? input.visitedOn() : today;
-		if (visitedOn.isAfter(today)) {
-			violations.badRequest("input.visitedOn", "must not be in the future");
-		}
+		violations.notFuture(visitedOn, "input.visitedOn", today);
 		if (input.cadre() != null && input.cadre().isBlank()) {
 			violations.badRequest("input.cadre", "must not be blank; leave it out to record the caller as the cadre");
 		}
-		checkLength(input.cadre(), "input.cadre", 64, violations);
-		checkLength(input.notes(), "input.notes", 2000, violations);
-		checkLength(input.followUp(), "input.followUp", 500, violations);
-		if (input.followUpOn() != null && input.followUpOn().isBefore(visitedOn)) {
-			violations.badRequest("input.followUpOn", "must not be before the visit on " + visitedOn);
-		}
+		// notes and follow-up may be blank, stored as nothing: only their length is checked
+		violations.optionalText(Violations.blankToNull(input.cadre()), "input.cadre", 64)
+			.optionalText(Violations.blankToNull(input.notes()), "input.notes", 2000)
+			.optionalText(Violations.blankToNull(input.followUp()), "input.followUp", 500)
+			.notBefore(input.followUpOn(), visitedOn, "input.followUpOn", "the visit on " + visitedOn);
 		violations.throwIfAny();
 		if (this.households.lockVersion(input.householdId(), caller.scope()) == null) {
 			throw DomainException.notFound("input.householdId", "household " + input.householdId());
 		}
 		long id = this.ids.nextId();
 		String cadre = (input.cadre() != null) ? input.cadre().strip() : caller.username();
-		this.visits.insert(new Visit(id, input.householdId(), cadre, visitedOn, blankToNull(input.notes()),
-				blankToNull(input.followUp()), input.followUpOn(), caller.username(), null));
+		this.visits.insert(new Visit(id, input.householdId(), cadre, visitedOn, Violations.blankToNull(input.notes()),
+				Violations.blankToNull(input.followUp()), input.followUpOn(), caller.username(), null));
 		Visit recorded = this.visits.selectById(id);
 		this.audit.record(caller, "recordVisit", "Visit", id, null, recorded);
 		return recorded;
@@ -124,20 +119,8 @@ public class VisitService {
 		if (filter == null) {
 			return VisitFilter.NONE;
 		}
-		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-			throw DomainException.badRequest("filter.to", "must not be before filter.from");
-		}
+		new Violations().notBefore(filter.to(), filter.from(), "filter.to", "filter.from").throwIfAny();
 		return filter;
-	}
-
-	private static void checkLength(String value, String field, int maxLength, Violations violations) {
-		if (value != null && value.strip().length() > maxLength) {
-			violations.badRequest(field, "must be at most " + maxLength + " characters");
-		}
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

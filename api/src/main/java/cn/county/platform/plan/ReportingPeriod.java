@@ -28,13 +28,11 @@ public record ReportingPeriod(int year, Integer quarter, Integer month, LocalDat
 	 */
 	public static ReportingPeriod of(Integer year, Integer quarter, Integer month, LocalDate today, String field,
 			Violations violations) {
+		violations.required(year, field + ".year");
 		if (year == null) {
-			violations.badRequest(field + ".year", "is required");
 			return null;
 		}
-		if (year < FIRST_YEAR || year > today.getYear()) {
-			violations.badRequest(field + ".year", "must be between " + FIRST_YEAR + " and " + today.getYear());
-		}
+		violations.between(year, field + ".year", FIRST_YEAR, today.getYear());
 		if (quarter != null && month != null) {
 			violations.badRequest(field + ".month", "give a quarter or a month, not both");
 		}

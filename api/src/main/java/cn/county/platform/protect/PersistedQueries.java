@@ -3,12 +3,9 @@ package cn.county.platform.protect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import cn.county.platform.common.Digests;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.security.AccessContext;
 import graphql.ExecutionInput;
@@ -105,7 +103,7 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 		Map<String, String> documents = this.trusted.getOrDefault(client, Map.of());
 		String hash = requestedHash(input).orElse(null);
 		if (hash == null && !PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(input.getQuery())) {
-			hash = sha256(input.getQuery());
+			hash = Digests.sha256Hex(input.getQuery());
 		}
 		String text = (hash != null) ? documents.get(hash) : null;
 		if (text == null) {
@@ -124,7 +122,7 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 		String hash = persistedQueryId.toString();
 		String query = input.getQuery();
 		boolean textSent = query != null && !query.isBlank() && !PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);
-		if (textSent && !sha256(query).equalsIgnoreCase(hash)) {
+		if (textSent && !Digests.sha256Hex(query).equalsIgnoreCase(hash)) {
 			// a text that does not hash to the id would otherwise run the stored query under another text's name
 			throw new PersistedQueryIdInvalid(persistedQueryId);
 		}
@@ -259,16 +257,6 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 		return Optional.empty();
 	}
 
-	public static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static Map<String, Map<String, String>> loadTrusted() {
 		Map<String, Map<String, String>> byClient = new HashMap<>();
 		try {
@@ -278,7 +266,7 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 				String[] parts = path.split("/");
 				String client = parts[parts.length - 2];
 				String text = resource.getContentAsString(StandardCharsets.UTF_8);
-				byClient.computeIfAbsent(client, (name) -> new HashMap<>()).put(sha256(text), text);
+				byClient.computeIfAbsent(client, (name) -> new HashMap<>()).put(Digests.sha256Hex(text), text);
 			}
 		}
 		catch (IOException ex) {

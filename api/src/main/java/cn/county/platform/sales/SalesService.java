@@ -132,12 +132,10 @@ public class SalesService {
 	public Sale record(Caller caller, Inputs.RecordSaleInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (input.sellerId() == null) {
-			violations.badRequest("input.sellerId", "is required");
-		}
+		violations.required(input.sellerId(), "input.sellerId");
 		SaleSnapshot sale = trimmed(input.snapshot());
 		checkFields(sale, "input.", true, today, violations);
-		String reason = blankToNull(input.amendmentReason());
+		String reason = Violations.blankToNull(input.amendmentReason());
 		checkReason(reason, "input.amendmentReason", false, violations);
 		violations.throwIfAny();
 		Seller seller = lockSeller(caller, input.sellerId());
@@ -173,7 +171,7 @@ public class SalesService {
 	@Transactional
 	@PreAuthorize(SellerService.WRITERS)
 	public AmendedSale amend(Caller caller, Inputs.AmendSaleInput input) {
-		String reason = blankToNull(input.reason());
+		String reason = Violations.blankToNull(input.reason());
 		Violations violations = new Violations();
 		checkReason(reason, "input.reason", true, violations);
 		violations.throwIfAny();
@@ -185,13 +183,8 @@ public class SalesService {
 	private Sale change(Caller caller, String operation, Long id, Inputs.SaleChanges changes, String reason) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (id == null) {
-			violations.badRequest("input.id", "is required");
-		}
-		if (changes == null) {
-			violations.badRequest("input.changes", "is required");
-		}
-		else {
+		violations.required(id, "input.id").required(changes, "input.changes");
+		if (changes != null) {
 			checkFields(trimmed(changes.given()), "input.changes.", false, today, violations);
 		}
 		violations.throwIfAny();
@@ -231,9 +224,7 @@ public class SalesService {
 	public SalesReport submit(Caller caller, Inputs.SubmitMonthlyReportInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (input.sellerId() == null) {
-			violations.badRequest("input.sellerId", "is required");
-		}
+		violations.required(input.sellerId(), "input.sellerId");
 		YearMonth month = Months.check(input.month(), "input.month", today, violations);
 		violations.throwIfAny();
 		Seller seller = lockSeller(caller, input.sellerId());
@@ -267,11 +258,8 @@ public class SalesService {
 	private static void checkFields(SaleSnapshot sale, String prefix, boolean all, LocalDate today,
 			Violations violations) {
 		checkText(sale.product(), prefix + "product", 100, all, violations);
-		if (all && sale.category() == null) {
-			violations.badRequest(prefix + "category", "is required");
-		}
-		if (all && sale.channel() == null) {
-			violations.badRequest(prefix + "channel", "is required");
+		if (all) {
+			violations.required(sale.category(), prefix + "category").required(sale.channel(), prefix + "channel");
 		}
 		if (all || sale.month() != null) {
 			Months.check(sale.month(), prefix + "month", today, violations);
@@ -280,14 +268,10 @@ public class SalesService {
 		checkText(sale.unit(), prefix + "unit", 16, all, violations);
 		checkNumber(sale.amount(), prefix + "amount", 2, MAX_AMOUNT, all, violations);
 		Integer households = sale.householdsBenefiting();
-		if (households == null) {
-			if (all) {
-				violations.badRequest(prefix + "householdsBenefiting", "is required");
-			}
+		if (all) {
+			violations.required(households, prefix + "householdsBenefiting");
 		}
-		else if (households < 0 || households > MAX_HOUSEHOLDS) {
-			violations.badRequest(prefix + "householdsBenefiting", "must be between 0 and " + MAX_HOUSEHOLDS);
-		}
+		violations.between(households, prefix + "householdsBenefiting", 0, MAX_HOUSEHOLDS);
 	}
 
 	/** The rules that depend on the seller: no month before its registration, the platform only for its suppliers. */
@@ -301,44 +285,31 @@ public class SalesService {
 		}
 	}
 
+	/** A quantity or an amount of a sale: more than 0, in words of its own that name the places and the limit. */
 	private static void checkNumber(BigDecimal value, String field, int decimals, BigDecimal max, boolean required,
 			Violations violations) {
-		if (value == null) {
-			if (required) {
-				violations.badRequest(field, "is required");
-			}
+		if (required) {
+			violations.required(value, field);
 		}
-		else if (value.signum() <= 0) {
-			violations.badRequest(field, "must be more than 0");
-		}
-		else if (value.stripTrailingZeros().scale() > decimals || value.compareTo(max) > 0) {
-			violations.badRequest(field, "must have at most " + decimals + " decimals and be at most " + max.toPlainString());
-		}
+		violations.decimal(value, field, true, decimals, max,
+				"must have at most " + decimals + " decimals and be at most " + max.toPlainString());
 	}
 
+	/** A text of a sale: a new sale gives every one ({@code required}), a change only those it changes. */
 	private static void checkText(String text, String field, int max, boolean required, Violations violations) {
-		if (text == null) {
-			if (required) {
-				violations.badRequest(field, "must not be blank");
-			}
+		if (required) {
+			violations.text(text, field, max);
 		}
-		else if (text.isBlank()) {
-			violations.badRequest(field, "must not be blank");
-		}
-		else if (text.length() > max) {
-			violations.badRequest(field, "must be at most " + max + " characters");
+		else {
+			violations.optionalText(text, field, max);
 		}
 	}
 
 	private static void checkReason(String reason, String field, boolean required, Violations violations) {
-		if (reason == null) {
-			if (required) {
-				violations.badRequest(field, "must say why the sale is amended");
-			}
+		if (required && reason == null) {
+			violations.badRequest(field, "must say why the sale is amended");
 		}
-		else if (reason.length() > 500) {
-			violations.badRequest(field, "must be at most 500 characters");
-		}
+		violations.optionalText(reason, field, 500);
 	}
 
 	private YearMonth checkedMonth(String month) {
@@ -360,16 +331,10 @@ public class SalesService {
 
 	/** Text fields stripped, blanks kept blank so that they are refused rather than taken as left out. */
 	private static SaleSnapshot trimmed(SaleSnapshot sale) {
-		return new SaleSnapshot(strip(sale.product()), sale.category(), sale.channel(), strip(sale.month()),
-				sale.quantity(), strip(sale.unit()), sale.amount(), sale.householdsBenefiting());
+		return new SaleSnapshot(Violations.strip(sale.product()), sale.category(), sale.channel(),
+				Violations.strip(sale.month()), sale.quantity(), Violations.strip(sale.unit()), sale.amount(),
+				sale.householdsBenefiting());
 	}
 
-	private static String strip(String value) {
-		return (value != null) ? value.strip() : null;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
-	}
 
 }

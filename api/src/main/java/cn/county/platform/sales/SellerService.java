@@ -94,25 +94,15 @@ public class SellerService {
 	public Seller register(Caller caller, Inputs.RegisterSellerInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		if (input.kind() == null) {
-			violations.badRequest("input.kind", "is required");
-		}
-		if (input.name() == null || input.name().isBlank()) {
-			violations.badRequest("input.name", "must not be blank");
-		}
-		else if (input.name().strip().length() > 100) {
-			violations.badRequest("input.name", "must be at most 100 characters");
-		}
-		String supplierId = blankToNull(input.platformSupplierId());
+		violations.required(input.kind(), "input.kind").text(input.name(), "input.name", 100);
+		String supplierId = Violations.blankToNull(input.platformSupplierId());
 		if (supplierId != null && !SUPPLIER_ID.matcher(supplierId).matches()) {
 			violations.badRequest("input.platformSupplierId", "must be 4 to 32 letters, digits or dashes");
 		}
 		LocalDate registeredOn = (input.registeredOn() != null) ? input.registeredOn() : today;
-		if (registeredOn.isAfter(today)) {
-			violations.badRequest("input.registeredOn", "must not be in the future");
-		}
-		String townCode = blankToNull(input.townCode());
-		String villageCode = blankToNull(input.villageCode());
+		violations.notFuture(registeredOn, "input.registeredOn", today);
+		String townCode = Violations.blankToNull(input.townCode());
+		String villageCode = Violations.blankToNull(input.villageCode());
 		Household household = null;
 		if (input.kind() == SellerKind.HOUSEHOLD) {
 			if (input.householdId() == null) {
@@ -178,10 +168,6 @@ public class SellerService {
 				violations.badRequest("input.villageCode", "is not a village of town " + townCode);
 			}
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.county.platform.common.Digests;
 import cn.county.platform.common.ErrorClassification;
-import cn.county.platform.protect.PersistedQueries;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import org.slf4j.Logger;
@@ -96,7 +96,7 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 	/** The document's SHA-256, or the persisted query's hash when a client sent only that. */
 	static String documentHash(WebGraphQlRequest request) {
 		if (StringUtils.hasText(request.getDocument())) {
-			return PersistedQueries.sha256(request.getDocument());
+			return Digests.sha256Hex(request.getDocument());
 		}
 		if (request.getExtensions().get("persistedQuery") instanceof Map<?, ?> persisted
 				&& persisted.get("sha256Hash") instanceof String hash && hash.matches("[0-9a-fA-F]{64}")) {

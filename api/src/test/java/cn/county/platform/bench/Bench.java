@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 import cn.county.platform.common.Cursor;
 import cn.county.platform.common.CursorCodec;
+import cn.county.platform.common.Digests;
 import cn.county.platform.household.HouseholdOrder;
-import cn.county.platform.protect.PersistedQueries;
 import cn.county.platform.support.KeycloakServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -427,7 +427,7 @@ public final class Bench {
 						+ " { fields } }",
 				Map.of("p", PARTNER, "f", fields));
 		Map<String, Object> extensions = Map.of("persistedQuery",
-				Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(text)));
+				Map.of("version", 1, "sha256Hash", Digests.sha256Hex(text)));
 		Set<String> logged = new LinkedHashSet<>(fields);
 		compare("partner", this.options.rate(30), 16,
 				(i) -> Api.ok(this.api.post(this.partnerToken,

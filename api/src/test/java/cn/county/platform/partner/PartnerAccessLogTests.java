@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.county.platform.common.Digests;
 import cn.county.platform.common.Masks;
 import cn.county.platform.household.Household;
 import cn.county.platform.household.HouseholdService;
-import cn.county.platform.protect.PersistedQueries;
 import cn.county.platform.security.Caller;
 import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.KeycloakServer;
@@ -115,7 +115,7 @@ class PartnerAccessLogTests {
 			.entity(String.class)
 			.isEqualTo((String) this.household.get("code"));
 		Map<String, Object> row = newestRows(1).get(0);
-		assertThat(row.get("document_hash")).isEqualTo(PersistedQueries.sha256(LOOKUP));
+		assertThat(row.get("document_hash")).isEqualTo(Digests.sha256Hex(LOOKUP));
 		assertThat(row.get("household_ids")).isEqualTo(this.household.get("id").toString());
 		assertThat(row.get("outcome")).isEqualTo("ANSWERED");
 		String variables = (String) row.get("variables");
@@ -130,7 +130,7 @@ class PartnerAccessLogTests {
 			.entity(Map.class)
 			.satisfies((entry) -> {
 				assertThat(entry.get("operation")).isEqualTo("partnerLookup");
-				assertThat(entry.get("documentHash")).isEqualTo(PersistedQueries.sha256(LOOKUP));
+				assertThat(entry.get("documentHash")).isEqualTo(Digests.sha256Hex(LOOKUP));
 				assertThat(entry.get("variables")).isEqualTo(variables);
 				assertThat(entry.get("outcome")).isEqualTo("ANSWERED");
 				assertThat((List<Object>) entry.get("householdIds")).containsExactly(this.household.get("id").toString());
@@ -155,7 +155,7 @@ class PartnerAccessLogTests {
 			assertThat(row.get("household_ids")).isEqualTo(this.household.get("id").toString());
 			assertThat((String) row.get("fields")).contains("Household.code", "Household.phone");
 			assertThat(row.get("operation")).isEqualTo("touch");
-			assertThat(row.get("document_hash")).isEqualTo(PersistedQueries.sha256(TOUCH));
+			assertThat(row.get("document_hash")).isEqualTo(Digests.sha256Hex(TOUCH));
 		});
 	}
 

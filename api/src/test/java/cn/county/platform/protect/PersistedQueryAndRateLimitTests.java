@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import cn.county.platform.common.Digests;
 import cn.county.platform.support.KeycloakServer;
 import cn.county.platform.support.PlatformTest;
 import cn.county.platform.support.TestServers;
@@ -38,7 +39,7 @@ class PersistedQueryAndRateLimitTests {
 	void anApolloPersistedQueryRoundTripsThroughRedis() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("town.official");
 		String query = "query townCodes { towns { code } }";
-		String hash = PersistedQueries.sha256(query);
+		String hash = Digests.sha256Hex(query);
 		Map<String, Object> extensions = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
 		JsonNode unknown = post(token, Map.of("extensions", extensions));
 		assertThat(unknown.at("/errors/0/message").asString()).isEqualTo("PersistedQueryNotFound");
@@ -58,7 +59,7 @@ class PersistedQueryAndRateLimitTests {
 		String trusted = new ClassPathResource("trusted-documents/partner-bank/householdForLoan.graphql")
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		Map<String, Object> byHash = Map.of("variables", Map.of("code", "4110241002010001"), "extensions",
-				Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(trusted))));
+				Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", Digests.sha256Hex(trusted))));
 		JsonNode allowed = post(token, byHash);
 		assertThat(allowed.at("/errors").toString()).doesNotContain("trustedDocuments");
 		assertThat(allowed.at("/data/householdByCode").isMissingNode()).isFalse();
@@ -99,7 +100,7 @@ class PersistedQueryAndRateLimitTests {
 		try {
 			assertThat(post(token, query).at("/data/towns/0/code").asString()).isEqualTo("411024100");
 			String text = "query whileRedisIsDown { towns { name } }";
-			Map<String, Object> ext = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(text)));
+			Map<String, Object> ext = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", Digests.sha256Hex(text)));
 			assertThat(post(token, Map.of("query", text, "extensions", ext)).has("errors")).isFalse();
 			assertThat(post(token, Map.of("extensions", ext)).has("errors")).isFalse();
 		}

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.county.platform.common.Digests;
 import cn.county.platform.support.KeycloakServer;
 import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class PersistedQueryRegistrationTests {
 	}
 
 	static Map<String, Object> extensions(String text) {
-		return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(text)));
+		return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", Digests.sha256Hex(text)));
 	}
 
 	private JsonNode post(String token, Map<String, Object> body) throws Exception {
