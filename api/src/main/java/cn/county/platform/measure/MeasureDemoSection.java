@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import cn.county.platform.demo.DemoChunk;
 import cn.county.platform.demo.DemoContext;
+import cn.county.platform.demo.DemoDraws;
 import cn.county.platform.demo.DemoHousehold;
 import cn.county.platform.demo.DemoMember;
 import cn.county.platform.demo.DemoSection;
@@ -53,7 +54,7 @@ public final class MeasureDemoSection implements DemoSection {
 		for (DemoHousehold household : chunk.households()) {
 			boolean atRisk = household.isMonitored() && "NOT_ELIMINATED".equals(household.riskStatus());
 			boolean fault = atRisk && random.nextDouble() < FAULT_RATE;
-			int count = household.isMonitored() ? 3 + random.nextInt(4) : pick(ALLEVIATED_COUNT_WEIGHTS, random);
+			int count = household.isMonitored() ? 3 + random.nextInt(4) : DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
 			if (fault) {
 				count = random.nextInt(3);
 				context.fault(FAULT);
@@ -100,7 +101,7 @@ public final class MeasureDemoSection implements DemoSection {
 		List<MeasureCategory> categories = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			boolean fromHousehold = i < pointed.size() && (household.isMonitored() || random.nextInt(100) < 60);
-			categories.add(fromHousehold ? pointed.get(i) : CATEGORIES[pick(CATEGORY_WEIGHTS, random)]);
+			categories.add(fromHousehold ? pointed.get(i) : CATEGORIES[DemoDraws.pick(CATEGORY_WEIGHTS, random)]);
 		}
 		return categories;
 	}
@@ -222,21 +223,6 @@ public final class MeasureDemoSection implements DemoSection {
 	private static LocalDate day(LocalDate from, LocalDate to, SplittableRandom random) {
 		long days = to.toEpochDay() - from.toEpochDay();
 		return (days <= 0) ? from : from.plusDays(random.nextLong(days + 1));
-	}
-
-	private static int pick(int[] weights, SplittableRandom random) {
-		int total = 0;
-		for (int weight : weights) {
-			total += weight;
-		}
-		int roll = random.nextInt(total);
-		for (int i = 0; i < weights.length; i++) {
-			roll -= weights[i];
-			if (roll < 0) {
-				return i;
-			}
-		}
-		return weights.length - 1;
 	}
 
 	private record Draft(MeasureCategory category, LocalDate start, LocalDate end, MeasureStatus status,

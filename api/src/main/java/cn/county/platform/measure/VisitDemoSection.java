@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 
 import cn.county.platform.demo.DemoChunk;
 import cn.county.platform.demo.DemoContext;
+import cn.county.platform.demo.DemoDraws;
 import cn.county.platform.demo.DemoHousehold;
 import cn.county.platform.demo.DemoSection;
 import cn.county.platform.demo.DemoTable;
@@ -56,7 +57,7 @@ public final class VisitDemoSection implements DemoSection {
 			villages.put(village.code(), village);
 		}
 		for (DemoHousehold household : chunk.households()) {
-			int count = household.isMonitored() ? 4 + random.nextInt(9) : pick(ALLEVIATED_COUNT_WEIGHTS, random);
+			int count = household.isMonitored() ? 4 + random.nextInt(9) : DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
 			List<String> cadres = villages.get(household.villageCode()).cadres();
 			for (LocalDate visitedOn : distinct(tuesdays, count, random)) {
 				String cadre = (household.assignedCadre() == null || random.nextInt(100) < 15)
@@ -99,21 +100,6 @@ public final class VisitDemoSection implements DemoSection {
 			picked.add(days.get(i));
 		}
 		return picked;
-	}
-
-	private static int pick(int[] weights, SplittableRandom random) {
-		int total = 0;
-		for (int weight : weights) {
-			total += weight;
-		}
-		int roll = random.nextInt(total);
-		for (int i = 0; i < weights.length; i++) {
-			roll -= weights[i];
-			if (roll < 0) {
-				return i;
-			}
-		}
-		return weights.length - 1;
 	}
 
 }
