@@ -18,6 +18,10 @@ import cn.county.platform.demo.DemoTable;
 import cn.county.platform.demo.DemoTown;
 import cn.county.platform.demo.DemoVillage;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
 /**
  * The courtyard economy of item 14 as of the demo's year. The programme is concentrated, as it is on the ground:
  * about one village in five takes part, and those carry the county's roughly 5% of households with a courtyard
@@ -25,6 +29,8 @@ import cn.county.platform.demo.DemoVillage;
  * some fall short; the others have at most a stray candidate. Most towns, never all, have designated a demonstration
  * village, always one that meets the target. Some approved households carry an approved record of the year before.
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class CourtyardDemoSection implements DemoSection {
 
 	static final int TARGET = 10;

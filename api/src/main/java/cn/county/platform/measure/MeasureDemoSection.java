@@ -15,6 +15,10 @@ import cn.county.platform.demo.DemoMember;
 import cn.county.platform.demo.DemoSection;
 import cn.county.platform.demo.DemoTable;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
 /**
  * Assistance measures, about two per household (2M for a million households), weighted toward monitored households
  * (three to six each, the first ones answering their risk causes) over alleviated ones (none to four). Dates run
@@ -22,6 +26,8 @@ import cn.county.platform.demo.DemoTable;
  * is not eliminated has help under way, except a few planted on purpose with none open: the households item 4 says
  * must not exist, for the dashboard to find.
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class MeasureDemoSection implements DemoSection {
 
 	/** The planted fault: a monitored household, risk not eliminated, with no PLANNED or IN_PROGRESS measure. */

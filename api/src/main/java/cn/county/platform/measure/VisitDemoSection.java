@@ -19,11 +19,17 @@ import cn.county.platform.demo.DemoSection;
 import cn.county.platform.demo.DemoTable;
 import cn.county.platform.demo.DemoVillage;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
 /**
  * Visits of assistance day (item 21): every one on a Tuesday of the demo's year, four to twelve to each monitored
  * household and a visit or two to most others, by the household's assigned cadre or now and then by another cadre
  * of the village. About 1.7 per household (1.7M for a million households).
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class VisitDemoSection implements DemoSection {
 
 	/** Visits per household that is not monitored: none to two, 0.8 on average. */
