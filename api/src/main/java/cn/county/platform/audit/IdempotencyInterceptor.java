@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import cn.county.platform.common.Digests;
 import cn.county.platform.common.ErrorClassification;
+import cn.county.platform.common.RequestPipeline;
 import cn.county.platform.security.AccessContext;
 import cn.county.platform.security.CallerAuthentication;
 import graphql.ExecutionResult;
@@ -23,7 +24,6 @@ import graphql.parser.ParserOptions;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.graphql.ResponseError;
@@ -50,7 +50,7 @@ import org.springframework.util.StringUtils;
  * request read, so the partner access log records a replay like the first request.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(RequestPipeline.IDEMPOTENCY_INTERCEPTOR)
 class IdempotencyInterceptor implements WebGraphQlInterceptor {
 
 	static final String HEADER = "Idempotency-Key";

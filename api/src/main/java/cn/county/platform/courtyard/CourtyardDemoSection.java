@@ -11,11 +11,16 @@ import java.util.SplittableRandom;
 
 import cn.county.platform.demo.DemoChunk;
 import cn.county.platform.demo.DemoContext;
+import cn.county.platform.demo.DemoDraws;
 import cn.county.platform.demo.DemoHousehold;
 import cn.county.platform.demo.DemoSection;
 import cn.county.platform.demo.DemoTable;
 import cn.county.platform.demo.DemoTown;
 import cn.county.platform.demo.DemoVillage;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 
 /**
  * The courtyard economy of item 14 as of the demo's year. The programme is concentrated, as it is on the ground:
@@ -24,6 +29,8 @@ import cn.county.platform.demo.DemoVillage;
  * some fall short; the others have at most a stray candidate. Most towns, never all, have designated a demonstration
  * village, always one that meets the target. Some approved households carry an approved record of the year before.
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class CourtyardDemoSection implements DemoSection {
 
 	static final int TARGET = 10;
@@ -127,7 +134,7 @@ public final class CourtyardDemoSection implements DemoSection {
 			int next = 0;
 			for (int i = 0; i < approved && next < households.size(); i++) {
 				DemoHousehold household = households.get(next++);
-				String category = CATEGORIES[pick(CATEGORY_WEIGHTS, random)];
+				String category = CATEGORIES[DemoDraws.pick(CATEGORY_WEIGHTS, random)];
 				BigDecimal area = area(random);
 				BigDecimal income = yuan(3000 + random.nextInt(27001));
 				records.row(context.ids().nextId(), household.id(), year, category, "APPROVED", area, income,
@@ -141,7 +148,7 @@ public final class CourtyardDemoSection implements DemoSection {
 			for (int i = 0; i < candidates + revoked && next < households.size(); i++) {
 				DemoHousehold household = households.get(next++);
 				boolean isRevoked = i >= candidates;
-				records.row(context.ids().nextId(), household.id(), year, CATEGORIES[pick(CATEGORY_WEIGHTS, random)],
+				records.row(context.ids().nextId(), household.id(), year, CATEGORIES[DemoDraws.pick(CATEGORY_WEIGHTS, random)],
 						isRevoked ? "REVOKED" : "CANDIDATE", area(random), yuan(random.nextInt(12001)), nominatedBy,
 						isRevoked ? DECIDED_BY : null,
 						isRevoked ? LocalDate.of(year, 6, 1).plusDays(random.nextInt(180)) : null);
@@ -167,21 +174,6 @@ public final class CourtyardDemoSection implements DemoSection {
 			T swap = list.set(random.nextInt(i + 1), list.get(i));
 			list.set(i, swap);
 		}
-	}
-
-	private static int pick(int[] weights, SplittableRandom random) {
-		int total = 0;
-		for (int weight : weights) {
-			total += weight;
-		}
-		int roll = random.nextInt(total);
-		for (int i = 0; i < weights.length; i++) {
-			roll -= weights[i];
-			if (roll < 0) {
-				return i;
-			}
-		}
-		return weights.length - 1;
 	}
 
 }

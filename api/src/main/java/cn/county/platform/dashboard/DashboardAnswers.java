@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.county.platform.common.Digests;
+import cn.county.platform.common.RequestPipeline;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.CallerAuthentication;
@@ -27,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
  * logged field by field, are never answered from here. Without Redis, or while it fails, every query executes.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
+@Order(RequestPipeline.DASHBOARD_ANSWERS_INTERCEPTOR)
 class DashboardAnswers implements WebGraphQlInterceptor {
 
 	static final String PREFIX = "county:{dashboard}:answer:";

@@ -2,6 +2,7 @@ package cn.county.platform.demo;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
 public class DemoConfiguration {
 
 	@Bean
-	DemoDataLoader demoDataLoader(DataSource dataSource, DemoProperties properties) {
-		return new DemoDataLoader(new DemoDataGenerator(dataSource), dataSource, properties);
+	DemoDataLoader demoDataLoader(DataSource dataSource, DemoProperties properties,
+			ObjectProvider<DemoSection> sections) {
+		return new DemoDataLoader(new DemoDataGenerator(dataSource, DemoSections.of(sections)), dataSource,
+				properties);
 	}
 
 }

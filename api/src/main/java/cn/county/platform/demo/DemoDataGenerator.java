@@ -53,9 +53,9 @@ public final class DemoDataGenerator {
 
 	private final List<DemoSection> sections;
 
-	/** Households and members, followed by {@link DemoSections#standard()}. */
+	/** Households and members, followed by every feature's section ({@link DemoSections#scanned()}). */
 	public DemoDataGenerator(DataSource dataSource) {
-		this(dataSource, DemoSections.standard());
+		this(dataSource, DemoSections.scanned());
 	}
 
 	/** Households and members, followed by the given sections in order. */

@@ -17,6 +17,10 @@ import cn.county.platform.demo.DemoTable;
 import cn.county.platform.demo.DemoTown;
 import cn.county.platform.demo.DemoVillage;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
 /**
  * Jobs, subsidies, trainings and certificates in proportion to households, shaped after item 15 so the dashboard
  * has something to show. The demo households have about two members able and willing to work each, so "most of them
@@ -31,6 +35,8 @@ import cn.county.platform.demo.DemoVillage;
  * differ.</li>
  * </ul>
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class JobDemoSection implements DemoSection {
 
 	/** The fault counted for a member able and willing to work with no job record at all. */

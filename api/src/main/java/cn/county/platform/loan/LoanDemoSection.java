@@ -16,12 +16,18 @@ import cn.county.platform.demo.DemoMember;
 import cn.county.platform.demo.DemoSection;
 import cn.county.platform.demo.DemoTable;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
 /**
  * Microcredit loans for about one household in five (200k loans for a million households), each written with the
  * ledger that explains its balance, as of the demo's day: some repaid, some active, some maturing within 30, 60 or
  * 90 days, some extended, some renewed (two loans, linked), some topped up, and a few past maturity with a balance
  * still recorded ACTIVE, the fault the monthly data screening (item 3) looks for.
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class LoanDemoSection implements DemoSection {
 
 	/** The planted fault: a loan past its maturity date with a balance, still recorded ACTIVE. */

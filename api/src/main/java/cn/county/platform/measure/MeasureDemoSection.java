@@ -9,10 +9,15 @@ import java.util.SplittableRandom;
 
 import cn.county.platform.demo.DemoChunk;
 import cn.county.platform.demo.DemoContext;
+import cn.county.platform.demo.DemoDraws;
 import cn.county.platform.demo.DemoHousehold;
 import cn.county.platform.demo.DemoMember;
 import cn.county.platform.demo.DemoSection;
 import cn.county.platform.demo.DemoTable;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 
 /**
  * Assistance measures, about two per household (2M for a million households), weighted toward monitored households
@@ -21,6 +26,8 @@ import cn.county.platform.demo.DemoTable;
  * is not eliminated has help under way, except a few planted on purpose with none open: the households item 4 says
  * must not exist, for the dashboard to find.
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class MeasureDemoSection implements DemoSection {
 
 	/** The planted fault: a monitored household, risk not eliminated, with no PLANNED or IN_PROGRESS measure. */
@@ -53,7 +60,7 @@ public final class MeasureDemoSection implements DemoSection {
 		for (DemoHousehold household : chunk.households()) {
 			boolean atRisk = household.isMonitored() && "NOT_ELIMINATED".equals(household.riskStatus());
 			boolean fault = atRisk && random.nextDouble() < FAULT_RATE;
-			int count = household.isMonitored() ? 3 + random.nextInt(4) : pick(ALLEVIATED_COUNT_WEIGHTS, random);
+			int count = household.isMonitored() ? 3 + random.nextInt(4) : DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
 			if (fault) {
 				count = random.nextInt(3);
 				context.fault(FAULT);
@@ -100,7 +107,7 @@ public final class MeasureDemoSection implements DemoSection {
 		List<MeasureCategory> categories = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			boolean fromHousehold = i < pointed.size() && (household.isMonitored() || random.nextInt(100) < 60);
-			categories.add(fromHousehold ? pointed.get(i) : CATEGORIES[pick(CATEGORY_WEIGHTS, random)]);
+			categories.add(fromHousehold ? pointed.get(i) : CATEGORIES[DemoDraws.pick(CATEGORY_WEIGHTS, random)]);
 		}
 		return categories;
 	}
@@ -222,21 +229,6 @@ public final class MeasureDemoSection implements DemoSection {
 	private static LocalDate day(LocalDate from, LocalDate to, SplittableRandom random) {
 		long days = to.toEpochDay() - from.toEpochDay();
 		return (days <= 0) ? from : from.plusDays(random.nextLong(days + 1));
-	}
-
-	private static int pick(int[] weights, SplittableRandom random) {
-		int total = 0;
-		for (int weight : weights) {
-			total += weight;
-		}
-		int roll = random.nextInt(total);
-		for (int i = 0; i < weights.length; i++) {
-			roll -= weights[i];
-			if (roll < 0) {
-				return i;
-			}
-		}
-		return weights.length - 1;
 	}
 
 	private record Draft(MeasureCategory category, LocalDate start, LocalDate end, MeasureStatus status,

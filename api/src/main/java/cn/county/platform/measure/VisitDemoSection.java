@@ -13,16 +13,23 @@ import java.util.SplittableRandom;
 
 import cn.county.platform.demo.DemoChunk;
 import cn.county.platform.demo.DemoContext;
+import cn.county.platform.demo.DemoDraws;
 import cn.county.platform.demo.DemoHousehold;
 import cn.county.platform.demo.DemoSection;
 import cn.county.platform.demo.DemoTable;
 import cn.county.platform.demo.DemoVillage;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 
 /**
  * Visits of assistance day (item 21): every one on a Tuesday of the demo's year, four to twelve to each monitored
  * household and a visit or two to most others, by the household's assigned cadre or now and then by another cadre
  * of the village. About 1.7 per household (1.7M for a million households).
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class VisitDemoSection implements DemoSection {
 
 	/** Visits per household that is not monitored: none to two, 0.8 on average. */
@@ -56,7 +63,7 @@ public final class VisitDemoSection implements DemoSection {
 			villages.put(village.code(), village);
 		}
 		for (DemoHousehold household : chunk.households()) {
-			int count = household.isMonitored() ? 4 + random.nextInt(9) : pick(ALLEVIATED_COUNT_WEIGHTS, random);
+			int count = household.isMonitored() ? 4 + random.nextInt(9) : DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
 			List<String> cadres = villages.get(household.villageCode()).cadres();
 			for (LocalDate visitedOn : distinct(tuesdays, count, random)) {
 				String cadre = (household.assignedCadre() == null || random.nextInt(100) < 15)
@@ -99,21 +106,6 @@ public final class VisitDemoSection implements DemoSection {
 			picked.add(days.get(i));
 		}
 		return picked;
-	}
-
-	private static int pick(int[] weights, SplittableRandom random) {
-		int total = 0;
-		for (int weight : weights) {
-			total += weight;
-		}
-		int roll = random.nextInt(total);
-		for (int i = 0; i < weights.length; i++) {
-			roll -= weights[i];
-			if (roll < 0) {
-				return i;
-			}
-		}
-		return weights.length - 1;
 	}
 
 }

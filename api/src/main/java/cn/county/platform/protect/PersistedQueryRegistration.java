@@ -2,6 +2,7 @@ package cn.county.platform.protect;
 
 import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.RequestPipeline;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -9,6 +10,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * validating a second time, keeps one set of rules: whatever the pipeline refuses is never stored.
  */
 @Component
+@Order(RequestPipeline.PERSISTED_QUERY_REGISTRATION_INSTRUMENTATION)
 class PersistedQueryRegistration extends SimplePerformantInstrumentation {
 
 	private final PersistedQueries queries;

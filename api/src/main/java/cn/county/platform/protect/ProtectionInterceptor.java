@@ -1,8 +1,10 @@
 package cn.county.platform.protect;
 
+import cn.county.platform.common.RequestPipeline;
 import graphql.parser.ParserOptions;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * cancels SQL.
  */
 @Component
+@Order(RequestPipeline.PROTECTION_INTERCEPTOR)
 class ProtectionInterceptor implements WebGraphQlInterceptor {
 
 	private final LimitsProperties limits;

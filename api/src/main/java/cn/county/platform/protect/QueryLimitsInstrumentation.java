@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.county.platform.common.ErrorClassification;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
+import cn.county.platform.common.RequestPipeline;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -47,6 +47,7 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,6 +80,7 @@ import org.springframework.stereotype.Component;
  * serialised after the deadline.
  */
 @Component
+@Order(RequestPipeline.QUERY_LIMITS_INSTRUMENTATION)
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private final LimitsProperties limits;

@@ -3,6 +3,7 @@ package cn.county.platform.protect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import cn.county.platform.common.RequestPipeline;
 import cn.county.platform.security.CallerAuthentication;
 import cn.county.platform.security.Role;
 import jakarta.servlet.FilterChain;
@@ -10,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * caller's (user, or partner client) and an anonymous flood is already stopped at 401.
  */
 @Component
+@Order(RequestPipeline.RATE_LIMIT_FILTER)
 class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimiter limiter;

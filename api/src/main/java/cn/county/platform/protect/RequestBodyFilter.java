@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import cn.county.platform.common.RequestPipeline;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the limits and rate limits to mean anything.
  */
 @Component
+@Order(RequestPipeline.REQUEST_BODY_FILTER)
 class RequestBodyFilter extends OncePerRequestFilter {
 
 	private final LimitsProperties limits;

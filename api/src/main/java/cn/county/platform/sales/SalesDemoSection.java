@@ -15,12 +15,18 @@ import cn.county.platform.demo.DemoTable;
 import cn.county.platform.demo.DemoTown;
 import cn.county.platform.demo.DemoVillage;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
 /**
  * Consumption-assistance sellers and their 2023 sales, about one sales row for every two households (half a million
  * for a million households), spread over the months and channels: a cooperative in most villages, a few household
  * sellers per village, three enterprises per town. Monthly reports are mostly submitted; some are missing, most of
  * December's not yet in on the demo's day. A few sales of submitted months carry an amendment.
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class SalesDemoSection implements DemoSection {
 
 	private static final YearMonth FIRST = YearMonth.of(2023, 1);

@@ -6,13 +6,13 @@ import java.util.Set;
 
 import cn.county.platform.common.Digests;
 import cn.county.platform.common.ErrorClassification;
+import cn.county.platform.common.RequestPipeline;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -32,7 +32,7 @@ import org.springframework.util.StringUtils;
  * sent before its row is written. A failed log write fails the request: the partner gets an error and no data.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestPipeline.CALLER_INTERCEPTOR)
 class CallerInterceptor implements WebGraphQlInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(CallerInterceptor.class);

@@ -3,10 +3,12 @@ package cn.county.platform.security;
 import java.util.List;
 
 import cn.county.platform.common.CursorCodec;
+import cn.county.platform.common.RequestPipeline;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
@@ -17,6 +19,7 @@ class PolicyConfiguration {
 	}
 
 	@Bean
+	@Order(RequestPipeline.FIELD_POLICY_CUSTOMIZER)
 	GraphQlSourceBuilderCustomizer fieldPolicyEnforcement(FieldPolicy policy, CursorCodec cursors) {
 		// cursors first, so that the policy's wrapper is outermost: a refused caller's cursor is never even opened;
 		// the visitor reads the directives type by type, and references between fields are checked once all are read
