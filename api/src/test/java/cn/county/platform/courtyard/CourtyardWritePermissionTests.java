@@ -2,18 +2,14 @@ package cn.county.platform.courtyard;
 
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.courtyard.CourtyardTesting.assertForbidden;
 import static cn.county.platform.courtyard.CourtyardTesting.assertRefused;
@@ -26,16 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may write the courtyard economy, with real tokens: the county, town officials in their own town, and the
  * AGRICULTURE department county-wide. Village cadres, other departments and dashboard viewers may not.
  */
-@PlatformTest
-class CourtyardWritePermissionTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
+class CourtyardWritePermissionTests extends AbstractPlatformTests {
 
 	long inFirstTown;
 
@@ -43,8 +30,7 @@ class CourtyardWritePermissionTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		this.inFirstTown = CourtyardTesting.household(admin, Fixtures.VILLAGE);
 		this.inOtherTown = CourtyardTesting.household(admin, Fixtures.OTHER_TOWN_VILLAGE);
 	}
@@ -68,7 +54,7 @@ class CourtyardWritePermissionTests {
 
 	@Test
 	void townOfficialWritesInTheirTownOnly() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		long record = CourtyardTesting.nominated(official, CourtyardTesting.nomination(this.inFirstTown));
 		changeStatus(official, record, "APPROVED").errors().verify();
 		int year = CourtyardTesting.freeYears(this.jdbc);
@@ -81,8 +67,8 @@ class CourtyardWritePermissionTests {
 
 	@Test
 	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
-		HttpGraphQlTester official = this.clients.as("town2.official");
-		long record = CourtyardTesting.nominated(this.clients.as("county.admin"),
+		HttpGraphQlTester official = this.clients.otherTownOfficial();
+		long record = CourtyardTesting.nominated(this.admin,
 				CourtyardTesting.nomination(this.inFirstTown));
 		assertRefused(this.jdbc, () -> nominate(official, CourtyardTesting.nomination(this.inFirstTown)),
 				"input.householdId", "NOT_FOUND");
@@ -98,7 +84,7 @@ class CourtyardWritePermissionTests {
 
 	@Test
 	void villageCadreCannotWriteCourtyardRecordsEvenInTheirVillage() {
-		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		HttpGraphQlTester cadre = this.clients.villageCadre();
 		assertForbidden(this.jdbc, () -> nominate(cadre, CourtyardTesting.nomination(this.inFirstTown)));
 		int year = CourtyardTesting.freeYears(this.jdbc);
 		assertForbidden(this.jdbc, () -> designate(cadre, Fixtures.TOWN, Fixtures.VILLAGE, year));
@@ -106,8 +92,8 @@ class CourtyardWritePermissionTests {
 
 	@Test
 	void hrssOfficerCannotWriteCourtyardRecords() {
-		HttpGraphQlTester officer = this.clients.as("hrss.officer");
-		long record = CourtyardTesting.nominated(this.clients.as("county.admin"),
+		HttpGraphQlTester officer = this.clients.hrssOfficer();
+		long record = CourtyardTesting.nominated(this.admin,
 				CourtyardTesting.nomination(this.inFirstTown));
 		assertForbidden(this.jdbc, () -> nominate(officer, CourtyardTesting.nomination(this.inOtherTown)));
 		assertForbidden(this.jdbc, () -> changeStatus(officer, record, "APPROVED"));
@@ -117,7 +103,7 @@ class CourtyardWritePermissionTests {
 
 	@Test
 	void dashboardViewerCannotWrite() {
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		GraphQlTester.Response nomination = nominate(viewer, CourtyardTesting.nomination(this.inFirstTown));
 		nomination.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()

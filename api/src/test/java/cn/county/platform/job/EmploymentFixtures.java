@@ -55,7 +55,7 @@ final class EmploymentFixtures {
 
 	/** The head of a new household with the given code. */
 	Person head(String villageCode, LocalDate birthDate, String code) {
-		Map<String, Object> input = Fixtures.with(Fixtures.zhangWeiHousehold(), "villageCode", villageCode);
+		Map<String, Object> input = Fixtures.with(Fixtures.household(), "villageCode", villageCode);
 		input.put("code", code);
 		input.put("head", Fixtures.member("张伟", Fixtures.idNumber(birthDate)));
 		GraphQlTester.Response response = this.admin.documentName("createHousehold")

@@ -39,7 +39,7 @@ final class LoanFixtures {
 	static long[] household(HttpGraphQlTester admin) {
 		GraphQlTester.Response response = admin.documentName("createHousehold")
 			.fragmentName("householdFields")
-			.variable("input", Fixtures.zhangWeiHousehold())
+			.variable("input", Fixtures.household())
 			.execute();
 		response.errors().verify();
 		long id = response.path("createHousehold.household.id").entity(Long.class).get();

@@ -30,7 +30,7 @@ final class MeasureTesting {
 	static long household(HttpGraphQlTester admin, String villageCode) {
 		GraphQlTester.Response response = admin.documentName("createHousehold")
 			.fragmentName("householdFields")
-			.variable("input", Fixtures.with(Fixtures.zhangWeiHousehold(), "villageCode", villageCode))
+			.variable("input", Fixtures.with(Fixtures.household(), "villageCode", villageCode))
 			.execute();
 		response.errors().verify();
 		return response.path("createHousehold.household.id").entity(Long.class).get();

@@ -2,17 +2,13 @@ package cn.county.platform.measure;
 
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.measure.MeasureTesting.assertForbidden;
 import static cn.county.platform.measure.MeasureTesting.assertRefused;
@@ -22,16 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may record help, with real tokens: the county, town officials in their town and village cadres in their
  * village. A household outside the caller's scope answers as if it did not exist.
  */
-@PlatformTest
-class MeasureWritePermissionTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
+class MeasureWritePermissionTests extends AbstractPlatformTests {
 
 	long inCadresVillage;
 
@@ -41,8 +28,7 @@ class MeasureWritePermissionTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		this.inCadresVillage = MeasureTesting.household(admin, Fixtures.VILLAGE);
 		this.inNeighbourVillage = MeasureTesting.household(admin, MeasureTesting.NEIGHBOUR_VILLAGE);
 		this.inOtherTown = MeasureTesting.household(admin, Fixtures.OTHER_TOWN_VILLAGE);
@@ -50,7 +36,7 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void villageCadreRecordsAVisitAndAMeasureInTheirVillage() {
-		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		HttpGraphQlTester cadre = this.clients.villageCadre();
 		GraphQlTester.Response visit = recordVisit(cadre, this.inCadresVillage);
 		visit.errors().verify();
 		visit.path("recordVisit.visit.cadre").entity(String.class).isEqualTo("village.cadre");
@@ -66,12 +52,12 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void villageCadreCannotRecordAVisitOrAMeasureInAnotherVillage() {
-		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		HttpGraphQlTester cadre = this.clients.villageCadre();
 		assertRefused(this.jdbc, () -> recordVisit(cadre, this.inNeighbourVillage), "input.householdId",
 				"NOT_FOUND");
 		assertRefused(this.jdbc, () -> recordMeasure(cadre, this.inNeighbourVillage), "input.householdId",
 				"NOT_FOUND");
-		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
+		long measure = MeasureTesting.recordMeasure(this.admin,
 				MeasureTesting.measure(this.inNeighbourVillage));
 		assertRefused(this.jdbc, () -> changeStatus(cadre, measure), "input.id", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> cadre.documentName("updateMeasure")
@@ -82,7 +68,7 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void townOfficialRecordsInTheirTown() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		recordVisit(official, this.inNeighbourVillage).errors().verify();
 		long measure = MeasureTesting.recordMeasure(official, MeasureTesting.measure(this.inNeighbourVillage));
 		changeStatus(official, measure).errors().verify();
@@ -90,8 +76,8 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
-		HttpGraphQlTester official = this.clients.as("town2.official");
-		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
+		HttpGraphQlTester official = this.clients.otherTownOfficial();
+		long measure = MeasureTesting.recordMeasure(this.admin,
 				MeasureTesting.measure(this.inCadresVillage));
 		assertRefused(this.jdbc, () -> recordVisit(official, this.inCadresVillage), "input.householdId", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> recordMeasure(official, this.inCadresVillage), "input.householdId",
@@ -103,15 +89,15 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void hrssOfficerCannotRecordAMeasureOrAVisit() {
-		HttpGraphQlTester officer = this.clients.as("hrss.officer");
+		HttpGraphQlTester officer = this.clients.hrssOfficer();
 		assertForbidden(this.jdbc, () -> recordMeasure(officer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordVisit(officer, this.inCadresVillage));
 	}
 
 	@Test
 	void dashboardViewerCannotWrite() {
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
-		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
+		long measure = MeasureTesting.recordMeasure(this.admin,
 				MeasureTesting.measure(this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordMeasure(viewer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordVisit(viewer, this.inCadresVillage));
@@ -123,7 +109,7 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void partnersCannotWrite() {
-		HttpGraphQlTester bank = this.clients.asClient("partner-bank", "partner-bank-dev-secret");
+		HttpGraphQlTester bank = this.clients.bank();
 		assertForbidden(this.jdbc, () -> recordVisit(bank, this.inCadresVillage));
 	}
 

@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -27,12 +26,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the schema's directives say. The cases are generated from the running schema, so a new type or field is
  * covered the day it is added; a household-level type without a query path below fails the suite.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FieldPolicyMatrixTests {
+class FieldPolicyMatrixTests extends AbstractPlatformTests {
 
 	/** How to reach one object of each household-level type from the fixture household ({@code $id}). */
 	private static final Map<String, String[]> PATHS = Map.ofEntries(
@@ -107,24 +103,15 @@ class FieldPolicyMatrixTests {
 			"Member.trainings", "Training.course", "Member.certificates", "Certificate.name", "Household.sales",
 			"Sale.seller", "Seller.name", "Seller.town", "SalesReport.month");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	GraphQlSource graphQlSource;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
 
 	long householdId;
 
 	@BeforeAll
 	void createFixtureAndApprovals() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		HttpGraphQlTester admin = this.admin;
+		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.with(Fixtures.member("王芳", Fixtures.idNumber(LocalDate.of(1975, 5, 5))), "health",
 				"DISABLED"));
 		input.put("head", Fixtures.with((Map<String, Object>) input.get("head"), "disabilityGrade", 2));

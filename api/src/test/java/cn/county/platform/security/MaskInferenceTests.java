@@ -11,10 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.common.ResidentIdNumber;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
@@ -25,12 +24,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The attacker is given more than it read: the gender and the birth date inside the ID number are assumed known
  * whenever the caller could not read them, so the counts are lower bounds.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MaskInferenceTests {
+class MaskInferenceTests extends AbstractPlatformTests {
 
 	/** Fewer candidates than this and a caller could try them all, e.g. against another service. */
 	static final int THRESHOLD = 100;
@@ -54,16 +50,8 @@ class MaskInferenceTests {
 	/** The county's region code: public, so an attacker always knows the first six characters. */
 	static final String COUNTY_REGION = "411024";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	GraphQlSource graphQlSource;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
 
 	long householdId;
 
@@ -80,13 +68,12 @@ class MaskInferenceTests {
 
 	@BeforeAll
 	void createHousehold() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		// the probe's case: a woman born 1986-08-28 in the county, an ID number with an order code still free
 		this.idNumbers.add(freeIdNumber(LocalDate.of(1986, 8, 28), false));
 		this.idNumbers.add(freeIdNumber(LocalDate.of(1984, 2, 10), true));
 		this.phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000L);
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("王秀兰", this.idNumbers.get(0)));
 		input.put("phone", this.phone);
 		GraphQlTester.Response created = admin.documentName("createHousehold")
@@ -138,7 +125,7 @@ class MaskInferenceTests {
 	}
 
 	private void setApproved(String partner, List<String> fields) {
-		this.clients.as("county.admin")
+		this.admin
 			.document("mutation($p: String!, $f: [String!]!) { setPartnerApprovedFields(input: {partnerId: $p,"
 					+ " fields: $f}) { fields } }")
 			.variable("p", partner)
@@ -359,7 +346,7 @@ class MaskInferenceTests {
 
 	/** partner-bank may send only its trusted documents: what it reads is exactly what they select. */
 	private Read readAsBank() throws Exception {
-		HttpGraphQlTester bank = this.clients.asClient("partner-bank", "partner-bank-dev-secret");
+		HttpGraphQlTester bank = this.clients.bank();
 		Read read = new Read();
 		for (String name : List.of("householdForLoan", "householdLoans")) {
 			String document = new ClassPathResource("trusted-documents/partner-bank/" + name + ".graphql")
