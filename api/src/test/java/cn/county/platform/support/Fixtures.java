@@ -59,6 +59,11 @@ public final class Fixtures {
 		return createHousehold(caller, household());
 	}
 
+	/** {@link #household(String)} registered by the caller. */
+	public static Household createHousehold(HttpGraphQlTester caller, String villageCode) {
+		return createHousehold(caller, household(villageCode));
+	}
+
 	/**
 	 * Registers the household through {@code createHousehold} (selecting the {@code householdFields} fragment) as
 	 * the caller, failing the test on any error.
