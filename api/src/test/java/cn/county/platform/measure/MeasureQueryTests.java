@@ -26,10 +26,10 @@ class MeasureQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void aHouseholdShowsItsMeasuresAndVisitsLatestFirst() {
-		long household = MeasureTesting.household(this.admin, Fixtures.VILLAGE);
-		MeasureTesting.recordMeasure(this.admin, Fixtures.with(MeasureTesting.measure(household), "startDate",
+		long household = Fixtures.createHousehold(this.admin, Fixtures.VILLAGE).id();
+		MeasureFixtures.recordMeasure(this.admin, Fixtures.with(MeasureFixtures.measure(household), "startDate",
 				"2022-05-01"));
-		long latest = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(household));
+		long latest = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(household));
 		for (String day : List.of("2023-03-07", "2023-10-10", "2023-06-06")) {
 			this.admin.documentName("recordVisit")
 				.fragmentName("visitFields")

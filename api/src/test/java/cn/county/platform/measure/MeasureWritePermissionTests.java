@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import static cn.county.platform.measure.MeasureTesting.assertForbidden;
-import static cn.county.platform.measure.MeasureTesting.assertRefused;
+import static cn.county.platform.measure.MeasureFixtures.assertForbidden;
+import static cn.county.platform.measure.MeasureFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,9 +29,9 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 	@BeforeEach
 	void setUp() {
 		HttpGraphQlTester admin = this.admin;
-		this.inCadresVillage = MeasureTesting.household(admin, Fixtures.VILLAGE);
-		this.inNeighbourVillage = MeasureTesting.household(admin, MeasureTesting.NEIGHBOUR_VILLAGE);
-		this.inOtherTown = MeasureTesting.household(admin, Fixtures.OTHER_TOWN_VILLAGE);
+		this.inCadresVillage = Fixtures.createHousehold(admin, Fixtures.VILLAGE).id();
+		this.inNeighbourVillage = Fixtures.createHousehold(admin, MeasureFixtures.NEIGHBOUR_VILLAGE).id();
+		this.inOtherTown = Fixtures.createHousehold(admin, Fixtures.OTHER_TOWN_VILLAGE).id();
 	}
 
 	@Test
@@ -40,7 +40,7 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 		GraphQlTester.Response visit = recordVisit(cadre, this.inCadresVillage);
 		visit.errors().verify();
 		visit.path("recordVisit.visit.cadre").entity(String.class).isEqualTo("village.cadre");
-		long measure = MeasureTesting.recordMeasure(cadre, MeasureTesting.measure(this.inCadresVillage));
+		long measure = MeasureFixtures.recordMeasure(cadre, MeasureFixtures.measure(this.inCadresVillage));
 		cadre.documentName("changeMeasureStatus")
 			.fragmentName("measureFields")
 			.variable("input", Map.of("id", measure, "status", "COMPLETED"))
@@ -57,8 +57,8 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 				"NOT_FOUND");
 		assertRefused(this.jdbc, () -> recordMeasure(cadre, this.inNeighbourVillage), "input.householdId",
 				"NOT_FOUND");
-		long measure = MeasureTesting.recordMeasure(this.admin,
-				MeasureTesting.measure(this.inNeighbourVillage));
+		long measure = MeasureFixtures.recordMeasure(this.admin,
+				MeasureFixtures.measure(this.inNeighbourVillage));
 		assertRefused(this.jdbc, () -> changeStatus(cadre, measure), "input.id", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> cadre.documentName("updateMeasure")
 			.fragmentName("measureFields")
@@ -70,15 +70,15 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 	void townOfficialRecordsInTheirTown() {
 		HttpGraphQlTester official = this.clients.townOfficial();
 		recordVisit(official, this.inNeighbourVillage).errors().verify();
-		long measure = MeasureTesting.recordMeasure(official, MeasureTesting.measure(this.inNeighbourVillage));
+		long measure = MeasureFixtures.recordMeasure(official, MeasureFixtures.measure(this.inNeighbourVillage));
 		changeStatus(official, measure).errors().verify();
 	}
 
 	@Test
 	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
 		HttpGraphQlTester official = this.clients.otherTownOfficial();
-		long measure = MeasureTesting.recordMeasure(this.admin,
-				MeasureTesting.measure(this.inCadresVillage));
+		long measure = MeasureFixtures.recordMeasure(this.admin,
+				MeasureFixtures.measure(this.inCadresVillage));
 		assertRefused(this.jdbc, () -> recordVisit(official, this.inCadresVillage), "input.householdId", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> recordMeasure(official, this.inCadresVillage), "input.householdId",
 				"NOT_FOUND");
@@ -97,8 +97,8 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 	@Test
 	void dashboardViewerCannotWrite() {
 		HttpGraphQlTester viewer = this.clients.dashboardViewer();
-		long measure = MeasureTesting.recordMeasure(this.admin,
-				MeasureTesting.measure(this.inCadresVillage));
+		long measure = MeasureFixtures.recordMeasure(this.admin,
+				MeasureFixtures.measure(this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordMeasure(viewer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordVisit(viewer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> changeStatus(viewer, measure));
@@ -123,7 +123,7 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 	private static GraphQlTester.Response recordMeasure(HttpGraphQlTester caller, long household) {
 		return caller.documentName("recordMeasure")
 			.fragmentName("measureFields")
-			.variable("input", MeasureTesting.measure(household))
+			.variable("input", MeasureFixtures.measure(household))
 			.execute();
 	}
 

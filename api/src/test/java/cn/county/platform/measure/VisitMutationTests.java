@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-import static cn.county.platform.measure.MeasureTesting.assertRefused;
+import static cn.county.platform.measure.MeasureFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VisitMutationTests extends AbstractPlatformTests {
@@ -28,7 +28,7 @@ class VisitMutationTests extends AbstractPlatformTests {
 
 	@BeforeEach
 	void setUp() {
-		this.household = MeasureTesting.household(this.admin, Fixtures.VILLAGE);
+		this.household = Fixtures.createHousehold(this.admin, Fixtures.VILLAGE).id();
 	}
 
 	@Test
