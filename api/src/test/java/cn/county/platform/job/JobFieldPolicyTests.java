@@ -1,6 +1,5 @@
 package cn.county.platform.job;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
