@@ -297,12 +297,7 @@ class SalesMutationTests extends AbstractPlatformTests {
 	}
 
 	private long household() {
-		GraphQlTester.Response response = this.admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", Fixtures.household())
-			.execute();
-		response.errors().verify();
-		return response.path("createHousehold.household.id").entity(Long.class).get();
+		return Fixtures.createHousehold(this.admin).id();
 	}
 
 }
