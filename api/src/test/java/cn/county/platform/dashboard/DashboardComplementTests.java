@@ -1,6 +1,5 @@
 package cn.county.platform.dashboard;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,13 +46,7 @@ class DashboardComplementTests extends AbstractPlatformTests {
 				Map<String, Object> input = Fixtures.household();
 				input.put("villageCode", VILLAGE);
 				input.put("housingGrade", grade);
-				this.admin
-					.documentName("createHousehold")
-					.fragmentName("householdFields")
-					.variable("input", input)
-					.execute()
-					.errors()
-					.verify();
+				Fixtures.createHousehold(this.admin, input);
 			}
 		}
 		Map<String, Long> planted = grades();
