@@ -32,14 +32,7 @@ class DepartmentWriteTests extends AbstractPlatformTests {
 	@Test
 	void agricultureNominatesCourtyardHouseholdsAndCommerceCannot() {
 		GraphQlClients clients = this.clients;
-		long householdId = clients.as("county.admin")
-			.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", Fixtures.household())
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		long householdId = Fixtures.createHousehold(clients.as("county.admin")).id();
 		Map<String, Object> nomination = Map.of("householdId", householdId, "year", LocalDate.now().getYear(),
 				"category", "HANDICRAFT", "area", 80, "income", 5000);
 		forbidden(clients.as("commerce.officer"), NOMINATE, nomination);

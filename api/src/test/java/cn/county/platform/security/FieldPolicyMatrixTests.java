@@ -17,7 +17,6 @@ import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -115,12 +114,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		input.put("head", Fixtures.with(Fixtures.member("王芳", Fixtures.idNumber(LocalDate.of(1975, 5, 5))), "health",
 				"DISABLED"));
 		input.put("head", Fixtures.with((Map<String, Object>) input.get("head"), "disabilityGrade", 2));
-		GraphQlTester.Response created = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute();
-		this.householdId = created.path("createHousehold.household.id").entity(Long.class).get();
-		long head = created.path("createHousehold.household.members[0].id").entity(Long.class).get();
+		Fixtures.Household created = Fixtures.createHousehold(admin, input);
+		this.householdId = created.id();
+		long head = created.headId();
 		admin.document("mutation($i: IssueLoanInput!) { issueLoan(input: $i) { loan { id } } }")
 			.variable("i", Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行",
 					"contractNumber", "FPM-" + this.householdId, "amount", 30000, "issuedOn",

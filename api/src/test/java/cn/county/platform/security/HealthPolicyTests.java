@@ -63,13 +63,7 @@ class HealthPolicyTests extends AbstractPlatformTests {
 		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("赵四", Fixtures.idNumber(LocalDate.of(1970, 1, 1))));
 		input.put("monitoring", Fixtures.monitoring("UNSTABLE_ALLEVIATED", cause));
-		GraphQlTester.Response created = this.admin
-			.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute();
-		created.errors().verify();
-		return created.path("createHousehold.household.id").entity(Long.class).get();
+		return Fixtures.createHousehold(this.admin, input).id();
 	}
 
 	private void measure(long household, String category, String description) {

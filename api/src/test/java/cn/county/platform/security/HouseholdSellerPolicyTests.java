@@ -50,13 +50,7 @@ class HouseholdSellerPolicyTests extends AbstractPlatformTests {
 		HttpGraphQlTester admin = this.admin;
 		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("孙卖", Fixtures.idNumber(LocalDate.of(1975, 3, 3))));
-		this.household = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		this.household = Fixtures.createHousehold(admin, input).id();
 		this.householdSeller = register(admin, Map.of("kind", "HOUSEHOLD", "name", "孙家小米" + this.household,
 				"householdId", this.household));
 		this.enterprise = register(admin, Map.of("kind", "ENTERPRISE", "name", "县小米公司" + this.household,

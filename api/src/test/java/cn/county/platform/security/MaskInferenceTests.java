@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,14 +75,10 @@ class MaskInferenceTests extends AbstractPlatformTests {
 		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("王秀兰", this.idNumbers.get(0)));
 		input.put("phone", this.phone);
-		GraphQlTester.Response created = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute();
-		created.errors().verify();
-		this.householdId = created.path("createHousehold.household.id").entity(Long.class).get();
-		this.householdCode = created.path("createHousehold.household.code").entity(String.class).get();
-		long head = created.path("createHousehold.household.members[0].id").entity(Long.class).get();
+		Fixtures.Household created = Fixtures.createHousehold(admin, input);
+		this.householdId = created.id();
+		this.householdCode = created.code();
+		long head = created.headId();
 		admin.document("mutation($i: AddMemberInput!) { addMember(input: $i) { member { id } } }")
 			.variable("i", Map.of("householdId", this.householdId, "relation", "SPOUSE", "member",
 					Fixtures.member("李建国", this.idNumbers.get(1))))
