@@ -89,12 +89,7 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 	@Test
 	void everyKindOfWriteLeavesAnAuditEntryWithBeforeAndAfter() {
 		var admin = this.admin;
-		long id = admin.document(CREATE)
-			.variable("input", Fixtures.household())
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		long id = Fixtures.createHousehold(admin).id();
 		admin.documentName("updateHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("id", id, "address", "审计村1号"))
@@ -128,13 +123,7 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 	@Test
 	void jobAndTrainingWritesAreAuditedToo() {
 		var hrss = this.clients.hrssOfficer();
-		long householdId = this.admin
-			.document(CREATE)
-			.variable("input", Fixtures.household())
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		long householdId = Fixtures.createHousehold(this.admin).id();
 		long head = this.jdbc.queryForObject("SELECT id FROM member WHERE household_id = ? AND relation = 'HEAD'",
 				Long.class, householdId);
 		long jobId = hrss.document("mutation($i: RecordJobInput!) { recordJob(input: $i) { job { id } } }")
@@ -159,7 +148,7 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 	void theAuditLogPagesNewestFirstWithoutGapsOrRepeats() {
 		var admin = this.admin;
 		for (int i = 0; i < 3; i++) {
-			admin.document(CREATE).variable("input", Fixtures.household()).execute().errors().verify();
+			Fixtures.createHousehold(admin);
 		}
 		List<String> expected = this.jdbc.queryForList(
 				"SELECT id FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT 6", Long.class)
