@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
