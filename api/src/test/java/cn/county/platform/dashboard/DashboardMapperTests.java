@@ -23,16 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MapperTest
 class DashboardMapperTests {
 
-	static final String TOWN = "900011";
-
-	static final String VILLAGE = "900011001";
-
-	static final String NEIGHBOUR = "900011002";
-
-	static final String OTHER_TOWN = "900012";
-
-	static final String OTHER_VILLAGE = "900012001";
-
 	static final LocalDate AS_OF = LocalDate.of(2023, 12, 31);
 
 	@Autowired
@@ -43,21 +33,22 @@ class DashboardMapperTests {
 
 	Rows rows;
 
+	Rows.Geography area;
+
 	@BeforeEach
 	void writeRows() {
 		this.rows = new Rows(this.jdbc);
-		this.rows.town(TOWN);
-		this.rows.town(OTHER_TOWN);
-		this.rows.village(TOWN, VILLAGE);
-		this.rows.village(TOWN, NEIGHBOUR);
-		this.rows.village(OTHER_TOWN, OTHER_VILLAGE);
-		long a = this.rows.household(TOWN, VILLAGE, "D-A", "赵一");
-		this.rows.household(TOWN, VILLAGE, "D-B", "赵二");
-		long atRisk = this.rows.household(TOWN, NEIGHBOUR, "D-C", "赵三", "MONITORED", "NOT_ELIMINATED", "D");
-		long helped = this.rows.household(TOWN, NEIGHBOUR, "D-D", "赵四", "MONITORED", "NOT_ELIMINATED", "B");
-		long helpedOnce = this.rows.household(OTHER_TOWN, OTHER_VILLAGE, "D-E", "赵五", "MONITORED",
-				"NOT_ELIMINATED", "C");
-		this.rows.household(OTHER_TOWN, OTHER_VILLAGE, "D-F", "赵六", "MONITORED", "ELIMINATED", "A");
+		this.area = this.rows.geography("90001");
+		long a = this.rows.household(this.area.town(), this.area.village(), "D-A", "赵一");
+		this.rows.household(this.area.town(), this.area.village(), "D-B", "赵二");
+		long atRisk = this.rows.household(this.area.town(), this.area.neighbour(), "D-C", "赵三", "MONITORED",
+				"NOT_ELIMINATED", "D");
+		long helped = this.rows.household(this.area.town(), this.area.neighbour(), "D-D", "赵四", "MONITORED",
+				"NOT_ELIMINATED", "B");
+		long helpedOnce = this.rows.household(this.area.otherTown(), this.area.otherVillage(), "D-E", "赵五",
+				"MONITORED", "NOT_ELIMINATED", "C");
+		this.rows.household(this.area.otherTown(), this.area.otherVillage(), "D-F", "赵六", "MONITORED", "ELIMINATED",
+				"A");
 		this.rows.measure(helped, "IN_PROGRESS");
 		this.rows.measure(helpedOnce, "COMPLETED");
 		this.rows.measure(atRisk, "CANCELLED");
@@ -70,32 +61,35 @@ class DashboardMapperTests {
 	@Test
 	void householdFiguresAreGroupedByTheLevelsArea() {
 		Map<String, Long> byTown = sum(this.dashboard.households(query("TOWN", null, null)));
-		assertThat(byTown).containsEntry(TOWN + "/total/", 4L)
-			.containsEntry(OTHER_TOWN + "/total/", 2L)
-			.containsEntry(TOWN + "/byCategory/MONITORED", 2L)
-			.containsEntry(TOWN + "/byCategory/ALLEVIATED", 2L)
-			.containsEntry(OTHER_TOWN + "/byRiskStatus/ELIMINATED", 1L)
-			.containsEntry(TOWN + "/housingUnsafe/", 1L)
-			.containsEntry(OTHER_TOWN + "/housingUnsafe/", 1L);
+		assertThat(byTown).containsEntry(this.area.town() + "/total/", 4L)
+			.containsEntry(this.area.otherTown() + "/total/", 2L)
+			.containsEntry(this.area.town() + "/byCategory/MONITORED", 2L)
+			.containsEntry(this.area.town() + "/byCategory/ALLEVIATED", 2L)
+			.containsEntry(this.area.otherTown() + "/byRiskStatus/ELIMINATED", 1L)
+			.containsEntry(this.area.town() + "/housingUnsafe/", 1L)
+			.containsEntry(this.area.otherTown() + "/housingUnsafe/", 1L);
 		Map<String, Long> county = sum(this.dashboard.households(query("COUNTY", null, null)));
 		assertThat(county).containsEntry("COUNTY/total/", 6L).containsEntry("COUNTY/housingUnsafe/", 2L);
 	}
 
 	@Test
 	void anAreaLimitsTheRowsToItsVillages() {
-		Map<String, Long> villages = sum(this.dashboard.households(query("VILLAGE", TOWN, null)));
-		assertThat(villages).containsEntry(VILLAGE + "/total/", 2L).containsEntry(NEIGHBOUR + "/total/", 2L);
-		assertThat(villages.keySet()).allMatch((key) -> key.startsWith(VILLAGE) || key.startsWith(NEIGHBOUR));
-		Map<String, Long> oneVillage = sum(this.dashboard.households(query("VILLAGE", TOWN, NEIGHBOUR)));
-		assertThat(oneVillage).containsEntry(NEIGHBOUR + "/total/", 2L);
-		assertThat(oneVillage.keySet()).allMatch((key) -> key.startsWith(NEIGHBOUR));
+		Map<String, Long> villages = sum(this.dashboard.households(query("VILLAGE", this.area.town(), null)));
+		assertThat(villages).containsEntry(this.area.village() + "/total/", 2L)
+			.containsEntry(this.area.neighbour() + "/total/", 2L);
+		assertThat(villages.keySet())
+			.allMatch((key) -> key.startsWith(this.area.village()) || key.startsWith(this.area.neighbour()));
+		Map<String, Long> oneVillage = sum(
+				this.dashboard.households(query("VILLAGE", this.area.town(), this.area.neighbour())));
+		assertThat(oneVillage).containsEntry(this.area.neighbour() + "/total/", 2L);
+		assertThat(oneVillage.keySet()).allMatch((key) -> key.startsWith(this.area.neighbour()));
 	}
 
 	@Test
 	void monitoredHouseholdsAtRiskCountOnlyWithoutAPlannedOrRunningMeasure() {
 		assertThat(sum(this.dashboard.atRisk(query("TOWN", null, null))))
-			.containsEntry(TOWN + "/atRiskWithoutOpenMeasure/", 1L)
-			.containsEntry(OTHER_TOWN + "/atRiskWithoutOpenMeasure/", 1L);
+			.containsEntry(this.area.town() + "/atRiskWithoutOpenMeasure/", 1L)
+			.containsEntry(this.area.otherTown() + "/atRiskWithoutOpenMeasure/", 1L);
 		assertThat(sum(this.dashboard.atRisk(query("COUNTY", null, null))))
 			.containsExactlyEntriesOf(Map.of("COUNTY/atRiskWithoutOpenMeasure/", 2L));
 	}
@@ -103,16 +97,17 @@ class DashboardMapperTests {
 	@Test
 	void riskCausesReachTheirAreaThroughTheirHousehold() {
 		assertThat(sum(this.dashboard.riskCauses(query("TOWN", null, null))))
-			.containsExactlyEntriesOf(new TreeMap<>(Map.of(TOWN + "/byRiskCause/ILLNESS", 3L,
-					OTHER_TOWN + "/byRiskCause/DISASTER", 1L)));
-		assertThat(sum(this.dashboard.riskCauses(query("VILLAGE", TOWN, NEIGHBOUR))))
-			.containsExactlyEntriesOf(Map.of(NEIGHBOUR + "/byRiskCause/ILLNESS", 2L));
+			.containsExactlyEntriesOf(new TreeMap<>(Map.of(this.area.town() + "/byRiskCause/ILLNESS", 3L,
+					this.area.otherTown() + "/byRiskCause/DISASTER", 1L)));
+		assertThat(sum(this.dashboard.riskCauses(query("VILLAGE", this.area.town(), this.area.neighbour()))))
+			.containsExactlyEntriesOf(Map.of(this.area.neighbour() + "/byRiskCause/ILLNESS", 2L));
 	}
 
 	@Test
 	void theTownsOfHouseholdsAreEachNamedOnce() {
 		List<Long> ids = this.jdbc.queryForList("SELECT id FROM household WHERE code LIKE 'D-%'", Long.class);
-		assertThat(this.dashboard.selectTownCodesOfHouseholds(ids)).containsExactlyInAnyOrder(TOWN, OTHER_TOWN);
+		assertThat(this.dashboard.selectTownCodesOfHouseholds(ids)).containsExactlyInAnyOrder(this.area.town(),
+				this.area.otherTown());
 	}
 
 	/** Figure rows added up by area, figure and key, in key order: {@code area/figure/key -> count}. */

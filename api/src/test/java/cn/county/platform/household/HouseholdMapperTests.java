@@ -21,16 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MapperTest
 class HouseholdMapperTests {
 
-	static final String TOWN = "900001";
-
-	static final String VILLAGE = "900001001";
-
-	static final String NEIGHBOUR = "900001002";
-
-	static final String OTHER_TOWN = "900002";
-
-	static final String OTHER_VILLAGE = "900002001";
-
 	@Autowired
 	HouseholdMapper households;
 
@@ -42,6 +32,8 @@ class HouseholdMapperTests {
 
 	Rows rows;
 
+	Rows.Geography area;
+
 	long inVillage;
 
 	long inNeighbour;
@@ -51,27 +43,24 @@ class HouseholdMapperTests {
 	@BeforeEach
 	void writeRows() {
 		this.rows = new Rows(this.jdbc);
-		this.rows.town(TOWN);
-		this.rows.town(OTHER_TOWN);
-		this.rows.village(TOWN, VILLAGE);
-		this.rows.village(TOWN, NEIGHBOUR);
-		this.rows.village(OTHER_TOWN, OTHER_VILLAGE);
-		this.inVillage = this.rows.household(TOWN, VILLAGE, "S-A", "王一");
-		this.inNeighbour = this.rows.household(TOWN, NEIGHBOUR, "S-B", "王二");
-		this.inOtherTown = this.rows.household(OTHER_TOWN, OTHER_VILLAGE, "S-C", "王三");
+		this.area = this.rows.geography("90000");
+		this.inVillage = this.rows.household(this.area.town(), this.area.village(), "S-A", "王一");
+		this.inNeighbour = this.rows.household(this.area.town(), this.area.neighbour(), "S-B", "王二");
+		this.inOtherTown = this.rows.household(this.area.otherTown(), this.area.otherVillage(), "S-C", "王三");
 	}
 
 	@Test
 	void aTownScopeSelectsTheTownsHouseholdsOnly() {
-		assertThat(codes(page(Scope.town(TOWN), "h.code", false, null, null, 10))).containsExactly("S-A", "S-B");
-		assertThat(this.households.count(HouseholdFilter.NONE, Scope.town(TOWN))).isEqualTo(2);
-		assertThat(this.households.selectById(this.inOtherTown, Scope.town(TOWN))).isNull();
-		assertThat(this.households.selectById(this.inNeighbour, Scope.town(TOWN))).isNotNull();
+		assertThat(codes(page(Scope.town(this.area.town()), "h.code", false, null, null, 10))).containsExactly("S-A",
+				"S-B");
+		assertThat(this.households.count(HouseholdFilter.NONE, Scope.town(this.area.town()))).isEqualTo(2);
+		assertThat(this.households.selectById(this.inOtherTown, Scope.town(this.area.town()))).isNull();
+		assertThat(this.households.selectById(this.inNeighbour, Scope.town(this.area.town()))).isNotNull();
 	}
 
 	@Test
 	void aVillageScopeSelectsTheVillagesHouseholdsOnly() {
-		Scope village = Scope.village(TOWN, VILLAGE);
+		Scope village = Scope.village(this.area.town(), this.area.village());
 		assertThat(codes(page(village, "h.code", false, null, null, 10))).containsExactly("S-A");
 		assertThat(this.households.count(HouseholdFilter.NONE, village)).isEqualTo(1);
 		assertThat(this.households.selectByCode("S-B", village)).isNull();
@@ -93,11 +82,11 @@ class HouseholdMapperTests {
 	@Test
 	void aMemberOutsideTheScopeIsNotFound() {
 		long member = this.rows.member(this.inNeighbour, "李二");
-		assertThat(this.members.selectById(member, Scope.town(TOWN))).isNotNull();
-		assertThat(this.members.selectById(member, Scope.village(TOWN, VILLAGE))).isNull();
-		assertThat(this.members.selectById(member, Scope.town(OTHER_TOWN))).isNull();
-		assertThat(this.members.lockVersion(member, Scope.village(TOWN, NEIGHBOUR))).isZero();
-		assertThat(this.members.lockVersion(member, Scope.village(TOWN, VILLAGE))).isNull();
+		assertThat(this.members.selectById(member, Scope.town(this.area.town()))).isNotNull();
+		assertThat(this.members.selectById(member, Scope.village(this.area.town(), this.area.village()))).isNull();
+		assertThat(this.members.selectById(member, Scope.town(this.area.otherTown()))).isNull();
+		assertThat(this.members.lockVersion(member, Scope.village(this.area.town(), this.area.neighbour()))).isZero();
+		assertThat(this.members.lockVersion(member, Scope.village(this.area.town(), this.area.village()))).isNull();
 	}
 
 	@Test
@@ -114,7 +103,7 @@ class HouseholdMapperTests {
 	void pagesThroughTiesOnTheSortValueMissNoRowAndRepeatNone() {
 		List<Long> tied = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
-			tied.add(this.rows.household(TOWN, VILLAGE, "S-T" + i, "张同"));
+			tied.add(this.rows.household(this.area.town(), this.area.village(), "S-T" + i, "张同"));
 		}
 		List<Long> ascending = walk(false, 3);
 		assertThat(ascending).containsExactlyElementsOf(tied.stream().sorted().toList());
@@ -124,7 +113,8 @@ class HouseholdMapperTests {
 
 	/** Every household headed by 张同, a page at a time by head name, following each page's last row. */
 	private List<Long> walk(boolean desc, int size) {
-		HouseholdFilter filter = new HouseholdFilter(null, VILLAGE, null, null, null, null, null, null, null, "张同");
+		HouseholdFilter filter = new HouseholdFilter(null, this.area.village(), null, null, null, null, null, null,
+				null, "张同");
 		List<Long> seen = new ArrayList<>();
 		String afterValue = null;
 		Long afterId = null;

@@ -118,7 +118,8 @@ public class GraphQlClients {
 	private HttpGraphQlTester renewing(Supplier<String> fetch) {
 		Token token = new Token(fetch);
 		ExchangeFilterFunction bearer = (request, next) -> Mono.fromCallable(token::value)
-			.flatMap((value) -> next.exchange(ClientRequest.from(request).headers((headers) -> headers.setBearerAuth(value)).build()));
+			.map((value) -> ClientRequest.from(request).headers((headers) -> headers.setBearerAuth(value)).build())
+			.flatMap(next::exchange);
 		return base().mutate().webTestClient((client) -> client.filter(bearer)).build();
 	}
 

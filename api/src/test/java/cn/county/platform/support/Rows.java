@@ -20,6 +20,21 @@ public final class Rows {
 		this.jdbc = jdbc;
 	}
 
+	/** Two towns, the first with two villages and the second with one, coded {@code prefix + 1}, ... */
+	public record Geography(String town, String village, String neighbour, String otherTown, String otherVillage) {
+	}
+
+	/** Writes the towns and villages of a {@link Geography} whose codes start with the six digits given. */
+	public Geography geography(String prefix) {
+		Geography area = new Geography(prefix + "1", prefix + "1001", prefix + "1002", prefix + "2", prefix + "2001");
+		town(area.town());
+		town(area.otherTown());
+		village(area.town(), area.village());
+		village(area.town(), area.neighbour());
+		village(area.otherTown(), area.otherVillage());
+		return area;
+	}
+
 	public void town(String code) {
 		this.jdbc.update("INSERT INTO town (code, name) VALUES (?, ?)", code, "镇" + code);
 	}
