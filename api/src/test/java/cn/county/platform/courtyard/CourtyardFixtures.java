@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.Refusals;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -41,9 +42,7 @@ final class CourtyardFixtures {
 	}
 
 	static long nominated(HttpGraphQlTester caller, Map<String, Object> input) {
-		GraphQlTester.Response response = nominate(caller, input);
-		response.errors().verify();
-		return response.path("nominateCourtyardHousehold.courtyardHousehold.id").entity(Long.class).get();
+		return Fixtures.create(caller, "nominateCourtyardHousehold", "courtyardFields", input, "nominateCourtyardHousehold.courtyardHousehold.id");
 	}
 
 	static GraphQlTester.Response changeStatus(HttpGraphQlTester caller, long id, String status) {

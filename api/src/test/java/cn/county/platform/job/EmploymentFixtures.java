@@ -121,9 +121,7 @@ final class EmploymentFixtures {
 	}
 
 	private long id(String document, String path, Map<String, Object> input) {
-		GraphQlTester.Response response = mutation(this.admin, document, input);
-		response.errors().verify();
-		return response.path(path).entity(Long.class).get();
+		return Fixtures.create(this.admin, document, document.endsWith("Job") ? "jobFields" : null, input, path);
 	}
 
 	/** One of this feature's mutations as the caller; the job mutations select the {@code jobFields} fragment. */

@@ -57,12 +57,7 @@ final class LoanFixtures {
 	}
 
 	static long issue(HttpGraphQlTester tester, Map<String, Object> input) {
-		GraphQlTester.Response response = tester.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute();
-		response.errors().verify();
-		return response.path("issueLoan.loan.id").entity(Long.class).get();
+		return Fixtures.create(tester, "issueLoan", "loanFields", input, "issueLoan.loan.id");
 	}
 
 	/** Refused, naming the field and classification, with no table of the feature (nor its parents) changed. */

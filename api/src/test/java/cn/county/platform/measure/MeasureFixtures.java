@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.Refusals;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -37,12 +38,7 @@ final class MeasureFixtures {
 	}
 
 	static long recordMeasure(HttpGraphQlTester caller, Map<String, Object> input) {
-		GraphQlTester.Response response = caller.documentName("recordMeasure")
-			.fragmentName("measureFields")
-			.variable("input", input)
-			.execute();
-		response.errors().verify();
-		return response.path("recordMeasure.measure.id").entity(Long.class).get();
+		return Fixtures.create(caller, "recordMeasure", "measureFields", input, "recordMeasure.measure.id");
 	}
 
 	/** The request is refused with an error naming the field and its class, and no table changed. */

@@ -80,6 +80,22 @@ public final class Fixtures {
 				response.path("createHousehold.household.version").entity(Integer.class).get());
 	}
 
+	/**
+	 * Sends a write through one of the documents under {@code graphql-test/} as the caller, with {@code input} and
+	 * the fragment (or none), fails the test on any error, and returns the id the answer holds at {@code idPath}:
+	 * {@code Fixtures.create(admin, "recordSale", "saleFields", input, "recordSale.sale.id")}.
+	 */
+	public static long create(HttpGraphQlTester caller, String document, String fragment, Map<String, Object> input,
+			String idPath) {
+		GraphQlTester.Request<?> request = caller.documentName(document);
+		if (fragment != null) {
+			request = request.fragmentName(fragment);
+		}
+		GraphQlTester.Response response = request.variable("input", input).execute();
+		response.errors().verify();
+		return response.path(idPath).entity(Long.class).get();
+	}
+
 	/** Zhang Wei, head of an alleviated household in the first demo village; a new code and ID number each call. */
 	public static Map<String, Object> household() {
 		Map<String, Object> input = new HashMap<>();
