@@ -31,17 +31,31 @@ public class GraphQlClients {
 
 	private final Environment environment;
 
+	private final int fixedPort;
+
 	private final Map<String, HttpGraphQlTester> testers = new ConcurrentHashMap<>();
 
 	private volatile HttpGraphQlTester base;
 
 	public GraphQlClients(Environment environment) {
 		this.environment = environment;
+		this.fixedPort = 0;
+	}
+
+	/**
+	 * Testers of their own for a known port, for tests written before this class became a bean.
+	 * @deprecated extend {@link AbstractPlatformTests} and use its {@code clients}, whose testers are built once
+	 */
+	@Deprecated(forRemoval = true)
+	public GraphQlClients(int port) {
+		this.environment = null;
+		this.fixedPort = port;
 	}
 
 	/** The port the application listens on, known once its web server has started. */
 	public int port() {
-		return this.environment.getRequiredProperty("local.server.port", Integer.class);
+		return (this.environment != null)
+				? this.environment.getRequiredProperty("local.server.port", Integer.class) : this.fixedPort;
 	}
 
 	public String url() {
