@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -37,6 +38,7 @@ public class GraphQlClients {
 
 	private volatile HttpGraphQlTester base;
 
+	@Autowired
 	public GraphQlClients(Environment environment) {
 		this.environment = environment;
 		this.fixedPort = 0;
