@@ -13,38 +13,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retried writes happen once; every write leaves an audit entry with the state before and after. */
-@PlatformTest
-class IdempotencyAndAuditTests {
+class IdempotencyAndAuditTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String CREATE = "mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id code version } } }";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Test
 	void concurrentReplaysOfOneKeyWriteOneHouseholdAndAllGetTheFirstAnswer() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		String body = JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", input)));
 		String key = "create-" + UUID.randomUUID();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -75,8 +64,8 @@ class IdempotencyAndAuditTests {
 	void aKeyReusedForAnotherRequestIsAConflictAndWritesNothing() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		String key = "reuse-" + UUID.randomUUID();
-		Map<String, Object> first = Fixtures.zhangWeiHousehold();
-		Map<String, Object> second = Fixtures.zhangWeiHousehold();
+		Map<String, Object> first = Fixtures.household();
+		Map<String, Object> second = Fixtures.household();
 		post(token, key, JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", first))));
 		JsonNode refused = JSON.readTree(post(token, key,
 				JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", second)))).body());
@@ -89,7 +78,7 @@ class IdempotencyAndAuditTests {
 	void aFailedWriteKeepsNoKeySoTheCorrectedRetrySucceeds() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		String key = "retry-" + UUID.randomUUID();
-		Map<String, Object> bad = Fixtures.with(Fixtures.zhangWeiHousehold(), "incomePerCapita", -1);
+		Map<String, Object> bad = Fixtures.with(Fixtures.household(), "incomePerCapita", -1);
 		JsonNode refused = JSON.readTree(post(token, key,
 				JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", bad)))).body());
 		assertThat(refused.at("/errors/0/extensions/field").asString()).isEqualTo("input.incomePerCapita");
@@ -99,13 +88,8 @@ class IdempotencyAndAuditTests {
 
 	@Test
 	void everyKindOfWriteLeavesAnAuditEntryWithBeforeAndAfter() {
-		var admin = new GraphQlClients(this.port).as("county.admin");
-		long id = admin.document(CREATE)
-			.variable("input", Fixtures.zhangWeiHousehold())
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		var admin = this.admin;
+		long id = Fixtures.createHousehold(admin).id();
 		admin.documentName("updateHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("id", id, "address", "审计村1号"))
@@ -138,14 +122,8 @@ class IdempotencyAndAuditTests {
 
 	@Test
 	void jobAndTrainingWritesAreAuditedToo() {
-		var hrss = new GraphQlClients(this.port).as("hrss.officer");
-		long householdId = new GraphQlClients(this.port).as("county.admin")
-			.document(CREATE)
-			.variable("input", Fixtures.zhangWeiHousehold())
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		var hrss = this.clients.hrssOfficer();
+		long householdId = Fixtures.createHousehold(this.admin).id();
 		long head = this.jdbc.queryForObject("SELECT id FROM member WHERE household_id = ? AND relation = 'HEAD'",
 				Long.class, householdId);
 		long jobId = hrss.document("mutation($i: RecordJobInput!) { recordJob(input: $i) { job { id } } }")
@@ -168,9 +146,9 @@ class IdempotencyAndAuditTests {
 
 	@Test
 	void theAuditLogPagesNewestFirstWithoutGapsOrRepeats() {
-		var admin = new GraphQlClients(this.port).as("county.admin");
+		var admin = this.admin;
 		for (int i = 0; i < 3; i++) {
-			admin.document(CREATE).variable("input", Fixtures.zhangWeiHousehold()).execute().errors().verify();
+			Fixtures.createHousehold(admin);
 		}
 		List<String> expected = this.jdbc.queryForList(
 				"SELECT id FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT 6", Long.class)
@@ -190,12 +168,12 @@ class IdempotencyAndAuditTests {
 
 	@Test
 	void onlyCountyAdminsReadTheAuditLogAndNobodyCanChangeIt() {
-		new GraphQlClients(this.port).as("town.official")
+		this.clients.townOfficial()
 			.document("{ auditLog { edges { node { id } } } }")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
-		new GraphQlClients(this.port).as("county.admin")
+		this.admin
 			.document("mutation { deleteAuditEntry(id: 1) }")
 			.execute()
 			.errors()
@@ -204,7 +182,7 @@ class IdempotencyAndAuditTests {
 
 	private HttpResponse<String> post(String token, String key, String body) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", key)

@@ -16,17 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,18 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Idempotency keys guard mutations only, and only for the retention: a query with a key is refused, an expired key
  * is new again, and the purge deletes exactly the expired keys, once across racing instances.
  */
-@PlatformTest
-class IdempotencyExpiryAndScopeTests {
+class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String CREATE = "mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id code } } }";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	IdempotencyPurge purge;
@@ -67,7 +58,7 @@ class IdempotencyExpiryAndScopeTests {
 	@Test
 	void theOperationNameDecidesWhichOperationOfTheDocumentTheKeyMeets() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		String document = "query count { households(first: 1) { totalCount } } " + CREATE.replace("mutation(", "mutation create(");
 		String queryKey = "named-query-" + UUID.randomUUID();
 		JsonNode refused = post(token, queryKey,
@@ -88,8 +79,8 @@ class IdempotencyExpiryAndScopeTests {
 	void anExpiredKeyIsAcceptedAsNewWhileAFreshOneStillReplays() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		String key = "expiry-" + UUID.randomUUID();
-		Map<String, Object> first = Fixtures.zhangWeiHousehold();
-		Map<String, Object> second = Fixtures.zhangWeiHousehold();
+		Map<String, Object> first = Fixtures.household();
+		Map<String, Object> second = Fixtures.household();
 		JsonNode created = post(token, key, Map.of("query", CREATE, "variables", Map.of("input", first)));
 		assertThat(created.has("errors")).as(created.toString()).isFalse();
 		JsonNode conflict = post(token, key, Map.of("query", CREATE, "variables", Map.of("input", second)));
@@ -180,7 +171,7 @@ class IdempotencyExpiryAndScopeTests {
 
 	private JsonNode post(String token, String key, Map<String, Object> body) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", key)

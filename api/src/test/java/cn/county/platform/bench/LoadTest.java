@@ -3,11 +3,13 @@ package cn.county.platform.bench;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The benchmark's arithmetic and its load generator, on requests that cost nothing but a known sleep. */
+@Tag("bench")
 class LoadTest {
 
 	@Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The cursor codec: opaque, tamper-evident, bound to its context, and rotatable. */
+@Tag("fast")
 class CursorCodecTests {
 
 	private static final String POSITION = new Cursor("CODE", "4110241002010001", 123456789012345678L).encode();

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import cn.county.platform.common.ProductionSafety.UnsafeProductionSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * values; the development profile is as lenient as before. The real {@code application.yml} and
  * {@code application-prod.yml} are loaded, so the variables named are those an operator really sets.
  */
+@Tag("fast")
 class ProductionSafetyTests {
 
 	private static final String SAFE_PASSWORD = "db-" + UUID.randomUUID();

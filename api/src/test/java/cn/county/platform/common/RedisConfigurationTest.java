@@ -1,11 +1,13 @@
 package cn.county.platform.common;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("fast")
 class RedisConfigurationTest {
 
 	@Test

@@ -5,9 +5,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,43 +14,29 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import static cn.county.platform.courtyard.CourtyardTesting.assertRefused;
-import static cn.county.platform.courtyard.CourtyardTesting.changeStatus;
-import static cn.county.platform.courtyard.CourtyardTesting.designate;
-import static cn.county.platform.courtyard.CourtyardTesting.nominate;
+import static cn.county.platform.courtyard.CourtyardFixtures.assertRefused;
+import static cn.county.platform.courtyard.CourtyardFixtures.changeStatus;
+import static cn.county.platform.courtyard.CourtyardFixtures.designate;
+import static cn.county.platform.courtyard.CourtyardFixtures.nominate;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class CourtyardMutationTests {
+class CourtyardMutationTests extends AbstractPlatformTests {
 
 	private static final int NEXT_YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
 
 	long household;
 
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-		this.household = CourtyardTesting.household(this.admin, Fixtures.VILLAGE);
+		this.household = Fixtures.createHousehold(this.admin, Fixtures.VILLAGE).id();
 	}
 
 	@Test
 	void aNominatedHouseholdIsACandidateWithTheCallerAsNominator() {
-		GraphQlTester.Response response = nominate(this.admin, CourtyardTesting.nomination(this.household));
+		GraphQlTester.Response response = nominate(this.admin, CourtyardFixtures.nomination(this.household));
 		response.errors().verify();
 		response.path("nominateCourtyardHousehold.courtyardHousehold.status")
 			.entity(String.class)
@@ -81,37 +66,37 @@ class CourtyardMutationTests {
 	@MethodSource("invalidNominations")
 	void aNominationBreakingARuleIsRefusedNamingTheFieldAndNothingIsWritten(String why, String field, Object value,
 			String reported) {
-		Map<String, Object> input = with(CourtyardTesting.nomination(this.household), field, value);
+		Map<String, Object> input = with(CourtyardFixtures.nomination(this.household), field, value);
 		assertRefused(this.jdbc, () -> nominate(this.admin, input), reported, "BAD_REQUEST");
 	}
 
 	@Test
 	void aZeroIncomeAndNextYearAreAllowed() {
-		nominate(this.admin, with(with(CourtyardTesting.nomination(this.household), "income", 0), "year", NEXT_YEAR))
+		nominate(this.admin, with(with(CourtyardFixtures.nomination(this.household), "income", 0), "year", NEXT_YEAR))
 			.errors()
 			.verify();
 	}
 
 	@Test
 	void aNominationForAnUnknownHouseholdIsNotFound() {
-		assertRefused(this.jdbc, () -> nominate(this.admin, CourtyardTesting.nomination(424242)),
+		assertRefused(this.jdbc, () -> nominate(this.admin, CourtyardFixtures.nomination(424242)),
 				"input.householdId", "NOT_FOUND");
 	}
 
 	@Test
 	void aSecondRecordForTheSameHouseholdAndYearIsAConflictEvenWhenTheFirstWasRevoked() {
-		long first = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
-		Map<String, Object> again = with(CourtyardTesting.nomination(this.household), "category", "HANDICRAFT");
+		long first = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.household));
+		Map<String, Object> again = with(CourtyardFixtures.nomination(this.household), "category", "HANDICRAFT");
 		assertRefused(this.jdbc, () -> nominate(this.admin, again), "input.year", "CONFLICT");
 		changeStatus(this.admin, first, "REVOKED").errors().verify();
 		assertRefused(this.jdbc, () -> nominate(this.admin, again), "input.year", "CONFLICT");
 		// another year is another record
-		CourtyardTesting.nominated(this.admin, with(again, "year", 2022));
+		CourtyardFixtures.nominated(this.admin, with(again, "year", 2022));
 	}
 
 	@Test
 	void aCandidateIsApprovedThenRevokedAndEachDecisionIsRecorded() {
-		long id = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
+		long id = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.household));
 		GraphQlTester.Response approved = changeStatus(this.admin, id, "APPROVED");
 		approved.path("changeCourtyardStatus.courtyardHousehold.status").entity(String.class).isEqualTo("APPROVED");
 		approved.path("changeCourtyardStatus.courtyardHousehold.decidedBy")
@@ -125,7 +110,7 @@ class CourtyardMutationTests {
 
 	@Test
 	void decisionsAreAuditedWithTheStateBeforeAndAfter() {
-		long id = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
+		long id = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.household));
 		changeStatus(this.admin, id, "APPROVED").errors().verify();
 		assertThat(this.jdbc.queryForList("SELECT operation FROM audit_log WHERE entity_type = 'CourtyardHousehold'"
 				+ " AND entity_id = ? ORDER BY occurred_at, id", String.class, id))
@@ -137,7 +122,7 @@ class CourtyardMutationTests {
 
 	@Test
 	void aCandidateCanBeRevokedWithoutApproval() {
-		long id = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
+		long id = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.household));
 		changeStatus(this.admin, id, "REVOKED").path("changeCourtyardStatus.courtyardHousehold.status")
 			.entity(String.class)
 			.isEqualTo("REVOKED");
@@ -148,7 +133,7 @@ class CourtyardMutationTests {
 	@CsvSource({ "CANDIDATE,CANDIDATE", "APPROVED,CANDIDATE", "APPROVED,APPROVED", "REVOKED,CANDIDATE",
 			"REVOKED,APPROVED", "REVOKED,REVOKED" })
 	void anyOtherStatusChangeIsAConflictNamingTheStatusAndNothingIsWritten(String from, String to) {
-		long id = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
+		long id = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.household));
 		if (!from.equals("CANDIDATE")) {
 			changeStatus(this.admin, id, from).errors().verify();
 		}
@@ -159,7 +144,7 @@ class CourtyardMutationTests {
 
 	@Test
 	void updatesChangeOnlyTheGivenFieldsAndRefuseBadValues() {
-		long id = CourtyardTesting.nominated(this.admin, CourtyardTesting.nomination(this.household));
+		long id = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.household));
 		GraphQlTester.Response updated = this.admin.documentName("updateCourtyardHousehold")
 			.fragmentName("courtyardFields")
 			.variable("input", Map.of("id", id, "version", 0, "income", 9100))
@@ -176,7 +161,7 @@ class CourtyardMutationTests {
 
 	@Test
 	void aTownHasAtMostOneDemonstrationVillageAYear() {
-		int year = CourtyardTesting.freeYears(this.jdbc);
+		int year = CourtyardFixtures.freeYears(this.jdbc);
 		GraphQlTester.Response first = designate(this.admin, Fixtures.TOWN, Fixtures.VILLAGE, year);
 		first.errors().verify();
 		first.path("designateDemonstrationVillage.demonstrationVillage.village.code")
@@ -185,12 +170,12 @@ class CourtyardMutationTests {
 		first.path("designateDemonstrationVillage.demonstrationVillage.designatedBy")
 			.entity(String.class)
 			.isEqualTo("county.admin");
-		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, CourtyardTesting.NEIGHBOUR_VILLAGE, year),
+		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, CourtyardFixtures.NEIGHBOUR_VILLAGE, year),
 				"input.townCode", "CONFLICT");
 		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, Fixtures.VILLAGE, year), "input.townCode",
 				"CONFLICT");
 		// another year, or another town the same year, is another designation
-		designate(this.admin, Fixtures.TOWN, CourtyardTesting.NEIGHBOUR_VILLAGE, year + 1).errors().verify();
+		designate(this.admin, Fixtures.TOWN, CourtyardFixtures.NEIGHBOUR_VILLAGE, year + 1).errors().verify();
 		designate(this.admin, Fixtures.OTHER_TOWN, Fixtures.OTHER_TOWN_VILLAGE, year).errors().verify();
 		assertThat(this.jdbc.queryForList("SELECT village_code FROM demonstration_village WHERE year = ?"
 				+ " ORDER BY town_code", String.class, year))
@@ -202,7 +187,7 @@ class CourtyardMutationTests {
 
 	@Test
 	void aDemonstrationVillageMustBeAVillageOfTheTown() {
-		int year = CourtyardTesting.freeYears(this.jdbc);
+		int year = CourtyardFixtures.freeYears(this.jdbc);
 		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, Fixtures.OTHER_TOWN_VILLAGE, year),
 				"input.villageCode", "BAD_REQUEST");
 		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, "411024100999", year),

@@ -5,43 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class CourtyardQueryTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class CourtyardQueryTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
-
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
-	}
 
 	@Test
 	void aHouseholdShowsItsCourtyardRecordsLatestYearFirst() {
@@ -119,7 +98,7 @@ class CourtyardQueryTests {
 	void townOfficialListsOnlyTheirTownsRecords() {
 		long inTown = this.jdbc.queryForObject("SELECT COUNT(*) FROM courtyard_household c JOIN household h"
 				+ " ON h.id = c.household_id WHERE h.town_code = ?", Long.class, Fixtures.TOWN);
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		official.documentName("courtyardHouseholdCount")
 			.execute()
 			.path("courtyardHouseholds.totalCount")
@@ -138,7 +117,7 @@ class CourtyardQueryTests {
 		List<String> expected = this.jdbc.queryForList("SELECT village_code FROM demonstration_village"
 				+ " WHERE year = 2023 ORDER BY town_code", String.class);
 		assertThat(expected).isNotEmpty();
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		GraphQlTester.Response response = viewer.documentName("demonstrationVillages").variable("year", 2023).execute();
 		response.errors().verify();
 		response.path("demonstrationVillages[*].village.code").entityList(String.class).isEqualTo(expected);

@@ -14,17 +14,13 @@ import cn.county.platform.common.SqlStatementCounter;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.CallerScope;
 import cn.county.platform.security.Role;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,17 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cached reads keyed by the caller's scope, and identical cold computations run once, over HTTP with real tokens
  * against the real database and Redis.
  */
-@PlatformTest
-class CallerScopedCacheTests {
+class CallerScopedCacheTests extends AbstractPlatformTests {
 
 	/** The data-quality counts' statements: members, duplicate ID numbers, loans, eliminated risks. */
 	private static final int COUNT_STATEMENTS = 4;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	SqlStatementCounter statements;
@@ -58,13 +47,6 @@ class CallerScopedCacheTests {
 
 	@Autowired
 	DashboardService dashboards;
-
-	GraphQlClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-	}
 
 	private static Map<String, Object> counts(HttpGraphQlTester client) {
 		return client.documentName("dataQualityCounts").execute().path("dataQualityCounts").entity(Map.class).get();
@@ -96,8 +78,8 @@ class CallerScopedCacheTests {
 	@Test
 	void aTownOfficialAndACountyAdminGetTheirOwnCountsEachCachedUnderItsScope() {
 		this.rollup.invalidateAll();
-		HttpGraphQlTester admin = this.clients.as("county.admin");
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester admin = this.admin;
+		HttpGraphQlTester official = this.clients.townOfficial();
 		Map<String, Object> county = counts(admin);
 		Map<String, Object> town = counts(official);
 		assertThat(town).isNotEqualTo(county);
@@ -144,7 +126,7 @@ class CallerScopedCacheTests {
 
 	@Test
 	void tenConcurrentColdCountsRunTheScanOnceAndAllGetItsAnswer() throws Exception {
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		// one cold request alone: what the scan costs
 		this.rollup.invalidateAll();
 		long before = this.statements.count();
@@ -167,7 +149,7 @@ class CallerScopedCacheTests {
 
 	@Test
 	void tenConcurrentColdDashboardsReadEachStatementOnce() throws Exception {
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		Map<String, Object> period = Map.of("year", 2023, "month", 5);
 		this.rollup.invalidateAll();
 		long before = this.statements.count();

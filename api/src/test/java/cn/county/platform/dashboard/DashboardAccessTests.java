@@ -4,39 +4,20 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who sees which area, small-cell suppression for the dashboard viewer, and refusals naming their field. */
-@PlatformTest
-class DashboardAccessTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-	}
+class DashboardAccessTests extends AbstractPlatformTests {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> villages(HttpGraphQlTester client) {
@@ -56,8 +37,8 @@ class DashboardAccessTests {
 
 	@Test
 	void theDashboardViewerSeesVillageCountsUnderFiveSuppressedAndEverythingElseAsTheAdminDoes() {
-		List<Map<String, Object>> admin = villages(this.clients.as("county.admin"));
-		List<Map<String, Object>> viewer = villages(this.clients.as("dashboard.viewer"));
+		List<Map<String, Object>> admin = villages(this.admin);
+		List<Map<String, Object>> viewer = villages(this.clients.dashboardViewer());
 		assertThat(viewer).hasSameSizeAs(admin)
 			.hasSize(this.jdbc.queryForObject("SELECT COUNT(*) FROM village WHERE town_code = ?", Integer.class,
 					Fixtures.TOWN));
@@ -100,7 +81,7 @@ class DashboardAccessTests {
 
 	@Test
 	void theDashboardViewerSeesTownAndCountyCountsWhole() {
-		Map<String, Object> admin = this.clients.as("county.admin")
+		Map<String, Object> admin = this.admin
 			.documentName("dashboardBreakdown")
 			.fragmentName("allFigures")
 			.variable("period", Map.of("year", 2023))
@@ -109,7 +90,7 @@ class DashboardAccessTests {
 			.path("dashboard")
 			.entity(Map.class)
 			.get();
-		Map<String, Object> viewer = this.clients.as("dashboard.viewer")
+		Map<String, Object> viewer = this.clients.dashboardViewer()
 			.documentName("dashboardBreakdown")
 			.fragmentName("allFigures")
 			.variable("period", Map.of("year", 2023))
@@ -123,7 +104,7 @@ class DashboardAccessTests {
 
 	@Test
 	void aVillageCadreSeesItsOwnVillage() {
-		this.clients.as("village.cadre")
+		this.clients.villageCadre()
 			.documentName("dashboard")
 			.fragmentName("allFigures")
 			.execute()
@@ -164,7 +145,7 @@ class DashboardAccessTests {
 			"{\"year\":2023,\"quarter\":1,\"month\":2}|period.month" })
 	void aBadPeriodIsRefusedNamingItsField(String periodJson, String field) throws Exception {
 		Map<String, Object> period = new tools.jackson.databind.json.JsonMapper().readValue(periodJson, Map.class);
-		assertRefused(this.clients.as("county.admin")
+		assertRefused(this.admin
 			.documentName("dashboardHouseholdTotal")
 			.variable("period", period)
 			.execute(), field, "BAD_REQUEST");
@@ -172,7 +153,7 @@ class DashboardAccessTests {
 
 	@Test
 	void aBreakdownMustGoBelowTheArea() {
-		assertRefused(this.clients.as("town.official")
+		assertRefused(this.clients.townOfficial()
 			.documentName("dashboardBreakdown")
 			.fragmentName("allFigures")
 			.variable("by", "TOWN")
@@ -181,7 +162,7 @@ class DashboardAccessTests {
 
 	@Test
 	void partnersGetNoDashboard() {
-		assertRefused(this.clients.asClient("partner-insurer", "partner-insurer-dev-secret")
+		assertRefused(this.clients.insurer()
 			.documentName("dashboardHouseholdTotal")
 			.execute(), "dashboard", "FORBIDDEN");
 	}

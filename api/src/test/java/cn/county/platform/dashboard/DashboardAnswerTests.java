@@ -3,17 +3,14 @@ package cn.county.platform.dashboard;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whole dashboard answers in the real Redis ({@link DashboardAnswers}): a repeated query is answered without
  * executing, and callers who may see different things never share an answer.
  */
-@PlatformTest
-class DashboardAnswerTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class DashboardAnswerTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
@@ -39,11 +29,8 @@ class DashboardAnswerTests {
 	@Autowired
 	DashboardCache cache;
 
-	GraphQlClients clients;
-
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
 		this.cache.invalidateAll(); // no answer of an earlier test
 	}
 
@@ -63,7 +50,7 @@ class DashboardAnswerTests {
 
 	@Test
 	void aRepeatedDashboardQueryIsAnsweredWholeWithoutExecuting() {
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		double hits = answers("hit");
 		double misses = answers("miss");
 		Map<String, Object> first = DashboardOracle.yearFigures(admin, null);
@@ -81,10 +68,10 @@ class DashboardAnswerTests {
 
 	@Test
 	void callersOfAnotherAreaOrRoleNeverGetTheAnswerCachedForSomeoneElse() {
-		long county = households(this.clients.as("county.admin"));
-		households(this.clients.as("county.admin")); // cached now
+		long county = households(this.admin);
+		households(this.admin); // cached now
 		// the same document and variables: the town official's dashboard is his own town's
-		long town = households(this.clients.as("town.official"));
+		long town = households(this.clients.townOfficial());
 		assertThat(town).isEqualTo(this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE town_code = ?",
 				Long.class, Fixtures.TOWN));
 		assertThat(county).isEqualTo(this.jdbc.queryForObject("SELECT COUNT(*) FROM household", Long.class));
@@ -93,7 +80,7 @@ class DashboardAnswerTests {
 
 	@Test
 	void aRefusalIsNeverStoredAndIsDecidedAgainEachTime() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		double hits = answers("hit");
 		for (int i = 0; i < 2; i++) {
 			official.documentName("dashboardHouseholdTotal")

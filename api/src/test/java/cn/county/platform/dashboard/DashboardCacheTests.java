@@ -4,43 +4,24 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import cn.county.platform.support.TestServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard's Redis cache against the real embedded redis-server: used, never stale, and not needed. */
-@PlatformTest
-class DashboardCacheTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class DashboardCacheTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
 
 	@Autowired
 	StringRedisTemplate redis;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-	}
 
 
 	private long households(String town) {
@@ -69,12 +50,7 @@ class DashboardCacheTests {
 		long town = households(Fixtures.TOWN);
 		long other = households(Fixtures.OTHER_TOWN);
 		// cached now: the next reads cost no SQL, so a stale answer would show
-		this.admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", Fixtures.zhangWeiHousehold())
-			.execute()
-			.errors()
-			.verify();
+		Fixtures.createHousehold(this.admin);
 		assertThat(households(null)).isEqualTo(county + 1);
 		assertThat(households(Fixtures.TOWN)).isEqualTo(town + 1);
 		assertThat(households(Fixtures.OTHER_TOWN)).isEqualTo(other);
@@ -177,14 +153,9 @@ class DashboardCacheTests {
 					Fixtures.OTHER_TOWN);
 			// a write while Redis is down still shows at once: nothing is read from the cache meanwhile
 			long before = households(Fixtures.OTHER_TOWN);
-			Map<String, Object> input = Fixtures.zhangWeiHousehold();
+			Map<String, Object> input = Fixtures.household();
 			input.put("villageCode", Fixtures.OTHER_TOWN_VILLAGE);
-			this.admin.documentName("createHousehold")
-				.fragmentName("householdFields")
-				.variable("input", input)
-				.execute()
-				.errors()
-				.verify();
+			Fixtures.createHousehold(this.admin, input);
 			assertThat(households(Fixtures.OTHER_TOWN)).isEqualTo(before + 1);
 		}
 		finally {

@@ -1,6 +1,5 @@
 package cn.county.platform.dashboard;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,17 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,29 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the API so that exactly one grade is small and every other one large, then every breakdown, total and
  * village of the town as the dashboard viewer gets them, checked by the subtractions a viewer could do.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardComplementTests {
+class DashboardComplementTests extends AbstractPlatformTests {
 
 	/** A village of the other demo town: DashboardAccessTests reads the first town's villages. */
 	private static final String VILLAGE = Fixtures.OTHER_TOWN_VILLAGE;
 
 	private static final List<String> GRADES = List.of("A", "B", "C", "D");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
-
 	/** The grade left small in the planted village. */
 	String small;
 
 	@BeforeAll
 	void plant() {
-		this.clients = new GraphQlClients(this.port);
 		Map<String, Long> byGrade = grades();
 		this.small = GRADES.stream().min((a, b) -> Long.compare(byGrade.get(a), byGrade.get(b))).orElseThrow();
 		assertThat(byGrade.get(this.small)).as("the smallest grade of the demo village").isLessThan(5);
@@ -58,16 +43,10 @@ class DashboardComplementTests {
 			long have = byGrade.get(grade);
 			long want = grade.equals(this.small) ? Math.max(1, have) : Math.max(5 + GRADES.indexOf(grade), have);
 			for (long i = have; i < want; i++) {
-				Map<String, Object> input = Fixtures.zhangWeiHousehold();
+				Map<String, Object> input = Fixtures.household();
 				input.put("villageCode", VILLAGE);
 				input.put("housingGrade", grade);
-				this.clients.as("county.admin")
-					.documentName("createHousehold")
-					.fragmentName("householdFields")
-					.variable("input", input)
-					.execute()
-					.errors()
-					.verify();
+				Fixtures.createHousehold(this.admin, input);
 			}
 		}
 		Map<String, Long> planted = grades();
@@ -116,8 +95,8 @@ class DashboardComplementTests {
 
 	@Test
 	void oneSmallGradeTakesAnotherWithItAndNoWithheldCountCanBeWorkedOutByAnySubtraction() {
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
-		List<Map<String, Object>> all = villages(this.clients.as("county.admin"));
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
+		List<Map<String, Object>> all = villages(this.admin);
 		List<Map<String, Object>> seen = villages(viewer);
 		Map<String, Map<String, Object>> town = cells(figures(viewer, Fixtures.OTHER_TOWN, null));
 		assertThat(seen).hasSameSizeAs(all).hasSizeGreaterThan(1);
@@ -204,7 +183,7 @@ class DashboardComplementTests {
 
 	@Test
 	void countyAdminsStillSeeEveryValueOfThePlantedVillage() {
-		Map<String, Map<String, Object>> admin = cells(figures(this.clients.as("county.admin"), null, VILLAGE));
+		Map<String, Map<String, Object>> admin = cells(figures(this.admin, null, VILLAGE));
 		Map<String, Long> grades = grades();
 		for (String grade : GRADES) {
 			Map<String, Object> cell = admin.get("basicNeeds.housingByGrade." + grade);

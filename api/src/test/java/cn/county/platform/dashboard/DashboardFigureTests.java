@@ -5,16 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,25 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every figure of the dashboard against {@link DashboardOracle}, which counts the same demo data in Java from plain
  * SELECTs: for the county, for one town, for a quarter, and summed over a breakdown.
  */
-@PlatformTest
-class DashboardFigureTests {
+class DashboardFigureTests extends AbstractPlatformTests {
 
 	static final LocalDate YEAR_START = LocalDate.of(2023, 1, 1);
 
 	static final LocalDate YEAR_END = LocalDate.of(2023, 12, 31);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-	}
 
 	private Map<String, Object> figures(HttpGraphQlTester client, Map<String, Object> period, String town) {
 		return client.documentName("dashboard").fragmentName("allFigures")
@@ -72,7 +53,7 @@ class DashboardFigureTests {
 		Map<String, Object> asAdmin = figures(this.admin, Map.of("year", 2023), Fixtures.TOWN);
 		assertThat(DashboardOracle.normalized(DashboardOracle.flatten(asAdmin)))
 			.isEqualTo(DashboardOracle.normalized(expected));
-		Map<String, Object> asOfficial = figures(new GraphQlClients(this.port).as("town.official"),
+		Map<String, Object> asOfficial = figures(this.clients.townOfficial(),
 				Map.of("year", 2023), null);
 		assertThat(asOfficial).isEqualTo(asAdmin);
 	}

@@ -5,16 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,14 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard's rollup (V31) on the real database: a county summary adds up stored towns, a write makes only the
  * towns it touched be read again, and the figures stay equal to an independent count throughout.
  */
-@PlatformTest
-class DashboardRollupTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class DashboardRollupTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
@@ -49,11 +38,8 @@ class DashboardRollupTests {
 	@Autowired
 	cn.county.platform.plan.Plan plan;
 
-	HttpGraphQlTester admin;
-
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
 		// derived rows only: each test starts with none stored, so what it reads is one period's towns
 		this.jdbc.update("DELETE FROM dashboard_rollup");
 		this.cache.invalidateAll();
@@ -144,14 +130,9 @@ class DashboardRollupTests {
 	void aHouseholdWriteMakesEveryStatementThatReadsHouseholdsReadItsTownAgain() {
 		DashboardOracle.yearFigures(this.admin, null);
 		Map<String, Object> storedBefore = stored();
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		input.put("villageCode", Fixtures.OTHER_TOWN_VILLAGE);
-		this.admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute()
-			.errors()
-			.verify();
+		Fixtures.createHousehold(this.admin, input);
 		Map<String, Object> after = DashboardOracle.yearFigures(this.admin, null);
 		DashboardOracle.assertYearMatches(this.jdbc, after, null);
 		Map<String, Object> storedAfter = stored();

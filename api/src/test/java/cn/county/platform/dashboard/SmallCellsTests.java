@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.dashboard.SmallCells.Cell;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rule alone: small cells withheld, and complements until no relation has exactly one withheld cell. */
+@Tag("fast")
 class SmallCellsTests {
 
 	private static Cell cell(String area, String id) {

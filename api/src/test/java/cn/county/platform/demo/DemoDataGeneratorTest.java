@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import cn.county.platform.common.ResidentIdNumber;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.within;
  * The demo data set against a real MariaDB: the same seed gives the same rows, the planted faults are exactly the
  * ones the summary reports, and everything else is consistent and shaped like the county's records.
  */
+@Tag("db")
 class DemoDataGeneratorTest {
 
 	private static final int HOUSEHOLDS = 10_000;

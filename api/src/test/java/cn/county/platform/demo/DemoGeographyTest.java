@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.common.ResidentIdNumber;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@Tag("fast")
 class DemoGeographyTest {
 
 	@Test

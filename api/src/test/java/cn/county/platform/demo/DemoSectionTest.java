@@ -13,11 +13,13 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The extension point that later features use: a section gets every chunk and writes in proportion. */
+@Tag("db")
 class DemoSectionTest {
 
 	@Test

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * visits, courtyard, loans with their events) costs the same SQL statements for a household with a
  * handful of records as for one with many: every nested list is one batched statement, never one per row.
  */
-@PlatformTest
-class HouseholdDetailTests {
+class HouseholdDetailTests extends AbstractPlatformTests {
 
 	/** Rows beneath a household, counted the way the detail shows them. */
 	private static final String ROWS = "(SELECT COUNT(*) FROM member m WHERE m.household_id = h.id)"
@@ -40,12 +36,6 @@ class HouseholdDetailTests {
 			+ " AND EXISTS (SELECT 1 FROM assistance_measure a WHERE a.household_id = h.id)"
 			+ " AND EXISTS (SELECT 1 FROM household_visit v WHERE v.household_id = h.id)";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	SqlStatementCounter statements;
 
@@ -59,7 +49,7 @@ class HouseholdDetailTests {
 		assertThat(((Number) large.get("row_count")).longValue())
 			.as("the demo data has households of different sizes")
 			.isGreaterThan(((Number) small.get("row_count")).longValue() * 2);
-		HttpGraphQlTester cadre = new GraphQlClients(this.port).as("county.admin");
+		HttpGraphQlTester cadre = this.admin;
 		long forSmall = statementsFor(cadre, small.get("id"));
 		long forLarge = statementsFor(cadre, large.get("id"));
 		assertThat(forLarge).isEqualTo(forSmall);
@@ -72,7 +62,7 @@ class HouseholdDetailTests {
 	void theDetailCostsTheSameStatementsWithTenNestedRowsAsWithAThousand() {
 		Map<String, Object> small = this.jdbc.queryForMap(WITH_LOANS + " ORDER BY row_count ASC, h.id LIMIT 1");
 		long householdId = ((Number) small.get("id")).longValue();
-		HttpGraphQlTester admin = new GraphQlClients(this.port).as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		long forFew = statementsFor(admin, householdId);
 		// visits are append-only and free of rules a fixture must satisfy: the cheapest way to a household with a
 		// thousand rows beneath it
@@ -98,7 +88,7 @@ class HouseholdDetailTests {
 
 	@Test
 	void theStatementCounterIsPublishedAsAMetricForTheBenchmark() {
-		new GraphQlClients(this.port).as("county.admin")
+		this.admin
 			.documentName("householdDetail")
 			.variable("id", this.jdbc.queryForObject("SELECT MIN(id) FROM household", Long.class))
 			.execute();

@@ -3,50 +3,30 @@ package cn.county.platform.household;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import cn.county.platform.common.ResidentIdNumber;
-import cn.county.platform.support.DatabaseSnapshot;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
+import cn.county.platform.support.Refusals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class HouseholdMutationTests {
+class HouseholdMutationTests extends AbstractPlatformTests {
 
 	private static final String[] TABLES = { "household", "member", "household_risk_cause" };
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-	}
-
 	@Test
 	void createsAHouseholdWithItsHeadAsFirstMember() {
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		String headId = (String) ((Map<?, ?>) input.get("head")).get("idNumber");
 		GraphQlTester.Response response = create(input);
 		response.path("createHousehold.household.code").entity(String.class).isEqualTo((String) input.get("code"));
@@ -64,7 +44,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void createsAMonitoredHouseholdWithItsCauses() {
-		Map<String, Object> input = with(Fixtures.zhangWeiHousehold(), "monitoring",
+		Map<String, Object> input = with(Fixtures.household(), "monitoring",
 				Fixtures.monitoring("MARGINAL", "ILLNESS", "HIGH_RIGID_EXPENSES"));
 		GraphQlTester.Response response = create(input);
 		response.path("createHousehold.household.category").entity(String.class).isEqualTo("MONITORED");
@@ -116,7 +96,7 @@ class HouseholdMutationTests {
 	@MethodSource("invalidCreations")
 	void aHouseholdWithBadInputIsRefusedNamingTheFieldAndNothingIsWritten(String why, String field, Object value,
 			String reported) {
-		Map<String, Object> input = with(Fixtures.zhangWeiHousehold(), field, value);
+		Map<String, Object> input = with(Fixtures.household(), field, value);
 		assertRefused(() -> this.admin.documentName("createHousehold")
 			.fragmentName("householdFields")
 			.variable("input", input)
@@ -125,9 +105,9 @@ class HouseholdMutationTests {
 
 	@Test
 	void aDuplicateCodeIsAConflict() {
-		Map<String, Object> first = Fixtures.zhangWeiHousehold();
+		Map<String, Object> first = Fixtures.household();
 		create(first);
-		Map<String, Object> second = with(Fixtures.zhangWeiHousehold(), "code", first.get("code"));
+		Map<String, Object> second = with(Fixtures.household(), "code", first.get("code"));
 		assertRefused(() -> this.admin.documentName("createHousehold")
 			.fragmentName("householdFields")
 			.variable("input", second)
@@ -136,9 +116,9 @@ class HouseholdMutationTests {
 
 	@Test
 	void theSameIdNumberInTwoHouseholdsIsAConflict() {
-		Map<String, Object> first = Fixtures.zhangWeiHousehold();
+		Map<String, Object> first = Fixtures.household();
 		create(first);
-		Map<String, Object> second = with(Fixtures.zhangWeiHousehold(), "head.idNumber",
+		Map<String, Object> second = with(Fixtures.household(), "head.idNumber",
 				((Map<?, ?>) first.get("head")).get("idNumber"));
 		assertRefused(() -> this.admin.documentName("createHousehold")
 			.fragmentName("householdFields")
@@ -148,7 +128,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void updatesChangeOnlyTheGivenFieldsAndBumpTheVersion() {
-		long id = createdId(Fixtures.zhangWeiHousehold());
+		long id = createdId(Fixtures.household());
 		GraphQlTester.Response response = this.admin.documentName("updateHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("id", id, "version", 0, "incomePerCapita", 7100, "address", "北街村4组1号"))
@@ -161,7 +141,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void anUpdateWithAStaleVersionIsAConflict() {
-		long id = createdId(Fixtures.zhangWeiHousehold());
+		long id = createdId(Fixtures.household());
 		this.admin.documentName("updateHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("id", id, "version", 0, "incomePerCapita", 7100))
@@ -182,7 +162,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void aNegativeIncomeUpdateIsRefused() {
-		long id = createdId(Fixtures.zhangWeiHousehold());
+		long id = createdId(Fixtures.household());
 		assertRefused(() -> this.admin.documentName("updateHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("id", id, "incomePerCapita", -5))
@@ -191,7 +171,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void anAlleviatedHouseholdIsIdentifiedAndItsRiskEliminated() {
-		long id = createdId(Fixtures.zhangWeiHousehold());
+		long id = createdId(Fixtures.household());
 		GraphQlTester.Response identified = this.admin.documentName("identifyMonitoredHousehold")
 			.fragmentName("householdFields")
 			.variable("input",
@@ -209,7 +189,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void illegalMonitoringChangesAreRefused() {
-		long alleviated = createdId(Fixtures.zhangWeiHousehold());
+		long alleviated = createdId(Fixtures.household());
 		assertRefused(() -> this.admin.documentName("eliminateHouseholdRisk")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("householdId", alleviated, "eliminatedOn", "2023-09-30"))
@@ -219,7 +199,7 @@ class HouseholdMutationTests {
 			.variable("input", Map.of("householdId", alleviated, "monitoring", Fixtures.monitoring("MARGINAL", "ILLNESS")))
 			.execute(), "input.monitoring.type", "CONFLICT");
 		long atRisk = createdId(
-				with(Fixtures.zhangWeiHousehold(), "monitoring", Fixtures.monitoring("MARGINAL", "ILLNESS")));
+				with(Fixtures.household(), "monitoring", Fixtures.monitoring("MARGINAL", "ILLNESS")));
 		assertRefused(() -> this.admin.documentName("identifyMonitoredHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("householdId", atRisk, "monitoring", Fixtures.monitoring("MARGINAL", "DISASTER")))
@@ -236,7 +216,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void membersAreAddedCorrectedAndRemoved() {
-		long id = createdId(Fixtures.zhangWeiHousehold());
+		long id = createdId(Fixtures.household());
 		String childId = Fixtures.idNumber(LocalDate.of(2012, 9, 1));
 		GraphQlTester.Response added = this.admin.documentName("addMember")
 			.variable("input", Map.of("householdId", id, "relation", "CHILD", "member",
@@ -265,7 +245,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void renamingTheHeadRenamesTheHousehold() {
-		long id = createdId(Fixtures.zhangWeiHousehold());
+		long id = createdId(Fixtures.household());
 		long headId = this.jdbc.queryForObject("SELECT id FROM member WHERE household_id = ? AND relation = 'HEAD'",
 				Long.class, id);
 		String newId = Fixtures.idNumber(LocalDate.of(1969, 7, 7));
@@ -282,7 +262,7 @@ class HouseholdMutationTests {
 
 	@Test
 	void illegalMemberChangesAreRefused() {
-		Map<String, Object> first = Fixtures.zhangWeiHousehold();
+		Map<String, Object> first = Fixtures.household();
 		long id = createdId(first);
 		long headId = this.jdbc.queryForObject("SELECT id FROM member WHERE household_id = ? AND relation = 'HEAD'",
 				Long.class, id);
@@ -312,7 +292,7 @@ class HouseholdMutationTests {
 	}
 
 	private Map<?, ?> createdHead() {
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		create(input);
 		return (Map<?, ?>) input.get("head");
 	}
@@ -327,23 +307,11 @@ class HouseholdMutationTests {
 	}
 
 	private long createdId(Map<String, Object> input) {
-		return create(input).path("createHousehold.household.id").entity(Long.class).get();
+		return Fixtures.createHousehold(this.admin, input).id();
 	}
 
-	/** The request is refused with an error naming the field, and no table changed. */
-	private void assertRefused(java.util.function.Supplier<GraphQlTester.Response> request, String field,
-			String classification) {
-		Map<String, Object> before = DatabaseSnapshot.of(this.jdbc, TABLES);
-		GraphQlTester.Response response = request.get();
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).as("errors").isNotEmpty();
-			assertThat(errors).anySatisfy((ResponseError error) -> {
-				assertThat(error.getExtensions()).containsEntry("field", field)
-					.containsEntry("classification", classification);
-				assertThat(error.getMessage()).startsWith(field + ": ");
-			});
-		});
-		assertThat(DatabaseSnapshot.of(this.jdbc, TABLES)).isEqualTo(before);
+	private void assertRefused(Supplier<GraphQlTester.Response> request, String field, String classification) {
+		Refusals.assertRefused(this.jdbc, request, field, classification, TABLES);
 	}
 
 }

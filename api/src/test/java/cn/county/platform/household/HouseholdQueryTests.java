@@ -7,40 +7,21 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class HouseholdQueryTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class HouseholdQueryTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-	}
 
 	@Test
 	void countyAdminListsHouseholdsWithMembersAndTheTotalCount() {

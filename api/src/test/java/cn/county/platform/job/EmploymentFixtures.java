@@ -6,15 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import cn.county.platform.support.DatabaseSnapshot;
 import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.Refusals;
 
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * People and their records for the job tests, created through the API as the county admin, each test with
@@ -55,16 +52,11 @@ final class EmploymentFixtures {
 
 	/** The head of a new household with the given code. */
 	Person head(String villageCode, LocalDate birthDate, String code) {
-		Map<String, Object> input = Fixtures.with(Fixtures.zhangWeiHousehold(), "villageCode", villageCode);
+		Map<String, Object> input = Fixtures.household(villageCode);
 		input.put("code", code);
 		input.put("head", Fixtures.member("张伟", Fixtures.idNumber(birthDate)));
-		GraphQlTester.Response response = this.admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute();
-		response.errors().verify();
-		return new Person(response.path("createHousehold.household.id").entity(Long.class).get(),
-				response.path("createHousehold.household.members[0].id").entity(Long.class).get());
+		Fixtures.Household created = Fixtures.createHousehold(this.admin, input);
+		return new Person(created.id(), created.headId());
 	}
 
 	/** Another member of the household, born on the date. */
@@ -129,9 +121,7 @@ final class EmploymentFixtures {
 	}
 
 	private long id(String document, String path, Map<String, Object> input) {
-		GraphQlTester.Response response = mutation(this.admin, document, input);
-		response.errors().verify();
-		return response.path(path).entity(Long.class).get();
+		return Fixtures.create(this.admin, document, document.endsWith("Job") ? "jobFields" : null, input, path);
 	}
 
 	/** One of this feature's mutations as the caller; the job mutations select the {@code jobFields} fragment. */
@@ -145,27 +135,12 @@ final class EmploymentFixtures {
 
 	/** The request is refused with an error naming the field, and none of this feature's tables changed. */
 	void assertRefused(Supplier<GraphQlTester.Response> request, String field, String classification) {
-		Map<String, Object> before = DatabaseSnapshot.of(this.jdbc, TABLES);
-		GraphQlTester.Response response = request.get();
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).as("errors").isNotEmpty();
-			assertThat(errors).anySatisfy((ResponseError error) -> {
-				assertThat(error.getExtensions()).containsEntry("field", field)
-					.containsEntry("classification", classification);
-				assertThat(error.getMessage()).startsWith(field + ": ");
-			});
-		});
-		assertThat(DatabaseSnapshot.of(this.jdbc, TABLES)).isEqualTo(before);
+		Refusals.assertRefused(this.jdbc, request, field, classification, TABLES);
 	}
 
 	/** The request is refused as not allowed for the caller, and none of this feature's tables changed. */
 	void assertForbidden(Supplier<GraphQlTester.Response> request) {
-		Map<String, Object> before = DatabaseSnapshot.of(this.jdbc, TABLES);
-		request.get()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
-		assertThat(DatabaseSnapshot.of(this.jdbc, TABLES)).isEqualTo(before);
+		Refusals.assertForbidden(this.jdbc, request, TABLES);
 	}
 
 }

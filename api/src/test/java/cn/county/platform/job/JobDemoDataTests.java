@@ -13,6 +13,7 @@ import cn.county.platform.demo.DemoSummary;
 import cn.county.platform.support.TestServers;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.within;
  * 15: most able and willing members employed (nearly two jobs a household), posts for weak labour, employment short
  * of 100% in places, certification around the 40% target and growing through 2023.
  */
+@Tag("db")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobDemoDataTests {
 

@@ -1,23 +1,18 @@
 package cn.county.platform.job;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.job.EmploymentFixtures.Person;
-import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.job.EmploymentFixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,23 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their fields (none is sensitive, monthly income included), dashboard viewers see none, and partners see only
  * approved fields, with each read logged against the household.
  */
-@PlatformTest
-class JobFieldPolicyTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
+class JobFieldPolicyTests extends AbstractPlatformTests {
 
 	Person person;
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		EmploymentFixtures fixtures = new EmploymentFixtures(this.clients.as("county.admin"), this.jdbc);
+		EmploymentFixtures fixtures = new EmploymentFixtures(this.admin, this.jdbc);
 		this.person = fixtures.adult();
 		long jobId = fixtures.recordJob(job(this.person.memberId(), "OUT_OF_PROVINCE", "2023-03-01"));
 		fixtures.recordSubsidy(jobId, "CROSS_PROVINCE_TRANSPORT", "2023-03-10");
@@ -71,7 +56,7 @@ class JobFieldPolicyTests {
 
 	@Test
 	void dashboardViewerGetsNoneOfThem() {
-		GraphQlTester.Response response = this.clients.as("dashboard.viewer")
+		GraphQlTester.Response response = this.clients.dashboardViewer()
 			.documentName("householdEmployment")
 			.fragmentName("jobFields")
 			.variable("id", this.person.householdId())
@@ -84,7 +69,7 @@ class JobFieldPolicyTests {
 
 	@Test
 	void partnerSeesOnlyApprovedFieldsAndEachReadIsLoggedWithTheHousehold() {
-		this.clients.as("county.admin")
+		this.admin
 			.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\","
 					+ " fields: $f}) { fields } }")
 			.variable("f", List.of("Household.members", "Member.jobs", "Member.certificates", "Job.type",
@@ -113,7 +98,7 @@ class JobFieldPolicyTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?",
 				Long.class, "partner-insurer"))
 			.isEqualTo(logged + 1);
-		Map<String, Object> entry = this.clients.as("county.admin")
+		Map<String, Object> entry = this.admin
 			.document("{ partnerAccessLog(partnerId: \"partner-insurer\", first: 1) { edges { node { householdIds"
 					+ " fields } } } }")
 			.execute()
@@ -126,7 +111,7 @@ class JobFieldPolicyTests {
 
 	@Test
 	void noFieldOfTheseTypesIsSensitive() {
-		GraphQlTester.Response me = this.clients.as("finance.officer")
+		GraphQlTester.Response me = this.clients.financeOfficer()
 			.document("{ me { fieldAccess { type whole masked forbidden } } }")
 			.execute();
 		List<Map> types = me.path("me.fieldAccess").entityList(Map.class).get();

@@ -6,19 +6,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.county.platform.job.EmploymentFixtures.Person;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.job.EmploymentFixtures.job;
 import static cn.county.platform.job.EmploymentFixtures.mutation;
@@ -27,22 +22,12 @@ import static cn.county.platform.job.EmploymentFixtures.today;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class JobMutationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
+class JobMutationTests extends AbstractPlatformTests {
 
 	EmploymentFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
 		this.fixtures = new EmploymentFixtures(this.admin, this.jdbc);
 	}
 

@@ -4,19 +4,15 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import cn.county.platform.job.EmploymentFixtures.Person;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.job.EmploymentFixtures.job;
 import static cn.county.platform.job.EmploymentFixtures.mutation;
@@ -26,28 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who writes and reads jobs, with real tokens: county admins, town officials in their own town and HRSS officers
  * county-wide write; village cadres and other departments do not; reads follow the caller's row scope.
  */
-@PlatformTest
-class JobPermissionTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
+class JobPermissionTests extends AbstractPlatformTests {
 
 	EmploymentFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.fixtures = new EmploymentFixtures(this.clients.as("county.admin"), this.jdbc);
+		this.fixtures = new EmploymentFixtures(this.admin, this.jdbc);
 	}
 
 	@Test
 	void hrssOfficerRecordsJobsSubsidiesTrainingsAndCertificatesAnywhereInTheCounty() {
-		HttpGraphQlTester hrss = this.clients.as("hrss.officer");
+		HttpGraphQlTester hrss = this.clients.hrssOfficer();
 		for (String village : new String[] { Fixtures.VILLAGE, Fixtures.OTHER_TOWN_VILLAGE }) {
 			long member = this.fixtures.head(village, LocalDate.of(1979, 9, 9)).memberId();
 			GraphQlTester.Response recorded = mutation(hrss, "recordJob", job(member, "OUT_OF_PROVINCE", "2023-03-01"));
@@ -74,7 +60,7 @@ class JobPermissionTests {
 
 	@Test
 	void townOfficialRecordsAndEndsJobsInTheirOwnTown() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		long member = this.fixtures.head(Fixtures.VILLAGE, LocalDate.of(1979, 9, 9)).memberId();
 		long jobId = mutation(official, "recordJob", job(member, "LOCAL_ENTERPRISE", "2023-03-01"))
 			.path("recordJob.job.id")
@@ -88,7 +74,7 @@ class JobPermissionTests {
 
 	@Test
 	void town2OfficialCannotWriteForAMemberInTown411024100() {
-		HttpGraphQlTester official = this.clients.as("town2.official");
+		HttpGraphQlTester official = this.clients.otherTownOfficial();
 		Person person = this.fixtures.head(Fixtures.VILLAGE, LocalDate.of(1979, 9, 9));
 		long jobId = this.fixtures.recordJob(job(person.memberId(), "OUT_OF_PROVINCE", "2023-03-01"));
 		long trainingId = this.fixtures.recordTraining(person.memberId(), "2023-04-01", null, false);
@@ -147,7 +133,7 @@ class JobPermissionTests {
 
 	@Test
 	void aPartnerCannotWriteJobs() {
-		HttpGraphQlTester partner = this.clients.asClient("partner-bank", "partner-bank-dev-secret");
+		HttpGraphQlTester partner = this.clients.bank();
 		long member = this.fixtures.adult().memberId();
 		this.fixtures.assertForbidden(() -> mutation(partner, "recordJob", job(member, "LOCAL_ENTERPRISE", "2023-03-01")));
 	}
@@ -157,7 +143,7 @@ class JobPermissionTests {
 		assertLists("town.official", "h.town_code = ?", Fixtures.TOWN);
 		assertLists("village.cadre", "h.village_code = ?", Fixtures.VILLAGE);
 		assertLists("hrss.officer", "1 = 1");
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		official.documentName("jobs")
 			.variable("filter", Map.of("townCode", Fixtures.OTHER_TOWN))
 			.execute()
@@ -174,7 +160,7 @@ class JobPermissionTests {
 
 	@Test
 	void dashboardViewerReadsNoJobsOrCertificates() {
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		for (String document : new String[] { "jobs", "certificates" }) {
 			GraphQlTester.Response response = viewer.documentName(document).execute();
 			response.errors()

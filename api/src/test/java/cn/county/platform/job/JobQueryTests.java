@@ -8,9 +8,8 @@ import java.util.stream.Stream;
 
 import cn.county.platform.common.SqlStatementCounter;
 import cn.county.platform.job.EmploymentFixtures.Person;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,10 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.job.EmploymentFixtures.job;
 import static cn.county.platform.job.EmploymentFixtures.post;
@@ -29,25 +25,15 @@ import static cn.county.platform.job.EmploymentFixtures.today;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class JobQueryTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class JobQueryTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
-
-	HttpGraphQlTester admin;
 
 	EmploymentFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
 		this.fixtures = new EmploymentFixtures(this.admin, this.jdbc);
 	}
 

@@ -5,40 +5,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.county.platform.job.EmploymentFixtures.Person;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.job.EmploymentFixtures.mutation;
 import static cn.county.platform.job.EmploymentFixtures.today;
 import static cn.county.platform.support.Fixtures.with;
 
-@PlatformTest
-class SkillMutationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
+class SkillMutationTests extends AbstractPlatformTests {
 
 	EmploymentFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
 		this.fixtures = new EmploymentFixtures(this.admin, this.jdbc);
 	}
 

@@ -37,14 +37,8 @@ final class LoanFixtures {
 
 	/** A new household of the first demo village, with Zhang Wei (born 1968) as head: {household id, head id}. */
 	static long[] household(HttpGraphQlTester admin) {
-		GraphQlTester.Response response = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", Fixtures.zhangWeiHousehold())
-			.execute();
-		response.errors().verify();
-		long id = response.path("createHousehold.household.id").entity(Long.class).get();
-		long head = response.path("createHousehold.household.members[0].id").entity(Long.class).get();
-		return new long[] { id, head };
+		Fixtures.Household created = Fixtures.createHousehold(admin);
+		return new long[] { created.id(), created.headId() };
 	}
 
 	/** 30,000 yuan for 24 months to the head, issued 400 days ago: matures about a year from now. */
@@ -63,12 +57,7 @@ final class LoanFixtures {
 	}
 
 	static long issue(HttpGraphQlTester tester, Map<String, Object> input) {
-		GraphQlTester.Response response = tester.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute();
-		response.errors().verify();
-		return response.path("issueLoan.loan.id").entity(Long.class).get();
+		return Fixtures.create(tester, "issueLoan", "loanFields", input, "issueLoan.loan.id");
 	}
 
 	/** Refused, naming the field and classification, with no table of the feature (nor its parents) changed. */

@@ -16,14 +16,13 @@ import cn.county.platform.common.Violation;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.CallerAuthentication;
 import cn.county.platform.security.Role;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,8 +37,7 @@ import static org.assertj.core.api.Assertions.fail;
  * the loan and its ledger exactly as they were, and no loan's balance may differ from what its ledger adds up to
  * or be negative.
  */
-@PlatformTest
-class LoanLedgerPropertyTests {
+class LoanLedgerPropertyTests extends AbstractPlatformTests {
 
 	private static final long SEED = 20231231L;
 
@@ -53,9 +51,6 @@ class LoanLedgerPropertyTests {
 
 	@Autowired
 	LoanService loans;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	IdGenerator ids;

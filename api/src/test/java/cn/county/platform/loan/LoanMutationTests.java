@@ -11,40 +11,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.loan.LoanFixtures.assertRefused;
 import static cn.county.platform.loan.LoanFixtures.today;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class LoanMutationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class LoanMutationTests extends AbstractPlatformTests {
 
 	HttpGraphQlTester finance;
 
 	@BeforeEach
 	void setUp() {
-		this.finance = new GraphQlClients(this.port).as("finance.officer");
+		this.finance = this.clients.financeOfficer();
 	}
 
 	@Test
@@ -378,7 +367,7 @@ class LoanMutationTests {
 
 	/** Households are registered by the county; loans then go through the finance officer. */
 	private HttpGraphQlTester admin() {
-		return new GraphQlClients(this.port).as("county.admin");
+		return this.admin;
 	}
 
 }

@@ -5,50 +5,28 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.Masks;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.loan.LoanFixtures.assertRefused;
 import static cn.county.platform.loan.LoanFixtures.today;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may write loans (the county and FINANCE), and who sees a contract number how, with real tokens. */
-@PlatformTest
-class LoanPermissionTests {
+class LoanPermissionTests extends AbstractPlatformTests {
 
 	private static final String PARTNER = "partner-bank";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
-	}
-
 	@Test
 	void financeOfficerCanIssueAndRepayALoan() {
-		HttpGraphQlTester finance = this.clients.as("finance.officer");
+		HttpGraphQlTester finance = this.clients.financeOfficer();
 		long id = LoanFixtures.issue(finance, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
 		finance.documentName("recordRepayment")
 			.fragmentName("loanFields")
@@ -118,10 +96,10 @@ class LoanPermissionTests {
 		String contract = (String) input.get("contractNumber");
 		String masked = Masks.contractNumber(contract);
 		assertThat(contractAs(this.admin, id)).isEqualTo(contract);
-		assertThat(contractAs(this.clients.as("town.official"), id)).isEqualTo(contract);
-		assertThat(contractAs(this.clients.as("finance.officer"), id)).isEqualTo(contract);
-		assertThat(contractAs(this.clients.as("village.cadre"), id)).isEqualTo(masked).isNotEqualTo(contract);
-		GraphQlTester.Response hrss = this.clients.as("hrss.officer")
+		assertThat(contractAs(this.clients.townOfficial(), id)).isEqualTo(contract);
+		assertThat(contractAs(this.clients.financeOfficer(), id)).isEqualTo(contract);
+		assertThat(contractAs(this.clients.villageCadre(), id)).isEqualTo(masked).isNotEqualTo(contract);
+		GraphQlTester.Response hrss = this.clients.hrssOfficer()
 			.documentName("loanContract")
 			.variable("id", id)
 			.execute();

@@ -3,6 +3,7 @@ package cn.county.platform.loan;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The county changes the microcredit limits in configuration; without it they are the 2023 policy's. */
+@Tag("fast")
 class LoanPropertiesTests {
 
 	@Test

@@ -6,49 +6,28 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.loan.LoanFixtures.today;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Loans nested under households and as a filtered, paged list, over the demo data and loans made here. */
-@PlatformTest
-class LoanQueryTests {
+class LoanQueryTests extends AbstractPlatformTests {
 
 	/** Open loans past maturity with a balance, as SQL; {@code ?} is today. */
 	private static final String OVERDUE = "l.status IN ('ACTIVE', 'EXTENDED') AND l.balance > 0 AND l.maturity_date < ?";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	SqlStatementCounter statements;
-
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
-	}
 
 	@Test
 	void theDemoLedgersAddUpAndIncludeEveryKindOfHistory() {
@@ -155,7 +134,7 @@ class LoanQueryTests {
 		LocalDate today = today();
 		Map<String, Object> input = with(LoanFixtures.issueInput(LoanFixtures.household(this.admin)), "issuedOn",
 				today.plusDays(20).minusMonths(24).toString());
-		long soon = LoanFixtures.issue(this.clients.as("finance.officer"), input);
+		long soon = LoanFixtures.issue(this.clients.financeOfficer(), input);
 		for (int days : new int[] { 30, 60, 90 }) {
 			long expected = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE status IN ('ACTIVE', 'EXTENDED')"
 					+ " AND maturity_date BETWEEN ? AND ?", Long.class, today, today.plusDays(days));
@@ -266,7 +245,7 @@ class LoanQueryTests {
 				+ " WHERE h.town_code = ?", Long.class, Fixtures.TOWN);
 		long inVillage = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id"
 				+ " WHERE h.village_code = ?", Long.class, Fixtures.VILLAGE);
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		official.documentName("loans").execute().path("loans.totalCount").entity(Long.class).isEqualTo(inTown);
 		official.documentName("loans")
 			.variable("filter", Map.of("townCode", Fixtures.OTHER_TOWN))
@@ -274,7 +253,7 @@ class LoanQueryTests {
 			.path("loans.totalCount")
 			.entity(Long.class)
 			.isEqualTo(0L);
-		this.clients.as("village.cadre")
+		this.clients.villageCadre()
 			.documentName("loans")
 			.execute()
 			.path("loans.totalCount")
@@ -288,7 +267,7 @@ class LoanQueryTests {
 
 	@Test
 	void dashboardViewersReadNoLoans() {
-		this.clients.as("dashboard.viewer")
+		this.clients.dashboardViewer()
 			.documentName("loans")
 			.execute()
 			.errors()

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,40 +13,26 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import static cn.county.platform.measure.MeasureTesting.assertRefused;
+import static cn.county.platform.measure.MeasureFixtures.assertRefused;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class MeasureMutationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
+class MeasureMutationTests extends AbstractPlatformTests {
 
 	long household;
 
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-		this.household = MeasureTesting.household(this.admin, Fixtures.VILLAGE);
+		this.household = Fixtures.createHousehold(this.admin, Fixtures.VILLAGE).id();
 	}
 
 	@Test
 	void countyAdminRecordsAMeasureAndIsItsRecorder() {
 		GraphQlTester.Response response = this.admin.documentName("recordMeasure")
 			.fragmentName("measureFields")
-			.variable("input", MeasureTesting.measure(this.household))
+			.variable("input", MeasureFixtures.measure(this.household))
 			.execute();
 		response.errors().verify();
 		response.path("recordMeasure.measure.householdId").entity(Long.class).isEqualTo(this.household);
@@ -67,7 +52,7 @@ class MeasureMutationTests {
 
 	@Test
 	void aMeasureIsPlannedUnlessToldOtherwiseAndNeedsNeitherEndNorAmount() {
-		Map<String, Object> input = with(with(with(MeasureTesting.measure(this.household), "status", null), "endDate",
+		Map<String, Object> input = with(with(with(MeasureFixtures.measure(this.household), "status", null), "endDate",
 				null), "amount", null);
 		GraphQlTester.Response response = this.admin.documentName("recordMeasure")
 			.fragmentName("measureFields")
@@ -96,7 +81,7 @@ class MeasureMutationTests {
 	@MethodSource("invalidMeasures")
 	void aMeasureBreakingARuleIsRefusedNamingTheFieldAndNothingIsWritten(String why, String field, Object value,
 			String reported) {
-		Map<String, Object> input = with(MeasureTesting.measure(this.household), field, value);
+		Map<String, Object> input = with(MeasureFixtures.measure(this.household), field, value);
 		assertRefused(this.jdbc, () -> this.admin.documentName("recordMeasure")
 			.fragmentName("measureFields")
 			.variable("input", input)
@@ -107,13 +92,13 @@ class MeasureMutationTests {
 	void aMeasureForAnUnknownHouseholdIsNotFound() {
 		assertRefused(this.jdbc, () -> this.admin.documentName("recordMeasure")
 			.fragmentName("measureFields")
-			.variable("input", MeasureTesting.measure(424242))
+			.variable("input", MeasureFixtures.measure(424242))
 			.execute(), "input.householdId", "NOT_FOUND");
 	}
 
 	@Test
 	void updatesChangeOnlyTheGivenFieldsAndBumpTheVersion() {
-		long id = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(this.household));
+		long id = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.household));
 		GraphQlTester.Response response = this.admin.documentName("updateMeasure")
 			.fragmentName("measureFields")
 			.variable("input", Map.of("id", id, "version", 0, "amount", 7200, "description", " 安排村级公益性岗位（护路员） "))
@@ -127,7 +112,7 @@ class MeasureMutationTests {
 
 	@Test
 	void updatesThatBreakARuleAreRefusedAndNothingIsWritten() {
-		long id = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(this.household));
+		long id = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.household));
 		// the stored start is 2023-03-01 and the stored end 2023-12-31
 		assertRefused(this.jdbc, () -> update(Map.of("id", id, "endDate", "2023-01-31")), "input.endDate",
 				"BAD_REQUEST");
@@ -145,8 +130,8 @@ class MeasureMutationTests {
 
 	@Test
 	void aMeasureMovesFromPlannedThroughInProgressToCompleted() {
-		long id = MeasureTesting.recordMeasure(this.admin,
-				with(MeasureTesting.measure(this.household), "status", "PLANNED"));
+		long id = MeasureFixtures.recordMeasure(this.admin,
+				with(MeasureFixtures.measure(this.household), "status", "PLANNED"));
 		changeStatus(id, "IN_PROGRESS", null).path("changeMeasureStatus.measure.status")
 			.entity(String.class)
 			.isEqualTo("IN_PROGRESS");
@@ -159,8 +144,8 @@ class MeasureMutationTests {
 	@ParameterizedTest(name = "{0} → CANCELLED")
 	@CsvSource({ "PLANNED", "IN_PROGRESS" })
 	void anOpenMeasureCanBeCancelled(String from) {
-		long id = MeasureTesting.recordMeasure(this.admin,
-				with(MeasureTesting.measure(this.household), "status", from));
+		long id = MeasureFixtures.recordMeasure(this.admin,
+				with(MeasureFixtures.measure(this.household), "status", from));
 		changeStatus(id, "CANCELLED", null).path("changeMeasureStatus.measure.status")
 			.entity(String.class)
 			.isEqualTo("CANCELLED");
@@ -173,8 +158,8 @@ class MeasureMutationTests {
 			"CANCELLED,PLANNED", "CANCELLED,IN_PROGRESS", "CANCELLED,COMPLETED", "CANCELLED,CANCELLED" })
 	void anyOtherStatusChangeIsAConflictNamingTheStatusAndNothingIsWritten(String from, String to) {
 		String recordedAs = from.equals("PLANNED") ? "PLANNED" : "IN_PROGRESS";
-		long id = MeasureTesting.recordMeasure(this.admin,
-				with(MeasureTesting.measure(this.household), "status", recordedAs));
+		long id = MeasureFixtures.recordMeasure(this.admin,
+				with(MeasureFixtures.measure(this.household), "status", recordedAs));
 		if (from.equals("COMPLETED") || from.equals("CANCELLED")) {
 			changeStatus(id, from, null).errors().verify();
 		}
@@ -185,7 +170,7 @@ class MeasureMutationTests {
 
 	@Test
 	void everyWriteLeavesAnAuditEntryWithTheStateBeforeAndAfter() {
-		long id = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(this.household));
+		long id = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.household));
 		changeStatus(id, "COMPLETED", null).errors().verify();
 		List<Map<String, Object>> entries = this.jdbc.queryForList("SELECT operation, actor, before_state, after_state"
 				+ " FROM audit_log WHERE entity_type = 'Measure' AND entity_id = ? ORDER BY occurred_at, id", id);
@@ -199,13 +184,13 @@ class MeasureMutationTests {
 
 	@Test
 	void aStatusChangeWithAnEndBeforeTheStartIsRefused() {
-		long id = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(this.household));
+		long id = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.household));
 		assertRefused(this.jdbc, () -> changeStatus(id, "COMPLETED", "2023-02-01"), "input.endDate", "BAD_REQUEST");
 	}
 
 	@Test
 	void aStatusChangeWithAStaleVersionIsAConflict() {
-		long id = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(this.household));
+		long id = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.household));
 		update(Map.of("id", id, "amount", 100)).errors().verify();
 		assertRefused(this.jdbc, () -> this.admin.documentName("changeMeasureStatus")
 			.fragmentName("measureFields")

@@ -7,50 +7,29 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class MeasureQueryTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class MeasureQueryTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
 
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
-	}
-
 	@Test
 	void aHouseholdShowsItsMeasuresAndVisitsLatestFirst() {
-		long household = MeasureTesting.household(this.admin, Fixtures.VILLAGE);
-		MeasureTesting.recordMeasure(this.admin, Fixtures.with(MeasureTesting.measure(household), "startDate",
+		long household = Fixtures.createHousehold(this.admin, Fixtures.VILLAGE).id();
+		MeasureFixtures.recordMeasure(this.admin, Fixtures.with(MeasureFixtures.measure(household), "startDate",
 				"2022-05-01"));
-		long latest = MeasureTesting.recordMeasure(this.admin, MeasureTesting.measure(household));
+		long latest = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(household));
 		for (String day : List.of("2023-03-07", "2023-10-10", "2023-06-06")) {
 			this.admin.documentName("recordVisit")
 				.fragmentName("visitFields")
@@ -170,7 +149,7 @@ class MeasureQueryTests {
 	void townOfficialAndVillageCadreListOnlyTheirOwnMeasuresAndVisits() {
 		long inTown = this.jdbc.queryForObject("SELECT COUNT(*) FROM assistance_measure m JOIN household h"
 				+ " ON h.id = m.household_id WHERE h.town_code = ?", Long.class, Fixtures.TOWN);
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		official.documentName("measureCount")
 			.execute()
 			.path("measures.totalCount")
@@ -184,7 +163,7 @@ class MeasureQueryTests {
 			.isEqualTo(0L);
 		long inVillage = this.jdbc.queryForObject("SELECT COUNT(*) FROM household_visit v JOIN household h"
 				+ " ON h.id = v.household_id WHERE h.village_code = ?", Long.class, Fixtures.VILLAGE);
-		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		HttpGraphQlTester cadre = this.clients.villageCadre();
 		cadre.documentName("visitCount").execute().path("visits.totalCount").entity(Long.class).isEqualTo(inVillage);
 		cadre.documentName("visits")
 			.variable("first", 50)
@@ -196,7 +175,7 @@ class MeasureQueryTests {
 
 	@Test
 	void dashboardViewerReadsNoMeasuresOrVisits() {
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		for (String document : List.of("measureCount", "visitCount")) {
 			GraphQlTester.Response response = viewer.documentName(document).execute();
 			response.errors()
@@ -208,7 +187,7 @@ class MeasureQueryTests {
 
 	@Test
 	void departmentsReadVisitsButNotTheirNotes() {
-		HttpGraphQlTester officer = this.clients.as("hrss.officer");
+		HttpGraphQlTester officer = this.clients.hrssOfficer();
 		GraphQlTester.Response response = officer
 			.document("{ visits(first: 1) { edges { node { id cadre visitedOn notes } } } }")
 			.execute();

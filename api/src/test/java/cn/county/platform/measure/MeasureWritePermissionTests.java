@@ -2,36 +2,23 @@ package cn.county.platform.measure;
 
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import static cn.county.platform.measure.MeasureTesting.assertForbidden;
-import static cn.county.platform.measure.MeasureTesting.assertRefused;
+import static cn.county.platform.measure.MeasureFixtures.assertForbidden;
+import static cn.county.platform.measure.MeasureFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may record help, with real tokens: the county, town officials in their town and village cadres in their
  * village. A household outside the caller's scope answers as if it did not exist.
  */
-@PlatformTest
-class MeasureWritePermissionTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
+class MeasureWritePermissionTests extends AbstractPlatformTests {
 
 	long inCadresVillage;
 
@@ -41,20 +28,19 @@ class MeasureWritePermissionTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
-		this.inCadresVillage = MeasureTesting.household(admin, Fixtures.VILLAGE);
-		this.inNeighbourVillage = MeasureTesting.household(admin, MeasureTesting.NEIGHBOUR_VILLAGE);
-		this.inOtherTown = MeasureTesting.household(admin, Fixtures.OTHER_TOWN_VILLAGE);
+		HttpGraphQlTester admin = this.admin;
+		this.inCadresVillage = Fixtures.createHousehold(admin, Fixtures.VILLAGE).id();
+		this.inNeighbourVillage = Fixtures.createHousehold(admin, MeasureFixtures.NEIGHBOUR_VILLAGE).id();
+		this.inOtherTown = Fixtures.createHousehold(admin, Fixtures.OTHER_TOWN_VILLAGE).id();
 	}
 
 	@Test
 	void villageCadreRecordsAVisitAndAMeasureInTheirVillage() {
-		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		HttpGraphQlTester cadre = this.clients.villageCadre();
 		GraphQlTester.Response visit = recordVisit(cadre, this.inCadresVillage);
 		visit.errors().verify();
 		visit.path("recordVisit.visit.cadre").entity(String.class).isEqualTo("village.cadre");
-		long measure = MeasureTesting.recordMeasure(cadre, MeasureTesting.measure(this.inCadresVillage));
+		long measure = MeasureFixtures.recordMeasure(cadre, MeasureFixtures.measure(this.inCadresVillage));
 		cadre.documentName("changeMeasureStatus")
 			.fragmentName("measureFields")
 			.variable("input", Map.of("id", measure, "status", "COMPLETED"))
@@ -66,13 +52,13 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void villageCadreCannotRecordAVisitOrAMeasureInAnotherVillage() {
-		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		HttpGraphQlTester cadre = this.clients.villageCadre();
 		assertRefused(this.jdbc, () -> recordVisit(cadre, this.inNeighbourVillage), "input.householdId",
 				"NOT_FOUND");
 		assertRefused(this.jdbc, () -> recordMeasure(cadre, this.inNeighbourVillage), "input.householdId",
 				"NOT_FOUND");
-		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
-				MeasureTesting.measure(this.inNeighbourVillage));
+		long measure = MeasureFixtures.recordMeasure(this.admin,
+				MeasureFixtures.measure(this.inNeighbourVillage));
 		assertRefused(this.jdbc, () -> changeStatus(cadre, measure), "input.id", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> cadre.documentName("updateMeasure")
 			.fragmentName("measureFields")
@@ -82,17 +68,17 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void townOfficialRecordsInTheirTown() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		recordVisit(official, this.inNeighbourVillage).errors().verify();
-		long measure = MeasureTesting.recordMeasure(official, MeasureTesting.measure(this.inNeighbourVillage));
+		long measure = MeasureFixtures.recordMeasure(official, MeasureFixtures.measure(this.inNeighbourVillage));
 		changeStatus(official, measure).errors().verify();
 	}
 
 	@Test
 	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
-		HttpGraphQlTester official = this.clients.as("town2.official");
-		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
-				MeasureTesting.measure(this.inCadresVillage));
+		HttpGraphQlTester official = this.clients.otherTownOfficial();
+		long measure = MeasureFixtures.recordMeasure(this.admin,
+				MeasureFixtures.measure(this.inCadresVillage));
 		assertRefused(this.jdbc, () -> recordVisit(official, this.inCadresVillage), "input.householdId", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> recordMeasure(official, this.inCadresVillage), "input.householdId",
 				"NOT_FOUND");
@@ -103,16 +89,16 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void hrssOfficerCannotRecordAMeasureOrAVisit() {
-		HttpGraphQlTester officer = this.clients.as("hrss.officer");
+		HttpGraphQlTester officer = this.clients.hrssOfficer();
 		assertForbidden(this.jdbc, () -> recordMeasure(officer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordVisit(officer, this.inCadresVillage));
 	}
 
 	@Test
 	void dashboardViewerCannotWrite() {
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
-		long measure = MeasureTesting.recordMeasure(this.clients.as("county.admin"),
-				MeasureTesting.measure(this.inCadresVillage));
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
+		long measure = MeasureFixtures.recordMeasure(this.admin,
+				MeasureFixtures.measure(this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordMeasure(viewer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordVisit(viewer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> changeStatus(viewer, measure));
@@ -123,7 +109,7 @@ class MeasureWritePermissionTests {
 
 	@Test
 	void partnersCannotWrite() {
-		HttpGraphQlTester bank = this.clients.asClient("partner-bank", "partner-bank-dev-secret");
+		HttpGraphQlTester bank = this.clients.bank();
 		assertForbidden(this.jdbc, () -> recordVisit(bank, this.inCadresVillage));
 	}
 
@@ -137,7 +123,7 @@ class MeasureWritePermissionTests {
 	private static GraphQlTester.Response recordMeasure(HttpGraphQlTester caller, long household) {
 		return caller.documentName("recordMeasure")
 			.fragmentName("measureFields")
-			.variable("input", MeasureTesting.measure(household))
+			.variable("input", MeasureFixtures.measure(household))
 			.execute();
 	}
 

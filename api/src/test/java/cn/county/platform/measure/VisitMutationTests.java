@@ -6,44 +6,29 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import static cn.county.platform.measure.MeasureTesting.assertRefused;
+import static cn.county.platform.measure.MeasureFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class VisitMutationTests {
+class VisitMutationTests extends AbstractPlatformTests {
 
 	/** "Today" as the API reckons it, in the county's zone. */
 	private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
 
 	long household;
 
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-		this.household = MeasureTesting.household(this.admin, Fixtures.VILLAGE);
+		this.household = Fixtures.createHousehold(this.admin, Fixtures.VILLAGE).id();
 	}
 
 	@Test

@@ -15,9 +15,8 @@ import cn.county.platform.common.Masks;
 import cn.county.platform.household.Household;
 import cn.county.platform.household.HouseholdService;
 import cn.county.platform.security.Caller;
-import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ByteArrayResource;
@@ -41,7 +39,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -56,9 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored answer's replay is logged too. It also adds a MyBatis plugin that breaks one named statement on demand,
  * standing for a database that refuses that write. Both live only in this class's own application context.
  */
-@PlatformTest
 @Import(PartnerAccessLogTests.Wiring.class)
-class PartnerAccessLogTests {
+class PartnerAccessLogTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -70,23 +66,14 @@ class PartnerAccessLogTests {
 
 	private static final String PARTNER = "partner-insurer";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	StatementBreaker breaker;
-
-	GraphQlClients clients;
 
 	Map<String, Object> household;
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.clients.as("county.admin")
+		this.admin
 			.document(APPROVE)
 			.variable("p", PARTNER)
 			.variable("f", List.of("Household.id", "Household.code", "Household.phone"))
@@ -122,7 +109,7 @@ class PartnerAccessLogTests {
 		assertThat(variables).doesNotContain(idNumber, phone, (String) this.household.get("code"))
 			.contains(Masks.keepEnds(idNumber, 2, 2), Masks.keepEnds(phone, 2, 2), "\"idNumber\"");
 		// and the county reads both through the API
-		this.clients.as("county.admin")
+		this.admin
 			.document("query($p: String) { partnerAccessLog(partnerId: $p, first: 1) { edges { node { operation documentHash variables outcome householdIds } } } }")
 			.variable("p", PARTNER)
 			.execute()

@@ -3,45 +3,28 @@ package cn.county.platform.partner;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What partners see is what the county approved for them, in force at once, and every read is logged. */
-@PlatformTest
-class PartnerApprovalTests {
+class PartnerApprovalTests extends AbstractPlatformTests {
 
 	private static final String APPROVE = "mutation($p: String!, $f: [String!]!) { setPartnerApprovedFields(input: {partnerId: $p, fields: $f}) { partnerId fields } }";
 
 	private static final String READ = "query partnerRead($code: String!) { householdByCode(code: $code) { id code phone headIdNumber } }";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
-
 	HttpGraphQlTester insurer;
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
 		// a fresh token each time: tests change the insurer's approvals and must see them on the next request
 		this.insurer = this.clients
 			.withToken(KeycloakServer.shared().clientCredentialsToken("partner-insurer", "partner-insurer-dev-secret"));
@@ -109,7 +92,7 @@ class PartnerApprovalTests {
 
 	@Test
 	void onlyCountyAdminsManageApprovalsAndReadTheLog() {
-		for (HttpGraphQlTester caller : List.of(this.insurer, this.clients.as("town.official"))) {
+		for (HttpGraphQlTester caller : List.of(this.insurer, this.clients.townOfficial())) {
 			caller.document(APPROVE)
 				.variable("p", "partner-insurer")
 				.variable("f", List.of("Household.phone"))
@@ -128,7 +111,7 @@ class PartnerApprovalTests {
 		approve("partner-insurer", List.of("Household.id", "Household.code"));
 		this.insurer.documentName("createHousehold")
 			.fragmentName("householdFields")
-			.variable("input", Fixtures.zhangWeiHousehold())
+			.variable("input", Fixtures.household())
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 
 import cn.county.platform.common.SqlStatementCounter;
 import cn.county.platform.region.RegionSizes;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
@@ -27,11 +26,9 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -44,15 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * round a cycle of the schema costs the product of the bounds along its path, so it is refused before any SQL
  * runs, for every role.
  */
-@PlatformTest
-class CostModelTests {
+class CostModelTests extends AbstractPlatformTests {
 
 	/** The probe of issue 13: it held the API for 51 s and answered 20 MB. */
 	static final String REGION_CYCLE = "{ towns { villages { town { villages { town { villages { town { villages { town"
 			+ " { code } } } } } } } } } }";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	SqlStatementCounter statements;
@@ -72,20 +65,13 @@ class CostModelTests {
 	@Autowired
 	LimitsProperties limits;
 
-	GraphQlClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-	}
-
 	private Map<String, HttpGraphQlTester> everyRole() {
 		Map<String, HttpGraphQlTester> roles = new LinkedHashMap<>();
 		for (String user : List.of("county.admin", "town.official", "village.cadre", "hrss.officer",
 				"dashboard.viewer")) {
 			roles.put(user, this.clients.as(user));
 		}
-		roles.put("partner-bank", this.clients.asClient("partner-bank", "partner-bank-dev-secret"));
+		roles.put("partner-bank", this.clients.bank());
 		return roles;
 	}
 
@@ -130,7 +116,7 @@ class CostModelTests {
 	void aRegionListWithinTheLimitStillAnswersInFull() {
 		// towns x villages x 2 fields, the way a town picker asks: well under the limit, and every village comes
 		int villages = this.regions.villages().orElseThrow();
-		this.clients.as("dashboard.viewer")
+		this.clients.dashboardViewer()
 			.document("{ towns { code villages { code name } } }")
 			.execute()
 			.errors()

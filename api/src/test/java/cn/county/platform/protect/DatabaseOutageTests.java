@@ -2,38 +2,27 @@ package cn.county.platform.protect;
 
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import cn.county.platform.support.TestServers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** With the database gone the API says so clearly, writes nothing, and recovers by itself when it returns. */
-@PlatformTest
-class DatabaseOutageTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class DatabaseOutageTests extends AbstractPlatformTests {
 
 	@Test
 	void whileTheDatabaseIsDownRequestsAreUnavailableAndAfterItReturnsTheyWork() throws Exception {
 		// A database from DB_URL or a container is not this JVM's to stop; the embedded one (what CI uses) is.
 		assumeTrue(TestServers.databaseIsEmbedded(), "the database is not owned by this test run");
-		HttpGraphQlTester admin = new GraphQlClients(this.port).as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		admin.documentName("householdCount").execute().path("households.totalCount").entity(Long.class).satisfies(
 				(count) -> assertThat(count).isPositive());
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		TestServers.stopDatabase();
 		try {
 			admin.documentName("householdCount").execute().errors().satisfy((errors) -> {

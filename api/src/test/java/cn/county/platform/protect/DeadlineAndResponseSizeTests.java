@@ -1,16 +1,11 @@
 package cn.county.platform.protect;
 
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than its declared bound is cut to it. The slow and large fields are test-only ({@link SlowFieldsConfiguration});
  * the context is the one of {@link LimitsAndProductionTests} (same profile and properties), so no extra start-up.
  */
-@PlatformTest
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "platform.limits.max-depth=6", "platform.limits.max-cost=300",
 		"platform.limits.max-aliases=3", "platform.limits.max-repeated-fields=3", "platform.limits.max-directives=2",
@@ -31,21 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		// the production profile refuses to start without the key that seals cursors; the same properties as
 		// LimitsAndProductionTests, so the two share one context
 		"platform.cursors.keys=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=" })
-class DeadlineAndResponseSizeTests {
+class DeadlineAndResponseSizeTests extends AbstractPlatformTests {
 
 	static final long TIMEOUT_MS = 4000;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
-
 	@BeforeEach
 	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
 		// a first request, so the timings below do not include the warm-up of a fresh context
 		this.admin.document("{ padding(count: 1, size: 1) }").execute().errors().verify();
 	}

@@ -5,21 +5,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
-import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each limit with tight test values: just under passes, just over is refused with an error naming the limit,
  * before any SQL. Runs in the production profile, which also hides everything an attacker could map the API with.
  */
-@PlatformTest
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "platform.limits.max-depth=6", "platform.limits.max-cost=300",
 		"platform.limits.max-aliases=3", "platform.limits.max-repeated-fields=3", "platform.limits.max-directives=2",
@@ -38,20 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 		// the production profile refuses to start without the key that seals cursors
 		"platform.cursors.keys=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=" })
 @ExtendWith(OutputCaptureExtension.class)
-class LimitsAndProductionTests {
-
-	@LocalServerPort
-	int port;
-
-	HttpGraphQlTester admin;
+class LimitsAndProductionTests extends AbstractPlatformTests {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	cn.county.platform.common.SqlStatementCounter statements;
-
-	@BeforeEach
-	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-	}
 
 	/**
 	 * {@code loans(first: 1) { edges { node { household { village { town { code } } } } } } }, cut to {@code depth}
@@ -142,14 +126,14 @@ class LimitsAndProductionTests {
 	@Test
 	void graphiqlIsOffInProduction() throws Exception {
 		HttpResponse<String> page = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphiql")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.clients.port() + "/graphiql")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isIn(401, 404);
 	}
 
 	private HttpResponse<String> post(String token, String body) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body))

@@ -7,27 +7,22 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import cn.county.platform.common.Digests;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import cn.county.platform.support.TestServers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hashes instead of query texts, partners held to trusted documents, and callers held to their rate. */
-@PlatformTest
-class PersistedQueryAndRateLimitTests {
+class PersistedQueryAndRateLimitTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	PersistedQueries persistedQueries;
@@ -116,7 +111,7 @@ class PersistedQueryAndRateLimitTests {
 
 	private HttpResponse<String> send(String token, String body) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body))

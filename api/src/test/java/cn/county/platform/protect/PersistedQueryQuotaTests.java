@@ -8,27 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each caller may register a few documents per window, counted in Redis; one caller's quota is not another's. */
-@PlatformTest
 @TestPropertySource(properties = "platform.persisted-queries.quota-per-caller=3")
-class PersistedQueryQuotaTests {
+class PersistedQueryQuotaTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	PersistedQueries persistedQueries;
@@ -82,7 +77,7 @@ class PersistedQueryQuotaTests {
 
 	private JsonNode post(String token, Map<String, Object> body) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.county.platform.common.Digests;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A text sent with its hash is stored only when its request ran: a document that does not parse, does not
  * validate, breaks a limit or is too large to register is never found again by its hash, here or in Redis.
  */
-@PlatformTest
-class PersistedQueryRegistrationTests {
+class PersistedQueryRegistrationTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	PersistedQueries persistedQueries;
@@ -135,7 +130,7 @@ class PersistedQueryRegistrationTests {
 
 	private JsonNode post(String token, Map<String, Object> body) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

@@ -60,21 +60,11 @@ final class SalesFixtures {
 	}
 
 	static long register(HttpGraphQlTester tester, Map<String, Object> input) {
-		GraphQlTester.Response response = tester.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", input)
-			.execute();
-		response.errors().verify();
-		return response.path("registerSeller.seller.id").entity(Long.class).get();
+		return Fixtures.create(tester, "registerSeller", "sellerFields", input, "registerSeller.seller.id");
 	}
 
 	static long record(HttpGraphQlTester tester, Map<String, Object> input) {
-		GraphQlTester.Response response = tester.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", input)
-			.execute();
-		response.errors().verify();
-		return response.path("recordSale.sale.id").entity(Long.class).get();
+		return Fixtures.create(tester, "recordSale", "saleFields", input, "recordSale.sale.id");
 	}
 
 	static void submit(HttpGraphQlTester tester, long sellerId, String month) {

@@ -7,40 +7,20 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.sales.SalesFixtures.assertRefused;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PlatformTest
-class SalesMutationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.admin = new GraphQlClients(this.port).as("county.admin");
-	}
+class SalesMutationTests extends AbstractPlatformTests {
 
 	@Test
 	void aCooperativeIsRegisteredInItsVillage() {
@@ -317,12 +297,7 @@ class SalesMutationTests {
 	}
 
 	private long household() {
-		GraphQlTester.Response response = this.admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", Fixtures.zhangWeiHousehold())
-			.execute();
-		response.errors().verify();
-		return response.path("createHousehold.household.id").entity(Long.class).get();
+		return Fixtures.createHousehold(this.admin).id();
 	}
 
 }

@@ -2,18 +2,13 @@ package cn.county.platform.sales;
 
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.sales.SalesFixtures.assertRefused;
 import static cn.county.platform.support.Fixtures.with;
@@ -22,28 +17,11 @@ import static cn.county.platform.support.Fixtures.with;
  * Who may write consumption-assistance records, with real tokens: the county, COMMERCE, and town officials for
  * sellers of their own town; no other department, no cadre, no partner.
  */
-@PlatformTest
-class SalesPermissionTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
-	}
+class SalesPermissionTests extends AbstractPlatformTests {
 
 	@Test
 	void townOfficialRegistersSellersRecordsSalesAndSubmitsReportsInTheirTown() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		long seller = SalesFixtures.register(official, SalesFixtures.cooperative());
 		SalesFixtures.record(official, SalesFixtures.sale(seller, "2023-05"));
 		SalesFixtures.submit(official, seller, "2023-05");
@@ -51,7 +29,7 @@ class SalesPermissionTests {
 
 	@Test
 	void townOfficialCannotRegisterOrWriteForAnotherTown() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		Map<String, Object> elsewhere = with(with(SalesFixtures.cooperative(), "townCode", Fixtures.OTHER_TOWN),
 				"villageCode", Fixtures.OTHER_TOWN_VILLAGE);
 		assertRefused(this.jdbc, () -> official.documentName("registerSeller")

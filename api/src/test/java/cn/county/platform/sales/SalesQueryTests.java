@@ -6,42 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sellers, sales and monthly reports as lists and under households, over the demo data. */
-@PlatformTest
-class SalesQueryTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class SalesQueryTests extends AbstractPlatformTests {
 
 	@Autowired
 	SqlStatementCounter statements;
-
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
-	}
 
 	@Test
 	void theDemoHasSellersOfEveryKindAndSalesOverEveryMonthAndChannel() {
@@ -205,15 +184,15 @@ class SalesQueryTests {
 
 	@Test
 	void townOfficialsAndCadresSeeOnlyTheirSellersAndDashboardViewersNone() {
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		official.documentName("sellers").execute().path("sellers.totalCount").entity(Long.class)
 			.isEqualTo(count("SELECT COUNT(*) FROM seller WHERE town_code = '" + Fixtures.TOWN + "'"));
 		official.documentName("sales").variable("filter", Map.of("townCode", Fixtures.OTHER_TOWN)).execute()
 			.path("sales.totalCount").entity(Long.class).isEqualTo(0L);
-		this.clients.as("village.cadre").documentName("sellers").execute().path("sellers.totalCount")
+		this.clients.villageCadre().documentName("sellers").execute().path("sellers.totalCount")
 			.entity(Long.class)
 			.isEqualTo(count("SELECT COUNT(*) FROM seller WHERE village_code = '" + Fixtures.VILLAGE + "'"));
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		viewer.documentName("sellers").execute().path("sellers.totalCount").entity(Long.class).isEqualTo(0L);
 		viewer.documentName("sales").execute().path("sales.totalCount").entity(Long.class).isEqualTo(0L);
 		viewer.documentName("salesReports").variable("month", "2023-06").execute().path("salesReports.totalCount")

@@ -9,9 +9,8 @@ import java.util.Set;
 import cn.county.platform.dashboard.DashboardRollup;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.security.Mask;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,11 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,15 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The screening list, the findings and their counts over HTTP with each demo user's real Keycloak token: who sees
  * which area, what is masked for whom, who is refused, and refusals that name their argument.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScreeningAccessTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class ScreeningAccessTests extends AbstractPlatformTests {
 
 	@Autowired
 	Plan plan;
@@ -48,13 +38,10 @@ class ScreeningAccessTests {
 	@Autowired
 	DashboardRollup dashboards;
 
-	GraphQlClients clients;
-
 	ScreeningFixtures.Planted planted;
 
 	@BeforeAll
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
 		this.planted = ScreeningFixtures.plant(this.jdbc, this.plan.today());
 		this.dashboards.invalidateAll();
 	}
@@ -102,7 +89,7 @@ class ScreeningAccessTests {
 
 	@Test
 	void theCountyAdminSeesTheWholeCountysScreeningListWithWholeIdNumbers() {
-		List<Map<String, Object>> rows = all(this.clients.as("county.admin"), "screeningList", Map.of());
+		List<Map<String, Object>> rows = all(this.admin, "screeningList", Map.of());
 		assertThat(rows).hasSize(ScreeningOracle.screening(this.jdbc, null, null, ScreeningQueryTests.LINE).size());
 		assertThat(towns(rows)).hasSizeGreaterThan(1);
 		Map<String, Object> fixture = rows.stream()
@@ -115,11 +102,11 @@ class ScreeningAccessTests {
 
 	@Test
 	void aTownOfficialSeesOnlyTheOwnTown() {
-		List<Map<String, Object>> rows = all(this.clients.as("town.official"), "screeningList", Map.of());
+		List<Map<String, Object>> rows = all(this.clients.townOfficial(), "screeningList", Map.of());
 		assertThat(rows).hasSize(ScreeningOracle.screening(this.jdbc, Fixtures.TOWN, null, ScreeningQueryTests.LINE)
 			.size());
 		assertThat(towns(rows)).containsExactly(Fixtures.TOWN);
-		List<Map<String, Object>> findings = all(this.clients.as("town.official"), "dataQualityFindings", Map.of());
+		List<Map<String, Object>> findings = all(this.clients.townOfficial(), "dataQualityFindings", Map.of());
 		assertThat(towns(findings)).containsExactly(Fixtures.TOWN);
 		assertThat(findings).hasSize(ScreeningOracle.findings(this.jdbc, Fixtures.TOWN, null, this.plan.today(), 6, 15,
 				ScreeningQueryTests.LINE).size());
@@ -127,13 +114,13 @@ class ScreeningAccessTests {
 
 	@Test
 	void aVillageCadreSeesOnlyTheOwnVillageWithIdNumbersMasked() {
-		List<Map<String, Object>> rows = all(this.clients.as("village.cadre"), "screeningList", Map.of());
+		List<Map<String, Object>> rows = all(this.clients.villageCadre(), "screeningList", Map.of());
 		assertThat(villages(rows)).containsExactly(Fixtures.VILLAGE);
 		String stored = this.jdbc.queryForObject("SELECT head_id_number FROM household WHERE id = ?", String.class,
 				this.planted.underLine());
 		assertThat(rows).anySatisfy((row) -> assertThat(row.get("headIdNumber")).isEqualTo(Mask.ID_NUMBER.apply(stored)));
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("headIdNumber").toString()).contains("*"));
-		List<Map<String, Object>> findings = all(this.clients.as("village.cadre"), "dataQualityFindings", Map.of());
+		List<Map<String, Object>> findings = all(this.clients.villageCadre(), "dataQualityFindings", Map.of());
 		assertThat(villages(findings)).containsExactly(Fixtures.VILLAGE);
 		assertThat(findings).filteredOn((f) -> f.get("memberIdNumber") != null)
 			.isNotEmpty()
@@ -142,7 +129,7 @@ class ScreeningAccessTests {
 
 	@Test
 	void aDepartmentOfficerSeesTheCountyWithIdNumbersMasked() {
-		List<Map<String, Object>> findings = nodes(this.clients.as("hrss.officer")
+		List<Map<String, Object>> findings = nodes(this.clients.hrssOfficer()
 			.documentName("dataQualityFindings")
 			.variable("householdId", this.planted.underLine())
 			.execute(), "dataQualityFindings");
@@ -154,8 +141,8 @@ class ScreeningAccessTests {
 	@ValueSource(strings = { "screeningList", "dataQualityFindings" })
 	void partnersAndDashboardViewersGetNoRows(String list) {
 		for (HttpGraphQlTester client : List.of(
-				this.clients.asClient("partner-insurer", "partner-insurer-dev-secret"),
-				this.clients.as("dashboard.viewer"))) {
+				this.clients.insurer(),
+				this.clients.dashboardViewer())) {
 			GraphQlTester.Response response = client.documentName(list).execute();
 			response.errors().satisfy((errors) -> assertThat(errors).anySatisfy((ResponseError error) -> {
 				assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
@@ -167,22 +154,22 @@ class ScreeningAccessTests {
 
 	@Test
 	void theDashboardViewerReadsTheCountsAndPartnersDoNot() {
-		Map<String, Object> admin = this.clients.as("county.admin").documentName("dataQualityCounts").execute()
+		Map<String, Object> admin = this.admin.documentName("dataQualityCounts").execute()
 			.path("dataQualityCounts").entity(Map.class).get();
-		Map<String, Object> viewer = this.clients.as("dashboard.viewer").documentName("dataQualityCounts").execute()
+		Map<String, Object> viewer = this.clients.dashboardViewer().documentName("dataQualityCounts").execute()
 			.path("dataQualityCounts").entity(Map.class).get();
 		assertThat(viewer).isEqualTo(admin);
 		assertThat(((Number) admin.get("total")).longValue()).isEqualTo(ScreeningOracle
 			.findings(this.jdbc, null, null, this.plan.today(), 6, 15, ScreeningQueryTests.LINE)
 			.size());
-		assertRefused(this.clients.asClient("partner-insurer", "partner-insurer-dev-secret")
+		assertRefused(this.clients.insurer()
 			.documentName("dataQualityCounts")
 			.execute(), "dataQualityCounts", "FORBIDDEN");
 	}
 
 	@Test
 	void aTownOfficialsCountsAreTheOwnTowns() {
-		this.clients.as("town.official")
+		this.clients.townOfficial()
 			.documentName("dataQualityCounts")
 			.execute()
 			.path("dataQualityCounts.area")
@@ -220,14 +207,14 @@ class ScreeningAccessTests {
 	@CsvSource(delimiter = '|', value = { "screeningList | first | 0", "screeningList | first | 101",
 			"dataQualityFindings | first | -1", "dataQualityFindings | first | 500" })
 	void aBadPageSizeIsRefusedNamingFirst(String document, String field, int first) {
-		assertRefused(this.clients.as("county.admin").documentName(document).variable("first", first).execute(),
+		assertRefused(this.admin.documentName(document).variable("first", first).execute(),
 				field, "BAD_REQUEST");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "screeningList", "dataQualityFindings" })
 	void aCursorThatThisListDidNotReturnIsRefusedNamingAfter(String document) {
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		assertRefused(admin.documentName(document).variable("after", "not-a-cursor").execute(), "after",
 				"BAD_REQUEST");
 		// a real cursor, but of the other list
@@ -239,7 +226,7 @@ class ScreeningAccessTests {
 
 	@Test
 	void aYearBeforeThePlansBeginIsRefusedNamingYear() {
-		assertRefused(this.clients.as("county.admin").documentName("screeningList").variable("year", 2019).execute(),
+		assertRefused(this.admin.documentName("screeningList").variable("year", 2019).execute(),
 				"year", "BAD_REQUEST");
 	}
 
@@ -251,12 +238,12 @@ class ScreeningAccessTests {
 	@CsvSource(delimiter = '|', value = { "screeningList(reason: BEYOND_THE_LINE) { pageInfo { hasNextPage } } | reason | ScreeningReason",
 			"dataQualityFindings(rule: NO_SUCH_RULE) { pageInfo { hasNextPage } } | rule | DataQualityRule" })
 	void anUnknownReasonOrRuleIsRefusedNamingTheArgument(String selection, String argument, String type) {
-		GraphQlTester.Response response = this.clients.as("county.admin").document("{ " + selection + " }").execute();
+		GraphQlTester.Response response = this.admin.document("{ " + selection + " }").execute();
 		response.errors().satisfy((errors) -> assertThat(errors).anySatisfy((ResponseError error) -> {
 			assertThat(error.getErrorType().toString()).isEqualTo("ValidationError");
 			assertThat(error.getMessage()).contains("'" + argument + "'").contains(type);
 		}));
-		GraphQlTester.Response asVariable = this.clients.as("county.admin")
+		GraphQlTester.Response asVariable = this.admin
 			.documentName(argument.equals("reason") ? "screeningList" : "dataQualityFindings")
 			.variable(argument, "UNKNOWN")
 			.execute();
@@ -268,7 +255,7 @@ class ScreeningAccessTests {
 
 	@Test
 	void aFindingNamesTheMemberAndTheRuleAndExplainsItself() {
-		List<Map<String, Object>> findings = nodes(this.clients.as("county.admin")
+		List<Map<String, Object>> findings = nodes(this.admin
 			.documentName("dataQualityFindings")
 			.variable("householdId", this.planted.eliminated())
 			.execute(), "dataQualityFindings");

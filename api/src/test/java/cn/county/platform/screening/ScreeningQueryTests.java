@@ -13,8 +13,8 @@ import cn.county.platform.dashboard.DashboardRollup;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.Role;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from plain SELECTs, over the demo data plus {@link ScreeningFixtures}' households: walking every page, with the
  * small scan budgets that make pages end early, must give exactly the oracle's rows in the oracle's order.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScreeningQueryTests {
+class ScreeningQueryTests extends AbstractPlatformTests {
 
 	static final BigDecimal LINE = new BigDecimal("7500");
 
@@ -48,9 +46,6 @@ class ScreeningQueryTests {
 
 	@Autowired
 	ScreeningService screening;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	Plan plan;

@@ -7,24 +7,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every token the API must not trust gets HTTP 401 before any GraphQL runs. */
-@PlatformTest
-class AuthenticationTests {
+class AuthenticationTests extends AbstractPlatformTests {
 
 	private static final String QUERY = "{\"query\":\"{ towns { code } }\"}";
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
 
 	@Test
 	void aValidTokenIsAccepted() throws Exception {
@@ -81,7 +76,7 @@ class AuthenticationTests {
 	}
 
 	private int post(String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.clients.url()))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(QUERY));
 		if (token != null) {

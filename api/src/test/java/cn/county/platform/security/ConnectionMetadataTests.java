@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLDirectiveContainer;
@@ -43,9 +43,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,9 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the schema (fields whose type has {@code edges { node }}), so a new one is covered, or fails here, the day it is
  * added.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectionMetadataTests {
+class ConnectionMetadataTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -101,17 +98,11 @@ class ConnectionMetadataTests {
 			new Who("partner-bank", Set.of(Role.PARTNER), null, null, null, "partner-bank"),
 			new Who("partner-insurer", Set.of(Role.PARTNER), null, null, null, "partner-insurer"));
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	GraphQlSource graphQlSource;
 
 	@Autowired
 	FieldPolicy policy;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -520,7 +511,7 @@ class ConnectionMetadataTests {
 		variables.put("after", after);
 		Map<String, Object> body = Map.of("query", document, "variables", variables);
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 				.header("Authorization", "Bearer " + token(who))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -542,7 +533,7 @@ class ConnectionMetadataTests {
 			Map<String, Object> variables = new LinkedHashMap<>();
 			variables.put("f", fields);
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+				.send(HttpRequest.newBuilder(URI.create(this.clients.url()))
 					.header("Authorization", "Bearer " + token(CALLERS.get(0)))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers

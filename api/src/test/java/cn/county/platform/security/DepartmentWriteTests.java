@@ -3,30 +3,25 @@ package cn.county.platform.security;
 import java.time.LocalDate;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Line departments write their own domain, with real tokens: commerce the sellers, agriculture the courtyards. */
-@PlatformTest
-class DepartmentWriteTests {
+class DepartmentWriteTests extends AbstractPlatformTests {
 
 	private static final String REGISTER = "mutation($i: RegisterSellerInput!) { registerSeller(input: $i) { seller { id } } }";
 
 	private static final String NOMINATE = "mutation($i: NominateCourtyardInput!) { nominateCourtyardHousehold(input: $i) { courtyardHousehold { id } } }";
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void commerceRegistersSellersAndAgricultureCannot() {
-		GraphQlClients clients = new GraphQlClients(this.port);
+		GraphQlClients clients = this.clients;
 		Map<String, Object> seller = Map.of("kind", "COOPERATIVE", "name", "北街村果蔬合作社" + System.nanoTime() % 10000,
 				"townCode", Fixtures.TOWN);
 		clients.as("commerce.officer").document(REGISTER).variable("i", seller).execute().errors().verify();
@@ -36,15 +31,8 @@ class DepartmentWriteTests {
 
 	@Test
 	void agricultureNominatesCourtyardHouseholdsAndCommerceCannot() {
-		GraphQlClients clients = new GraphQlClients(this.port);
-		long householdId = clients.as("county.admin")
-			.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", Fixtures.zhangWeiHousehold())
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		GraphQlClients clients = this.clients;
+		long householdId = Fixtures.createHousehold(clients.as("county.admin")).id();
 		Map<String, Object> nomination = Map.of("householdId", householdId, "year", LocalDate.now().getYear(),
 				"category", "HANDICRAFT", "area", 80, "income", 5000);
 		forbidden(clients.as("commerce.officer"), NOMINATE, nomination);

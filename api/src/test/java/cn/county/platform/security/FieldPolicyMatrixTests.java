@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,12 +25,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the schema's directives say. The cases are generated from the running schema, so a new type or field is
  * covered the day it is added; a household-level type without a query path below fails the suite.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FieldPolicyMatrixTests {
+class FieldPolicyMatrixTests extends AbstractPlatformTests {
 
 	/** How to reach one object of each household-level type from the fixture household ({@code $id}). */
 	private static final Map<String, String[]> PATHS = Map.ofEntries(
@@ -107,33 +102,21 @@ class FieldPolicyMatrixTests {
 			"Member.trainings", "Training.course", "Member.certificates", "Certificate.name", "Household.sales",
 			"Sale.seller", "Seller.name", "Seller.town", "SalesReport.month");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	GraphQlSource graphQlSource;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
 
 	long householdId;
 
 	@BeforeAll
 	void createFixtureAndApprovals() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		HttpGraphQlTester admin = this.admin;
+		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.with(Fixtures.member("王芳", Fixtures.idNumber(LocalDate.of(1975, 5, 5))), "health",
 				"DISABLED"));
 		input.put("head", Fixtures.with((Map<String, Object>) input.get("head"), "disabilityGrade", 2));
-		GraphQlTester.Response created = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute();
-		this.householdId = created.path("createHousehold.household.id").entity(Long.class).get();
-		long head = created.path("createHousehold.household.members[0].id").entity(Long.class).get();
+		Fixtures.Household created = Fixtures.createHousehold(admin, input);
+		this.householdId = created.id();
+		long head = created.headId();
 		admin.document("mutation($i: IssueLoanInput!) { issueLoan(input: $i) { loan { id } } }")
 			.variable("i", Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行",
 					"contractNumber", "FPM-" + this.householdId, "amount", 30000, "issuedOn",

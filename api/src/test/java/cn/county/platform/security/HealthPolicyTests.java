@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,12 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,21 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are not rows at all for such callers (lists, counts and filters agree). Checked for every line department, with
  * real officers' tokens.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HealthPolicyTests {
+class HealthPolicyTests extends AbstractPlatformTests {
 
 	static final String MEASURES = "query($id: ID!) { household(id: $id) { measures { category } } "
 			+ "all: measures(filter: {householdId: $id}) { totalCount edges { node { category } } } "
 			+ "medical: measures(filter: {householdId: $id, category: MEDICAL}) { totalCount } }";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
 
 	/** Monitored for ILLNESS, warned by medical insurance, with a MEDICAL and an INDUSTRY measure. */
 	long ill;
@@ -57,7 +44,6 @@ class HealthPolicyTests {
 
 	@BeforeAll
 	void createHouseholds() {
-		this.clients = new GraphQlClients(this.port);
 		this.ill = monitored("ILLNESS");
 		this.accident = monitored("ACCIDENT");
 		this.jdbc.update("UPDATE household SET warning_source = 'MEDICAL_INSURANCE', warning_received_on = ?"
@@ -74,20 +60,14 @@ class HealthPolicyTests {
 	}
 
 	private long monitored(String cause) {
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("赵四", Fixtures.idNumber(LocalDate.of(1970, 1, 1))));
 		input.put("monitoring", Fixtures.monitoring("UNSTABLE_ALLEVIATED", cause));
-		GraphQlTester.Response created = this.clients.as("county.admin")
-			.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute();
-		created.errors().verify();
-		return created.path("createHousehold.household.id").entity(Long.class).get();
+		return Fixtures.createHousehold(this.admin, input).id();
 	}
 
 	private void measure(long household, String category, String description) {
-		this.clients.as("county.admin")
+		this.admin
 			.document("mutation($i: RecordMeasureInput!) { recordMeasure(input: $i) { measure { id } } }")
 			.variable("i", Map.of("householdId", household, "category", category, "description", description,
 					"responsibleDepartment", "县医保局", "startDate", LocalDate.now().minusDays(10).toString()))
@@ -105,8 +85,8 @@ class HealthPolicyTests {
 
 	@Test
 	void townOfficialsAndCadresReadEverythingThatTellsHealth() {
-		readsHealth(this.clients.as("town.official"), "town.official");
-		readsHealth(this.clients.as("village.cadre"), "village.cadre");
+		readsHealth(this.clients.townOfficial(), "town.official");
+		readsHealth(this.clients.villageCadre(), "village.cadre");
 	}
 
 	private void readsHealth(HttpGraphQlTester caller, String who) {
@@ -142,10 +122,10 @@ class HealthPolicyTests {
 	void aPartnerApprovedForMeasuresAndRiskCausesButNotForHealthReadsNoHealth() {
 		approve(List.of("Household.id", "Household.riskCauses", "Household.warningSource", "Household.measures",
 				"Measure.category", "Measure.description"));
-		readsNoHealth(this.clients.asClient("partner-insurer", "partner-insurer-dev-secret"), "partner-insurer");
+		readsNoHealth(this.clients.insurer(), "partner-insurer");
 		approve(List.of("Household.id", "Household.riskCauses", "Household.warningSource", "Household.measures",
 				"Measure.category", "Measure.description", "Member.health"));
-		HttpGraphQlTester insurer = this.clients.asClient("partner-insurer", "partner-insurer-dev-secret");
+		HttpGraphQlTester insurer = this.clients.insurer();
 		GraphQlTester.Response approved = insurer
 			.document("query($id: ID!) { household(id: $id) { riskCauses measures { category description } } }")
 			.variable("id", this.ill)
@@ -196,7 +176,7 @@ class HealthPolicyTests {
 	}
 
 	private void approve(List<String> fields) {
-		this.clients.as("county.admin")
+		this.admin
 			.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\","
 					+ " fields: $f}) { fields } }")
 			.variable("f", fields)

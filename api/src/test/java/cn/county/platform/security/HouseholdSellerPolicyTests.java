@@ -7,20 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,22 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * true)}): dashboard viewers reach none, partners read only approved fields and every such read is logged.
  * Enterprises and cooperatives are not: every caller that reaches them reads them whole, unlogged.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HouseholdSellerPolicyTests {
+class HouseholdSellerPolicyTests extends AbstractPlatformTests {
 
 	static final String MONTH = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
 
 	static final String READ = "query sellerRead($seller: ID!, $sale: ID!) { seller(id: $seller) { name kind } "
 			+ "sale(id: $sale) { amount product } }";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
 
 	long household;
 
@@ -60,17 +47,10 @@ class HouseholdSellerPolicyTests {
 
 	@BeforeAll
 	void createSellers() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		HttpGraphQlTester admin = this.admin;
+		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("孙卖", Fixtures.idNumber(LocalDate.of(1975, 3, 3))));
-		this.household = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute()
-			.path("createHousehold.household.id")
-			.entity(Long.class)
-			.get();
+		this.household = Fixtures.createHousehold(admin, input).id();
 		this.householdSeller = register(admin, Map.of("kind", "HOUSEHOLD", "name", "孙家小米" + this.household,
 				"householdId", this.household));
 		this.enterprise = register(admin, Map.of("kind", "ENTERPRISE", "name", "县小米公司" + this.household,
@@ -108,7 +88,7 @@ class HouseholdSellerPolicyTests {
 
 	@Test
 	void theDashboardViewerReachesNoHouseholdSellerNorItsSales() {
-		HttpGraphQlTester viewer = this.clients.as("dashboard.viewer");
+		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		GraphQlTester.Response direct = viewer.document(READ)
 			.variable("seller", this.householdSeller)
 			.variable("sale", this.householdSale)
@@ -129,7 +109,7 @@ class HouseholdSellerPolicyTests {
 	@Test
 	void aPartnerWithoutApprovalIsRefusedTheHouseholdSellerAndItsSalesButReadsTheEnterprise() {
 		approve(List.of("Household.id"));
-		HttpGraphQlTester insurer = this.clients.asClient("partner-insurer", "partner-insurer-dev-secret");
+		HttpGraphQlTester insurer = this.clients.insurer();
 		long logged = logged();
 		GraphQlTester.Response household = insurer.document(READ)
 			.variable("seller", this.householdSeller)
@@ -158,7 +138,7 @@ class HouseholdSellerPolicyTests {
 	@Test
 	void aPartnerWithApprovalReadsTheApprovedFieldsAndTheReadIsLogged() {
 		approve(List.of("Seller.name", "Seller.kind", "Sale.amount", "Sale.product"));
-		HttpGraphQlTester insurer = this.clients.asClient("partner-insurer", "partner-insurer-dev-secret");
+		HttpGraphQlTester insurer = this.clients.insurer();
 		GraphQlTester.Response read = insurer.document(READ)
 			.variable("seller", this.householdSeller)
 			.variable("sale", this.householdSale)
@@ -207,7 +187,7 @@ class HouseholdSellerPolicyTests {
 	}
 
 	private void approve(List<String> fields) {
-		this.clients.as("county.admin")
+		this.admin
 			.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\","
 					+ " fields: $f}) { fields } }")
 			.variable("f", fields)

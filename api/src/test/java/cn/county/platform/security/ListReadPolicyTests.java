@@ -5,20 +5,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import cn.county.platform.support.GraphQlClients;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,23 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no approved field listing households by risk cause and head name, and decoding the cursors), cursors that are
  * tampered with or come from another sort order, and a partner's list read in its access log.
  */
-@PlatformTest
-class ListReadPolicyTests {
+class ListReadPolicyTests extends AbstractPlatformTests {
 
 	private static final String PROBE = "{ households(filter: {riskCause: DISABILITY}, orderBy: {field: HEAD_NAME})"
 			+ " { totalCount edges { cursor } } }";
 
 	private static final String APPROVE = "mutation($p: String!, $f: [String!]!) { setPartnerApprovedFields(input: {partnerId: $p, fields: $f}) { fields } }";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
-
-	HttpGraphQlTester admin;
 
 	private List<String> insurerBefore;
 
@@ -51,8 +36,6 @@ class ListReadPolicyTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-		this.admin = this.clients.as("county.admin");
 		this.insurerBefore = approvals("partner-insurer");
 		this.bankBefore = approvals("partner-bank");
 	}
@@ -105,12 +88,12 @@ class ListReadPolicyTests {
 
 	@Test
 	void aVillageCadreAndADepartmentOfficerFilterByWhatTheyRead() {
-		this.clients.as("village.cadre")
+		this.clients.villageCadre()
 			.document("{ households(filter: {riskCause: DISABILITY}, orderBy: {field: HEAD_NAME}, first: 1) { totalCount } }")
 			.execute()
 			.errors()
 			.verify();
-		this.clients.as("hrss.officer")
+		this.clients.hrssOfficer()
 			.document("{ jobs(filter: {type: OUT_OF_PROVINCE}, first: 1) { totalCount } }")
 			.execute()
 			.errors()
@@ -159,7 +142,7 @@ class ListReadPolicyTests {
 			.variable("a", byCode)
 			.execute());
 		// and by another caller
-		assertBadAfter(this.clients.as("town.official")
+		assertBadAfter(this.clients.townOfficial()
 			.document("query($a: String) { households(first: 1, after: $a) { totalCount } }")
 			.variable("a", byCode)
 			.execute());
@@ -222,7 +205,7 @@ class ListReadPolicyTests {
 
 	private HttpGraphQlTester insurer() {
 		// a fresh token each time is not needed (approvals are read per request), but a fresh tester keeps it simple
-		return this.clients.asClient("partner-insurer", "partner-insurer-dev-secret");
+		return this.clients.insurer();
 	}
 
 	private List<String> approvals(String partner) {

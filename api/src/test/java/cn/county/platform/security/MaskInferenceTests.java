@@ -4,17 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import cn.county.platform.common.ResidentIdNumber;
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
@@ -25,12 +23,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The attacker is given more than it read: the gender and the birth date inside the ID number are assumed known
  * whenever the caller could not read them, so the counts are lower bounds.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MaskInferenceTests {
+class MaskInferenceTests extends AbstractPlatformTests {
 
 	/** Fewer candidates than this and a caller could try them all, e.g. against another service. */
 	static final int THRESHOLD = 100;
@@ -54,16 +49,8 @@ class MaskInferenceTests {
 	/** The county's region code: public, so an attacker always knows the first six characters. */
 	static final String COUNTY_REGION = "411024";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	GraphQlSource graphQlSource;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
 
 	long householdId;
 
@@ -80,23 +67,18 @@ class MaskInferenceTests {
 
 	@BeforeAll
 	void createHousehold() {
-		this.clients = new GraphQlClients(this.port);
-		HttpGraphQlTester admin = this.clients.as("county.admin");
+		HttpGraphQlTester admin = this.admin;
 		// the probe's case: a woman born 1986-08-28 in the county, an ID number with an order code still free
 		this.idNumbers.add(freeIdNumber(LocalDate.of(1986, 8, 28), false));
 		this.idNumbers.add(freeIdNumber(LocalDate.of(1984, 2, 10), true));
 		this.phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000L);
-		Map<String, Object> input = Fixtures.zhangWeiHousehold();
+		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("王秀兰", this.idNumbers.get(0)));
 		input.put("phone", this.phone);
-		GraphQlTester.Response created = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", input)
-			.execute();
-		created.errors().verify();
-		this.householdId = created.path("createHousehold.household.id").entity(Long.class).get();
-		this.householdCode = created.path("createHousehold.household.code").entity(String.class).get();
-		long head = created.path("createHousehold.household.members[0].id").entity(Long.class).get();
+		Fixtures.Household created = Fixtures.createHousehold(admin, input);
+		this.householdId = created.id();
+		this.householdCode = created.code();
+		long head = created.headId();
 		admin.document("mutation($i: AddMemberInput!) { addMember(input: $i) { member { id } } }")
 			.variable("i", Map.of("householdId", this.householdId, "relation", "SPOUSE", "member",
 					Fixtures.member("李建国", this.idNumbers.get(1))))
@@ -138,7 +120,7 @@ class MaskInferenceTests {
 	}
 
 	private void setApproved(String partner, List<String> fields) {
-		this.clients.as("county.admin")
+		this.admin
 			.document("mutation($p: String!, $f: [String!]!) { setPartnerApprovedFields(input: {partnerId: $p,"
 					+ " fields: $f}) { fields } }")
 			.variable("p", partner)
@@ -359,7 +341,7 @@ class MaskInferenceTests {
 
 	/** partner-bank may send only its trusted documents: what it reads is exactly what they select. */
 	private Read readAsBank() throws Exception {
-		HttpGraphQlTester bank = this.clients.asClient("partner-bank", "partner-bank-dev-secret");
+		HttpGraphQlTester bank = this.clients.bank();
 		Read read = new Read();
 		for (String name : List.of("householdForLoan", "householdLoans")) {
 			String document = new ClassPathResource("trusted-documents/partner-bank/" + name + ".graphql")

@@ -3,28 +3,22 @@ package cn.county.platform.security;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code me} tells each front end who the caller is and how it sees each household-level field. */
-@PlatformTest
-class MeTests {
+class MeTests extends AbstractPlatformTests {
 
 	private static final String ME = "{ me { username roles townCode villageCode department partnerId fieldAccess { type whole masked forbidden } } }";
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void villageCadreSeesTheirScopeAndIdNumbersMasked() {
-		GraphQlTester.Response me = new GraphQlClients(this.port).as("village.cadre").document(ME).execute();
+		GraphQlTester.Response me = this.clients.villageCadre().document(ME).execute();
 		me.path("me.roles").entityList(String.class).containsExactly("VILLAGE_CADRE");
 		me.path("me.townCode").entity(String.class).isEqualTo(Fixtures.TOWN);
 		me.path("me.villageCode").entity(String.class).isEqualTo(Fixtures.VILLAGE);
@@ -36,7 +30,7 @@ class MeTests {
 
 	@Test
 	void departmentOfficerSeesNoPhoneAndOnlyTheirDomainsSensitiveFields() {
-		GraphQlTester.Response me = new GraphQlClients(this.port).as("hrss.officer").document(ME).execute();
+		GraphQlTester.Response me = this.clients.hrssOfficer().document(ME).execute();
 		me.path("me.department").entity(String.class).isEqualTo("HRSS");
 		// no phone; and nothing that tells health (risk causes, the warning's department follow Member.health)
 		assertThat((List<Object>) access(me, "Household").get("forbidden")).containsExactly("phone", "riskCauses",
@@ -47,14 +41,14 @@ class MeTests {
 
 	@Test
 	void dashboardViewerSeesNoHouseholdField() {
-		GraphQlTester.Response me = new GraphQlClients(this.port).as("dashboard.viewer").document(ME).execute();
+		GraphQlTester.Response me = this.clients.dashboardViewer().document(ME).execute();
 		assertThat((List<Object>) access(me, "Household").get("whole")).isEmpty();
 		assertThat((List<Object>) access(me, "Member").get("whole")).isEmpty();
 	}
 
 	@Test
 	void partnerInsurerIsIdentifiedAsAPartner() {
-		GraphQlTester.Response me = new GraphQlClients(this.port).asClient("partner-insurer", "partner-insurer-dev-secret")
+		GraphQlTester.Response me = this.clients.insurer()
 			.document(ME)
 			.execute();
 		me.path("me.roles").entityList(String.class).containsExactly("PARTNER");

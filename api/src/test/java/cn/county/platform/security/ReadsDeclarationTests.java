@@ -9,12 +9,14 @@ import graphql.schema.SchemaTraverser;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A list of household-level rows whose filter says nothing of what it reads stops the schema from being built. */
+@Tag("fast")
 class ReadsDeclarationTests {
 
 	private static final String BASE = """

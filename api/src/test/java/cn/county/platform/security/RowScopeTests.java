@@ -2,41 +2,22 @@ package cn.county.platform.security;
 
 import java.util.Map;
 
+import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.GraphQlClients;
-import cn.county.platform.support.PlatformTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Town officials reach only their town and village cadres only their village, on every path. */
-@PlatformTest
-class RowScopeTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	GraphQlClients clients;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new GraphQlClients(this.port);
-	}
+class RowScopeTests extends AbstractPlatformTests {
 
 	@Test
 	void townOfficialListsAndCountsOnlyTheirTown() {
 		long inTown = count("town_code = ?", Fixtures.TOWN);
-		HttpGraphQlTester official = this.clients.as("town.official");
+		HttpGraphQlTester official = this.clients.townOfficial();
 		official.documentName("householdCount").execute().path("households.totalCount").entity(Long.class).isEqualTo(inTown);
 		official.documentName("householdCount")
 			.variable("filter", Map.of("townCode", Fixtures.OTHER_TOWN))
@@ -54,13 +35,13 @@ class RowScopeTests {
 
 	@Test
 	void townOfficialCannotFetchOrUpdateAHouseholdOfAnotherTown() {
-		assertOutOfScope(this.clients.as("town.official"), "town_code = ?", Fixtures.OTHER_TOWN);
+		assertOutOfScope(this.clients.townOfficial(), "town_code = ?", Fixtures.OTHER_TOWN);
 	}
 
 	@Test
 	void villageCadreListsAndCountsOnlyTheirVillage() {
 		long inVillage = count("village_code = ?", Fixtures.VILLAGE);
-		HttpGraphQlTester cadre = this.clients.as("village.cadre");
+		HttpGraphQlTester cadre = this.clients.villageCadre();
 		cadre.documentName("householdCount").execute().path("households.totalCount").entity(Long.class).isEqualTo(inVillage);
 		cadre.documentName("householdCount")
 			.variable("filter", Map.of("townCode", Fixtures.TOWN))
@@ -72,23 +53,23 @@ class RowScopeTests {
 
 	@Test
 	void villageCadreCannotFetchOrChangeAHouseholdOfAnotherVillageInTheirTown() {
-		assertOutOfScope(this.clients.as("village.cadre"), "town_code = ? AND village_code <> '" + Fixtures.VILLAGE + "'",
+		assertOutOfScope(this.clients.villageCadre(), "town_code = ? AND village_code <> '" + Fixtures.VILLAGE + "'",
 				Fixtures.TOWN);
 	}
 
 	@Test
 	void villageCadreCannotRegisterAHouseholdAndTownOfficialCannotRegisterOneElsewhere() {
-		this.clients.as("village.cadre")
+		this.clients.villageCadre()
 			.documentName("createHousehold")
 			.fragmentName("householdFields")
-			.variable("input", Fixtures.zhangWeiHousehold())
+			.variable("input", Fixtures.household())
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
-		this.clients.as("town.official")
+		this.clients.townOfficial()
 			.documentName("createHousehold")
 			.fragmentName("householdFields")
-			.variable("input", Fixtures.with(Fixtures.zhangWeiHousehold(), "villageCode", Fixtures.OTHER_TOWN_VILLAGE))
+			.variable("input", Fixtures.with(Fixtures.household(), "villageCode", Fixtures.OTHER_TOWN_VILLAGE))
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN")

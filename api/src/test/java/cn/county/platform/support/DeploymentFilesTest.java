@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code keycloak-realm/county-realm-prod.json} has no people, no password grant, no committed secret, brute-force
  * protection, and everything the API reads from a token exactly as the development realm the tests run against.
  */
+@Tag("fast")
 class DeploymentFilesTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

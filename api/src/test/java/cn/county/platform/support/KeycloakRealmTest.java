@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scope claims (town, village, department, partner) exactly as the demo data expects
  * them.
  */
+@Tag("platform")
 class KeycloakRealmTest {
 
 	private static final Set<String> COUNTY_ROLES = Set.of("county-admin", "town-official", "village-cadre",

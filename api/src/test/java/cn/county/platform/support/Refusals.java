@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The check every refused write gets: an error naming its field and classification, and no table changed. */
+/**
+ * The checks every refused write gets: an error naming its field and classification (or FORBIDDEN by role), and no
+ * table changed. Feature fixtures pass the tables their feature writes.
+ */
 public final class Refusals {
 
 	private Refusals() {
@@ -34,6 +37,17 @@ public final class Refusals {
 				}
 			});
 		});
+		assertThat(DatabaseSnapshot.of(jdbc, tables)).isEqualTo(before);
+	}
+
+	/** Refused by role: one FORBIDDEN error without a field, and the tables exactly as they were. */
+	public static void assertForbidden(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request,
+			String... tables) {
+		Map<String, Object> before = DatabaseSnapshot.of(jdbc, tables);
+		request.get()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
 		assertThat(DatabaseSnapshot.of(jdbc, tables)).isEqualTo(before);
 	}
 

@@ -4,18 +4,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import cn.county.platform.support.DatabaseSnapshot;
 import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.Refusals;
 
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Fixtures and the refusal checks shared by the courtyard tests. */
-final class CourtyardTesting {
+final class CourtyardFixtures {
 
 	/** The tables these features write; a refused request leaves all of them as they were. */
 	static final String[] TABLES = { "courtyard_household", "demonstration_village", "household", "audit_log" };
@@ -23,17 +20,7 @@ final class CourtyardTesting {
 	/** A village of the first demo town other than the village cadre's. */
 	static final String NEIGHBOUR_VILLAGE = "411024100202";
 
-	private CourtyardTesting() {
-	}
-
-	/** A new household of its own in the village, registered by the county admin, so tests never share one. */
-	static long household(HttpGraphQlTester admin, String villageCode) {
-		GraphQlTester.Response response = admin.documentName("createHousehold")
-			.fragmentName("householdFields")
-			.variable("input", Fixtures.with(Fixtures.zhangWeiHousehold(), "villageCode", villageCode))
-			.execute();
-		response.errors().verify();
-		return response.path("createHousehold.household.id").entity(Long.class).get();
+	private CourtyardFixtures() {
 	}
 
 	/** A valid nomination: a specialty-planting courtyard of 120.5 m² that earned 8,600 yuan in 2023. */
@@ -55,9 +42,7 @@ final class CourtyardTesting {
 	}
 
 	static long nominated(HttpGraphQlTester caller, Map<String, Object> input) {
-		GraphQlTester.Response response = nominate(caller, input);
-		response.errors().verify();
-		return response.path("nominateCourtyardHousehold.courtyardHousehold.id").entity(Long.class).get();
+		return Fixtures.create(caller, "nominateCourtyardHousehold", "courtyardFields", input, "nominateCourtyardHousehold.courtyardHousehold.id");
 	}
 
 	static GraphQlTester.Response changeStatus(HttpGraphQlTester caller, long id, String status) {
@@ -89,27 +74,12 @@ final class CourtyardTesting {
 	/** The request is refused with an error naming the field and its class, and no table changed. */
 	static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
 			String classification) {
-		Map<String, Object> before = DatabaseSnapshot.of(jdbc, TABLES);
-		GraphQlTester.Response response = request.get();
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).as("errors").isNotEmpty();
-			assertThat(errors).anySatisfy((ResponseError error) -> {
-				assertThat(error.getExtensions()).containsEntry("field", field)
-					.containsEntry("classification", classification);
-				assertThat(error.getMessage()).startsWith(field + ": ");
-			});
-		});
-		assertThat(DatabaseSnapshot.of(jdbc, TABLES)).isEqualTo(before);
+		Refusals.assertRefused(jdbc, request, field, classification, TABLES);
 	}
 
 	/** Refused by role: FORBIDDEN without a field, and no table changed. */
 	static void assertForbidden(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request) {
-		Map<String, Object> before = DatabaseSnapshot.of(jdbc, TABLES);
-		request.get()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
-		assertThat(DatabaseSnapshot.of(jdbc, TABLES)).isEqualTo(before);
+		Refusals.assertForbidden(jdbc, request, TABLES);
 	}
 
 }
