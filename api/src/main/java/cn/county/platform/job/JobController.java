@@ -2,10 +2,15 @@ package cn.county.platform.job;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Household;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -29,34 +34,29 @@ class JobController {
 	}
 
 	@QueryMapping
-	JobConnection jobs(@Argument JobFilter filter, @Argument Integer first, @Argument String after,
+	Connection<Job> jobs(@Argument JobFilter filter, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller) {
-		return new JobConnection(this.jobs.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "JobConnection")
-	long totalCount(JobConnection connection) {
-		return this.jobs.count(connection.caller(), connection.filter());
+		return Connection.of(this.jobs.page(caller, filter, first, after), () -> this.jobs.count(caller, filter));
 	}
 
 	@BatchMapping(typeName = "Household", field = "jobs")
 	Map<Household, List<Job>> householdJobs(List<Household> households) {
-		return Batches.lists(households, Household::id, this.jobs.ofHouseholds(Batches.ids(households, Household::id)));
+		return Batches.lists(households, Household::id, this.jobs::ofHouseholds);
 	}
 
 	@BatchMapping(typeName = "Member", field = "jobs")
 	Map<Member, List<Job>> memberJobs(List<Member> members) {
-		return Batches.lists(members, Member::id, this.jobs.ofMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.jobs::ofMembers);
 	}
 
 	@BatchMapping(typeName = "Member", field = "subsidies")
 	Map<Member, List<Subsidy>> memberSubsidies(List<Member> members) {
-		return Batches.lists(members, Member::id, this.jobs.subsidiesOfMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.jobs::subsidiesOfMembers);
 	}
 
 	@BatchMapping(typeName = "Job", field = "subsidies")
 	Map<Job, List<Subsidy>> jobSubsidies(List<Job> jobs) {
-		return Batches.lists(jobs, Job::id, this.jobs.subsidiesOfJobs(Batches.ids(jobs, Job::id)));
+		return Batches.lists(jobs, Job::id, this.jobs::subsidiesOfJobs);
 	}
 
 	@SchemaMapping(typeName = "Job")
@@ -64,14 +64,14 @@ class JobController {
 		return job.runsOn(this.jobs.today());
 	}
 
-	@BatchMapping(typeName = "Job", field = "member")
-	Map<Job, Member> jobMember(List<Job> jobs) {
-		return Batches.members(jobs, Job::memberId, this.jobs::members);
+	@SchemaMapping(typeName = "Job", field = "member")
+	CompletableFuture<Member> jobMember(Job job, DataFetchingEnvironment env) {
+		return HouseholdLoaders.member(env, job.memberId());
 	}
 
-	@BatchMapping(typeName = "Subsidy", field = "member")
-	Map<Subsidy, Member> subsidyMember(List<Subsidy> subsidies) {
-		return Batches.members(subsidies, Subsidy::memberId, this.jobs::members);
+	@SchemaMapping(typeName = "Subsidy", field = "member")
+	CompletableFuture<Member> subsidyMember(Subsidy subsidy, DataFetchingEnvironment env) {
+		return HouseholdLoaders.member(env, subsidy.memberId());
 	}
 
 	@MutationMapping

@@ -1,12 +1,15 @@
 package cn.county.platform.job;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -27,50 +30,36 @@ class SkillController {
 	}
 
 	@QueryMapping
-	CertificateConnection certificates(@Argument CertificateFilter filter, @Argument Integer first,
+	Connection<Certificate> certificates(@Argument CertificateFilter filter, @Argument Integer first,
 			@Argument String after, @AuthenticationPrincipal Caller caller) {
-		return new CertificateConnection(this.skills.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "CertificateConnection")
-	long totalCount(CertificateConnection connection) {
-		return this.skills.count(connection.caller(), connection.filter());
+		return Connection.of(this.skills.page(caller, filter, first, after),
+				() -> this.skills.count(caller, filter));
 	}
 
 	@BatchMapping(typeName = "Member", field = "trainings")
 	Map<Member, List<Training>> memberTrainings(List<Member> members) {
-		return Batches.lists(members, Member::id, this.skills.trainingsOfMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.skills::trainingsOfMembers);
 	}
 
 	@BatchMapping(typeName = "Member", field = "certificates")
 	Map<Member, List<Certificate>> memberCertificates(List<Member> members) {
-		return Batches.lists(members, Member::id,
-				this.skills.certificatesOfMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.skills::certificatesOfMembers);
 	}
 
 	/** Certificates without a training get no entry, which the batch mapping answers with null. */
 	@BatchMapping(typeName = "Certificate", field = "training")
 	Map<Certificate, Training> certificateTraining(List<Certificate> certificates) {
-		Map<Long, Training> trainings = this.skills
-			.trainings(certificates.stream().map(Certificate::trainingId).filter(Objects::nonNull).distinct().toList());
-		Map<Certificate, Training> result = new LinkedHashMap<>();
-		for (Certificate certificate : certificates) {
-			Training training = (certificate.trainingId() != null) ? trainings.get(certificate.trainingId()) : null;
-			if (training != null) {
-				result.put(certificate, training);
-			}
-		}
-		return result;
+		return Batches.one(certificates, Certificate::trainingId, this.skills::trainings);
 	}
 
-	@BatchMapping(typeName = "Training", field = "member")
-	Map<Training, Member> trainingMember(List<Training> trainings) {
-		return Batches.members(trainings, Training::memberId, this.skills::members);
+	@SchemaMapping(typeName = "Training", field = "member")
+	CompletableFuture<Member> trainingMember(Training training, DataFetchingEnvironment env) {
+		return HouseholdLoaders.member(env, training.memberId());
 	}
 
-	@BatchMapping(typeName = "Certificate", field = "member")
-	Map<Certificate, Member> certificateMember(List<Certificate> certificates) {
-		return Batches.members(certificates, Certificate::memberId, this.skills::members);
+	@SchemaMapping(typeName = "Certificate", field = "member")
+	CompletableFuture<Member> certificateMember(Certificate certificate, DataFetchingEnvironment env) {
+		return HouseholdLoaders.member(env, certificate.memberId());
 	}
 
 	@MutationMapping
