@@ -21,20 +21,20 @@ public final class Batches {
 	}
 
 	/** The distinct non-null keys of the parents, for the one statement of the batch. */
-	public static <T> List<Long> ids(Collection<T> parents, Function<T, Long> key) {
+	public static <T, K> List<K> ids(Collection<T> parents, Function<T, K> key) {
 		return parents.stream().map(key).filter(Objects::nonNull).distinct().toList();
 	}
 
 	/**
 	 * Each parent's list, an empty one for parents without rows.
 	 * @param parents the parents of this batch
-	 * @param key the parent's id that the children are grouped by
+	 * @param key the parent's key (its id, a town's code) that the children are grouped by
 	 * @param load the children of many parents at once, grouped by parent id (one statement)
 	 */
-	public static <T, V> Map<T, List<V>> lists(List<T> parents, Function<T, Long> key,
-			Function<List<Long>, Map<Long, List<V>>> load) {
-		List<Long> ids = ids(parents, key);
-		Map<Long, List<V>> rows = ids.isEmpty() ? Map.of() : load.apply(ids);
+	public static <T, K, V> Map<T, List<V>> lists(List<T> parents, Function<T, K> key,
+			Function<List<K>, Map<K, List<V>>> load) {
+		List<K> ids = ids(parents, key);
+		Map<K, List<V>> rows = ids.isEmpty() ? Map.of() : load.apply(ids);
 		Map<T, List<V>> result = new LinkedHashMap<>();
 		parents.forEach((parent) -> result.put(parent, rows.getOrDefault(key.apply(parent), List.of())));
 		return result;
@@ -47,12 +47,12 @@ public final class Batches {
 	 * @param key the id of the related row, null when there is none
 	 * @param load the related rows of many ids at once, keyed by id (one statement)
 	 */
-	public static <T, V> Map<T, V> one(List<T> parents, Function<T, Long> key, Function<List<Long>, Map<Long, V>> load) {
-		List<Long> ids = ids(parents, key);
-		Map<Long, V> rows = ids.isEmpty() ? Map.of() : load.apply(ids);
+	public static <T, K, V> Map<T, V> one(List<T> parents, Function<T, K> key, Function<List<K>, Map<K, V>> load) {
+		List<K> ids = ids(parents, key);
+		Map<K, V> rows = ids.isEmpty() ? Map.of() : load.apply(ids);
 		Map<T, V> result = new HashMap<>();
 		for (T parent : parents) {
-			Long id = key.apply(parent);
+			K id = key.apply(parent);
 			V row = (id != null) ? rows.get(id) : null;
 			if (row != null) {
 				result.put(parent, row);
@@ -62,8 +62,8 @@ public final class Batches {
 	}
 
 	/** Rows keyed by their id, for the loader of a {@link #one} back-reference. */
-	public static <V> Map<Long, V> byId(Collection<V> rows, Function<V, Long> id) {
-		Map<Long, V> result = new HashMap<>();
+	public static <K, V> Map<K, V> byId(Collection<V> rows, Function<V, K> id) {
+		Map<K, V> result = new HashMap<>();
 		rows.forEach((row) -> result.put(id.apply(row), row));
 		return result;
 	}

@@ -9,17 +9,21 @@ import java.util.function.LongSupplier;
  * (graphql-java's property fetcher calls {@link #totalCount()} for that field and for no other). One class serves
  * every connection type, so a new list needs no Java type of its own; the schema keeps its named types.
  * <p>
- * The kit for a list with a child list and a write, in the order a new feature writes it:
+ * The recipe for a new list with a child list and a write: a connection type in the schema, a mapper statement
+ * for each read, and three calls into the kit, one in each place that touches the list.
  * <ol>
- * <li>the schema: a {@code FooConnection} type ({@code edges { node cursor }}, {@code pageInfo}, and
- * {@code totalCount} if it counts), the query field with {@code first}/{@code after} and {@code @listSize};</li>
- * <li>the mapper: one keyset statement ({@code selectPage} with {@code afterValue}, {@code afterId},
- * {@code limit}; a {@code count} if the list counts) and, for the child list, one {@code selectBy...Ids} with
- * {@code <foreach>};</li>
- * <li>three calls: {@link PageRequest#of} then {@link Page#of(List, PageRequest, java.util.function.Function,
- * java.util.function.ToLongFunction)} in the service's page method, {@link Connection#of(Page, LongSupplier)} in the
- * {@code @QueryMapping}, and {@link Batches#lists} in the child list's {@code @BatchMapping}; the write is a service
- * method as every other (transactional, audited, checked with {@code Violations}).</li>
+ * <li>Schema: a {@code FooConnection} type ({@code edges { node cursor }}, {@code pageInfo}, and {@code totalCount}
+ * if the list counts) and the query field with {@code first}/{@code after} and {@code @listSize}.</li>
+ * <li>Mapper: the keyset page ({@code selectPage} taking {@code afterValue}, {@code afterId}, {@code limit}), its
+ * {@code count} if the list counts, and the child list's {@code selectBy...Ids} with {@code <foreach>}.</li>
+ * <li>Calls: in the service's page method, {@link PageRequest#of} (decodes {@code first}/{@code after}; hand its
+ * {@code afterValue}, {@code afterId} and {@code limit} to the mapper), whose rows
+ * {@link Page#of(List, PageRequest, java.util.function.Function, java.util.function.ToLongFunction)} turns into
+ * edges and cursors; in the {@code @QueryMapping}, {@link #of(Page, LongSupplier)} with the count; in the child
+ * list's {@code @BatchMapping}, {@link Batches#lists} (one statement for the page, an empty list for a parent
+ * without rows). A back-reference to a household or a member asks {@code household.HouseholdLoaders} rather than
+ * a mapper. The write needs nothing from the list kit: a service method like every other (transactional, audited,
+ * its checks in {@code Violations}) behind a {@code @MutationMapping}.</li>
  * </ol>
  * Cursors need nothing more: the services work with plain positions ({@link Cursor}) and the security layer seals
  * them at the schema boundary for every connection type.
