@@ -2,7 +2,6 @@ package cn.county.platform.job;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import cn.county.platform.common.Batches;
 import cn.county.platform.common.Connection;
@@ -10,13 +9,14 @@ import cn.county.platform.household.Household;
 import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
-import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -25,12 +25,18 @@ import org.springframework.stereotype.Controller;
  * households or members costs the same number of statements whatever its size.
  */
 @Controller
-class JobController {
+class JobController implements RuntimeWiringConfigurer {
 
 	private final JobService jobs;
 
 	JobController(JobService jobs) {
 		this.jobs = jobs;
+	}
+
+	/** The records of this package name their member: their {@code member} fields ask the member loader. */
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		HouseholdLoaders.memberFields(wiring, "Job", "Subsidy", "Training", "Certificate");
 	}
 
 	@QueryMapping
@@ -62,16 +68,6 @@ class JobController {
 	@SchemaMapping(typeName = "Job")
 	boolean current(Job job) {
 		return job.runsOn(this.jobs.today());
-	}
-
-	@SchemaMapping(typeName = "Job", field = "member")
-	CompletableFuture<Member> jobMember(Job job, DataFetchingEnvironment env) {
-		return HouseholdLoaders.member(env, job.memberId());
-	}
-
-	@SchemaMapping(typeName = "Subsidy", field = "member")
-	CompletableFuture<Member> subsidyMember(Subsidy subsidy, DataFetchingEnvironment env) {
-		return HouseholdLoaders.member(env, subsidy.memberId());
 	}
 
 	@MutationMapping

@@ -2,24 +2,23 @@ package cn.county.platform.job;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import cn.county.platform.common.Batches;
 import cn.county.platform.common.Connection;
-import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
-import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
-/** Trainings and certificates; nested lists are batch mappings as in {@link JobController}. */
+/**
+ * Trainings and certificates; nested lists are batch mappings as in {@link JobController}, which also wires their
+ * {@code member} fields.
+ */
 @Controller
 class SkillController {
 
@@ -50,16 +49,6 @@ class SkillController {
 	@BatchMapping(typeName = "Certificate", field = "training")
 	Map<Certificate, Training> certificateTraining(List<Certificate> certificates) {
 		return Batches.one(certificates, Certificate::trainingId, this.skills::trainings);
-	}
-
-	@SchemaMapping(typeName = "Training", field = "member")
-	CompletableFuture<Member> trainingMember(Training training, DataFetchingEnvironment env) {
-		return HouseholdLoaders.member(env, training.memberId());
-	}
-
-	@SchemaMapping(typeName = "Certificate", field = "member")
-	CompletableFuture<Member> certificateMember(Certificate certificate, DataFetchingEnvironment env) {
-		return HouseholdLoaders.member(env, certificate.memberId());
 	}
 
 	@MutationMapping

@@ -4,25 +4,24 @@ import java.text.DecimalFormat;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import cn.county.platform.common.Connection;
-import cn.county.platform.household.Household;
 import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.region.Town;
 import cn.county.platform.region.Village;
 import cn.county.platform.security.Caller;
-import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class ScreeningController {
+class ScreeningController implements RuntimeWiringConfigurer {
 
 	private final ScreeningService screening;
 
@@ -31,6 +30,12 @@ class ScreeningController {
 	ScreeningController(ScreeningService screening, Plan plan) {
 		this.screening = screening;
 		this.plan = plan;
+	}
+
+	/** Screening rows and findings name their household; the rows were read within the caller's scope. */
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		HouseholdLoaders.householdFields(wiring, "ScreeningEntry", "DataQualityFinding");
 	}
 
 	@QueryMapping
@@ -103,17 +108,6 @@ class ScreeningController {
 					+ new DecimalFormat("#,##0").format(
 							this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
 		};
-	}
-
-	/** The household of a row; the rows were read within the caller's scope. */
-	@SchemaMapping(typeName = "ScreeningEntry", field = "household")
-	CompletableFuture<Household> entryHousehold(ScreeningEntry entry, DataFetchingEnvironment env) {
-		return HouseholdLoaders.household(env, entry.householdId());
-	}
-
-	@SchemaMapping(typeName = "DataQualityFinding", field = "household")
-	CompletableFuture<Household> findingHousehold(Finding finding, DataFetchingEnvironment env) {
-		return HouseholdLoaders.household(env, finding.householdId());
 	}
 
 }
