@@ -1,5 +1,7 @@
 package cn.county.platform.audit;
 
+import cn.county.platform.common.Connection;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -14,9 +16,9 @@ class AuditController {
 	}
 
 	@QueryMapping
-	graphql.relay.Connection<AuditEntry> auditLog(@Argument String entityType, @Argument Long entityId,
-			@Argument String actor, @Argument Integer first, @Argument String after) {
-		return this.audit.page(entityType, entityId, actor, first, after).toConnection();
+	Connection<AuditEntry> auditLog(@Argument String entityType, @Argument Long entityId, @Argument String actor,
+			@Argument Integer first, @Argument String after) {
+		return Connection.of(this.audit.page(entityType, entityId, actor, first, after));
 	}
 
 }

@@ -3,7 +3,6 @@ package cn.county.platform.audit;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.NewestFirst;
 import cn.county.platform.common.Page;
@@ -57,9 +56,8 @@ public class AuditTrail {
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")
 	public Page<AuditEntry> page(String entityType, Long entityId, String actor, Integer first, String after) {
 		PageRequest request = NewestFirst.request(first, after, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		List<AuditEntry> rows = this.audits.selectPage(entityType, entityId, actor, NewestFirst.time(cursor),
-				(cursor != null) ? cursor.id() : null, request.limit());
+		List<AuditEntry> rows = this.audits.selectPage(entityType, entityId, actor, NewestFirst.time(request),
+				request.afterId(), request.limit());
 		return NewestFirst.page(rows, request, AuditEntry::occurredAt, AuditEntry::id);
 	}
 

@@ -3,11 +3,13 @@ package cn.county.platform.common;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Keyset pages of append-only logs read newest first, by (time, id). The time travels in the cursor as an instant
  * with its offset and goes back to the database as one, so the driver converts it to the session's time zone
- * whatever zone the server runs in.
+ * whatever zone the server runs in. Use it for a log; any other list names its own sort key to
+ * {@link PageRequest#of}.
  */
 public final class NewestFirst {
 
@@ -22,23 +24,14 @@ public final class NewestFirst {
 	}
 
 	/** The time of the row a page starts after, or null for the first page. */
-	public static OffsetDateTime time(Cursor cursor) {
-		if (cursor == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(cursor.value());
-		}
-		catch (RuntimeException ex) {
-			throw DomainException.badRequest("after", "is not a cursor returned by this list");
-		}
+	public static OffsetDateTime time(PageRequest request) {
+		return request.afterValue(OffsetDateTime::parse);
 	}
 
 	/** One page of rows fetched with {@link PageRequest#limit()}. */
 	public static <T> Page<T> page(List<T> rows, PageRequest request, Function<T, OffsetDateTime> time,
-			Function<T, Long> id) {
-		return Page.of(rows, request.first(), request.after() != null,
-				(row) -> new Cursor(SORT, time.apply(row).toString(), id.apply(row)).encode());
+			ToLongFunction<T> id) {
+		return Page.of(rows, request, (row) -> time.apply(row).toString(), id);
 	}
 
 }

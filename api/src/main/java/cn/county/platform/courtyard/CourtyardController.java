@@ -2,15 +2,16 @@ package cn.county.platform.courtyard;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Household;
-import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.region.Town;
 import cn.county.platform.region.Village;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.Scope;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -25,22 +26,15 @@ class CourtyardController {
 
 	private final CourtyardService courtyard;
 
-	private final HouseholdMapper households;
-
-	CourtyardController(CourtyardService courtyard, HouseholdMapper households) {
+	CourtyardController(CourtyardService courtyard) {
 		this.courtyard = courtyard;
-		this.households = households;
 	}
 
 	@QueryMapping
-	CourtyardHouseholdConnection courtyardHouseholds(@Argument CourtyardFilter filter, @Argument Integer first,
+	Connection<CourtyardHousehold> courtyardHouseholds(@Argument CourtyardFilter filter, @Argument Integer first,
 			@Argument String after, @AuthenticationPrincipal Caller caller) {
-		return new CourtyardHouseholdConnection(this.courtyard.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "CourtyardHouseholdConnection")
-	long totalCount(CourtyardHouseholdConnection connection) {
-		return this.courtyard.count(connection.caller(), connection.filter());
+		return Connection.of(this.courtyard.page(caller, filter, first, after),
+				() -> this.courtyard.count(caller, filter));
 	}
 
 	@QueryMapping
@@ -61,22 +55,12 @@ class CourtyardController {
 	/** One statement for the courtyard records of every household on the page, however many there are. */
 	@BatchMapping(typeName = "Household", field = "courtyard")
 	Map<Household, List<CourtyardHousehold>> householdCourtyard(List<Household> households) {
-		Map<Long, List<CourtyardHousehold>> byHousehold = this.courtyard
-			.recordsOf(households.stream().map(Household::id).toList());
-		return households.stream()
-			.collect(Collectors.toMap(Function.identity(), (h) -> byHousehold.getOrDefault(h.id(), List.of()),
-					(a, b) -> a));
+		return Batches.lists(households, Household::id, this.courtyard::recordsOf);
 	}
 
-	/** The households of a page of records in one statement; the records were read within the caller's scope. */
-	@BatchMapping(typeName = "CourtyardHousehold")
-	Map<CourtyardHousehold, Household> household(List<CourtyardHousehold> records) {
-		Map<Long, Household> byId = this.households
-			.selectByIds(records.stream().map(CourtyardHousehold::householdId).distinct().toList(), Scope.COUNTY)
-			.stream()
-			.collect(Collectors.toMap(Household::id, Function.identity()));
-		return records.stream()
-			.collect(Collectors.toMap(Function.identity(), (c) -> byId.get(c.householdId()), (a, b) -> a));
+	@SchemaMapping(typeName = "CourtyardHousehold")
+	CompletableFuture<Household> household(CourtyardHousehold record, DataFetchingEnvironment env) {
+		return HouseholdLoaders.household(env, record.householdId());
 	}
 
 	@MutationMapping

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.IdGenerator;
@@ -78,20 +77,9 @@ public class CourtyardService {
 
 	public Page<CourtyardHousehold> page(Caller caller, CourtyardFilter filter, Integer first, String after) {
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		Integer afterYear = null;
-		if (cursor != null) {
-			try {
-				afterYear = Integer.valueOf(cursor.value());
-			}
-			catch (RuntimeException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
-		}
 		List<CourtyardHousehold> rows = this.records.selectPage((filter != null) ? filter : CourtyardFilter.NONE,
-				caller.scope(), afterYear, (cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(SORT_KEY, Integer.toString(row.year()), row.id()).encode());
+				caller.scope(), request.afterValue(Integer::valueOf), request.afterId(), request.limit());
+		return Page.of(rows, request, (row) -> Integer.toString(row.year()), CourtyardHousehold::id);
 	}
 
 	public long count(Caller caller, CourtyardFilter filter) {

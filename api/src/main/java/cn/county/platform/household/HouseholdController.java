@@ -5,15 +5,15 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.Connection;
 import cn.county.platform.region.Town;
 import cn.county.platform.region.Village;
 import cn.county.platform.security.Caller;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -46,14 +46,10 @@ class HouseholdController {
 	}
 
 	@QueryMapping
-	HouseholdConnection households(@Argument HouseholdFilter filter, @Argument HouseholdOrder orderBy,
+	Connection<Household> households(@Argument HouseholdFilter filter, @Argument HouseholdOrder orderBy,
 			@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
-		return new HouseholdConnection(this.households.page(caller, filter, orderBy, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "HouseholdConnection")
-	long totalCount(HouseholdConnection connection) {
-		return this.households.count(connection.caller(), connection.filter());
+		return Connection.of(this.households.page(caller, filter, orderBy, first, after),
+				() -> this.households.count(caller, filter));
 	}
 
 	@SchemaMapping(typeName = "Household")
@@ -66,14 +62,13 @@ class HouseholdController {
 		return new Village(household.villageCode(), household.townCode(), household.villageName());
 	}
 
-	/** One statement for the members of every household on the page, however many there are. */
-	@BatchMapping(typeName = "Household")
-	Map<Household, List<Member>> members(List<Household> households) {
-		Map<Long, List<Member>> byHousehold = this.households
-			.membersOf(households.stream().map(Household::id).toList());
-		return households.stream()
-			.collect(Collectors.toMap(Function.identity(), (h) -> byHousehold.getOrDefault(h.id(), List.of()),
-					(a, b) -> a));
+	/**
+	 * One statement for the members of every household on the page, however many there are; the loans'
+	 * {@code borrower} finds them in the same loader.
+	 */
+	@SchemaMapping(typeName = "Household")
+	CompletableFuture<List<Member>> members(Household household, DataFetchingEnvironment env) {
+		return HouseholdLoaders.members(env, household.id());
 	}
 
 	@SchemaMapping(typeName = "Member")

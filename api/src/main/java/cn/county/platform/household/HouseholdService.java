@@ -3,15 +3,11 @@ package cn.county.platform.household;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.IdGenerator;
@@ -83,34 +79,13 @@ public class HouseholdService {
 		HouseholdFilter effective = (filter != null) ? filter : HouseholdFilter.NONE;
 		HouseholdOrder sort = (order != null) ? order : HouseholdOrder.DEFAULT;
 		PageRequest request = PageRequest.of(first, after, sort.sortKey(), this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		Object afterValue = null;
-		if (cursor != null) {
-			try {
-				afterValue = sort.field().parse(cursor.value());
-			}
-			catch (RuntimeException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
-		}
 		List<Household> rows = this.households.selectPage(effective, caller.scope(), sort.field().column(),
-				sort.descending(), afterValue, (cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(sort.sortKey(), sort.field().cursorValue(row), row.id()).encode());
+				sort.descending(), request.afterValue(sort.field()::parse), request.afterId(), request.limit());
+		return Page.of(rows, request, sort.field()::cursorValue, Household::id);
 	}
 
 	public long count(Caller caller, HouseholdFilter filter) {
 		return this.households.count((filter != null) ? filter : HouseholdFilter.NONE, caller.scope());
-	}
-
-	/** Members of many households at once, keyed by household id, for the batch loader. */
-	public Map<Long, List<Member>> membersOf(Collection<Long> householdIds) {
-		if (householdIds.isEmpty()) {
-			return Map.of();
-		}
-		return this.members.selectByHouseholdIds(householdIds)
-			.stream()
-			.collect(Collectors.groupingBy(Member::householdId));
 	}
 
 	@Transactional

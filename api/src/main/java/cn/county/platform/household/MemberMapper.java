@@ -13,6 +13,9 @@ public interface MemberMapper {
 	/** The members of many households in one statement: the batch loader behind {@code Household.members}. */
 	List<Member> selectByHouseholdIds(@Param("householdIds") Collection<Long> householdIds);
 
+	/** Many members by id in one statement: the batch loader behind {@code Job.member} and its siblings. */
+	List<Member> selectByIds(@Param("ids") Collection<Long> ids);
+
 	Member selectById(@Param("id") long id, @Param("scope") Scope scope);
 
 	/** Locks the member and its household for the rest of the transaction; null when absent or out of scope. */

@@ -19,7 +19,4 @@ public interface HolderMapper {
 	 */
 	Holder lock(@Param("memberId") long memberId, @Param("scope") Scope scope);
 
-	/** Many members in one statement: the batch loader behind {@code Job.member} and its siblings. */
-	List<Member> selectMembers(@Param("ids") Collection<Long> ids);
-
 }

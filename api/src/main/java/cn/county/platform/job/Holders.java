@@ -33,13 +33,4 @@ class Holders {
 		return holder;
 	}
 
-	/** Members by id, for the batch loaders of {@code Job.member} and its siblings. */
-	Map<Long, Member> members(Collection<Long> memberIds) {
-		Map<Long, Member> byId = new HashMap<>();
-		if (!memberIds.isEmpty()) {
-			this.holders.selectMembers(memberIds).forEach((member) -> byId.put(member.id(), member));
-		}
-		return byId;
-	}
-
 }

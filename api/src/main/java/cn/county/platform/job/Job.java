@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import cn.county.platform.common.HouseholdOwned;
+import cn.county.platform.household.MemberOwned;
 
 /** Employment of a member; {@code endDate} is null while the member holds the job. */
 public record Job(long id, long memberId, long householdId, JobType type, WelfarePostLevel welfarePostLevel,
 		String employer, String place, LocalDate startDate, LocalDate endDate, BigDecimal monthlyIncome, int version)
-		implements HouseholdOwned {
+		implements HouseholdOwned, MemberOwned {
 
 	/** Runs on {@code day}: started by then and not ended before it. */
 	public boolean runsOn(LocalDate day) {

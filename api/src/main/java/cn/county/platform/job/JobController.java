@@ -3,15 +3,20 @@ package cn.county.platform.job;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Household;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
+import graphql.schema.idl.RuntimeWiring;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -20,7 +25,7 @@ import org.springframework.stereotype.Controller;
  * households or members costs the same number of statements whatever its size.
  */
 @Controller
-class JobController {
+class JobController implements RuntimeWiringConfigurer {
 
 	private final JobService jobs;
 
@@ -28,50 +33,41 @@ class JobController {
 		this.jobs = jobs;
 	}
 
-	@QueryMapping
-	JobConnection jobs(@Argument JobFilter filter, @Argument Integer first, @Argument String after,
-			@AuthenticationPrincipal Caller caller) {
-		return new JobConnection(this.jobs.page(caller, filter, first, after), filter, caller);
+	/** The records of this package name their member: their {@code member} fields ask the member loader. */
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		HouseholdLoaders.memberFields(wiring, "Job", "Subsidy", "Training", "Certificate");
 	}
 
-	@SchemaMapping(typeName = "JobConnection")
-	long totalCount(JobConnection connection) {
-		return this.jobs.count(connection.caller(), connection.filter());
+	@QueryMapping
+	Connection<Job> jobs(@Argument JobFilter filter, @Argument Integer first, @Argument String after,
+			@AuthenticationPrincipal Caller caller) {
+		return Connection.of(this.jobs.page(caller, filter, first, after), () -> this.jobs.count(caller, filter));
 	}
 
 	@BatchMapping(typeName = "Household", field = "jobs")
 	Map<Household, List<Job>> householdJobs(List<Household> households) {
-		return Batches.lists(households, Household::id, this.jobs.ofHouseholds(Batches.ids(households, Household::id)));
+		return Batches.lists(households, Household::id, this.jobs::ofHouseholds);
 	}
 
 	@BatchMapping(typeName = "Member", field = "jobs")
 	Map<Member, List<Job>> memberJobs(List<Member> members) {
-		return Batches.lists(members, Member::id, this.jobs.ofMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.jobs::ofMembers);
 	}
 
 	@BatchMapping(typeName = "Member", field = "subsidies")
 	Map<Member, List<Subsidy>> memberSubsidies(List<Member> members) {
-		return Batches.lists(members, Member::id, this.jobs.subsidiesOfMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.jobs::subsidiesOfMembers);
 	}
 
 	@BatchMapping(typeName = "Job", field = "subsidies")
 	Map<Job, List<Subsidy>> jobSubsidies(List<Job> jobs) {
-		return Batches.lists(jobs, Job::id, this.jobs.subsidiesOfJobs(Batches.ids(jobs, Job::id)));
+		return Batches.lists(jobs, Job::id, this.jobs::subsidiesOfJobs);
 	}
 
 	@SchemaMapping(typeName = "Job")
 	boolean current(Job job) {
 		return job.runsOn(this.jobs.today());
-	}
-
-	@BatchMapping(typeName = "Job", field = "member")
-	Map<Job, Member> jobMember(List<Job> jobs) {
-		return Batches.members(jobs, Job::memberId, this.jobs::members);
-	}
-
-	@BatchMapping(typeName = "Subsidy", field = "member")
-	Map<Subsidy, Member> subsidyMember(List<Subsidy> subsidies) {
-		return Batches.members(subsidies, Subsidy::memberId, this.jobs::members);
 	}
 
 	@MutationMapping

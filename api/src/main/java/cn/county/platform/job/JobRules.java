@@ -2,10 +2,7 @@ package cn.county.platform.job;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
-import cn.county.platform.common.Cursor;
-import cn.county.platform.common.DomainException;
 import cn.county.platform.common.Violations;
 
 /**
@@ -33,15 +30,6 @@ final class JobRules {
 	}
 
 	/** The date a keyset cursor of a date-ordered list carries. */
-	static LocalDate cursorDate(Cursor cursor) {
-		try {
-			return LocalDate.parse(cursor.value());
-		}
-		catch (DateTimeParseException ex) {
-			throw DomainException.badRequest("after", "is not a cursor returned by this list");
-		}
-	}
-
 	static boolean isUnderWorkingAge(Holder holder, LocalDate on) {
 		return holder.birthDate().plusYears(MINIMUM_WORKING_AGE).isAfter(on);
 	}

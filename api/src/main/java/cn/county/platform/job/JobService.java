@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Page;
@@ -71,12 +70,9 @@ public class JobService {
 
 	public Page<Job> page(Caller caller, JobFilter filter, Integer first, String after) {
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		LocalDate afterDate = (cursor != null) ? JobRules.cursorDate(cursor) : null;
 		List<Job> rows = this.jobs.selectPage((filter != null) ? filter : JobFilter.NONE, caller.scope(), today(),
-				afterDate, (cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(job) -> new Cursor(SORT_KEY, job.startDate().toString(), job.id()).encode());
+				request.afterValue(LocalDate::parse), request.afterId(), request.limit());
+		return Page.of(rows, request, (job) -> job.startDate().toString(), Job::id);
 	}
 
 	public long count(Caller caller, JobFilter filter) {
@@ -113,11 +109,6 @@ public class JobService {
 			return Map.of();
 		}
 		return this.subsidies.selectByJobIds(jobIds).stream().collect(Collectors.groupingBy(Subsidy::jobId));
-	}
-
-	/** The members behind many records, keyed by id, for the batch loaders of their {@code member} fields. */
-	public Map<Long, Member> members(Collection<Long> memberIds) {
-		return this.holders.members(memberIds);
 	}
 
 	@Transactional

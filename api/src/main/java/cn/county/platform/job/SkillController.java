@@ -1,10 +1,10 @@
 package cn.county.platform.job;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
 
@@ -12,11 +12,13 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
-/** Trainings and certificates; nested lists are batch mappings as in {@link JobController}. */
+/**
+ * Trainings and certificates; nested lists are batch mappings as in {@link JobController}, which also wires their
+ * {@code member} fields.
+ */
 @Controller
 class SkillController {
 
@@ -27,50 +29,26 @@ class SkillController {
 	}
 
 	@QueryMapping
-	CertificateConnection certificates(@Argument CertificateFilter filter, @Argument Integer first,
+	Connection<Certificate> certificates(@Argument CertificateFilter filter, @Argument Integer first,
 			@Argument String after, @AuthenticationPrincipal Caller caller) {
-		return new CertificateConnection(this.skills.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "CertificateConnection")
-	long totalCount(CertificateConnection connection) {
-		return this.skills.count(connection.caller(), connection.filter());
+		return Connection.of(this.skills.page(caller, filter, first, after),
+				() -> this.skills.count(caller, filter));
 	}
 
 	@BatchMapping(typeName = "Member", field = "trainings")
 	Map<Member, List<Training>> memberTrainings(List<Member> members) {
-		return Batches.lists(members, Member::id, this.skills.trainingsOfMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.skills::trainingsOfMembers);
 	}
 
 	@BatchMapping(typeName = "Member", field = "certificates")
 	Map<Member, List<Certificate>> memberCertificates(List<Member> members) {
-		return Batches.lists(members, Member::id,
-				this.skills.certificatesOfMembers(Batches.ids(members, Member::id)));
+		return Batches.lists(members, Member::id, this.skills::certificatesOfMembers);
 	}
 
 	/** Certificates without a training get no entry, which the batch mapping answers with null. */
 	@BatchMapping(typeName = "Certificate", field = "training")
 	Map<Certificate, Training> certificateTraining(List<Certificate> certificates) {
-		Map<Long, Training> trainings = this.skills
-			.trainings(certificates.stream().map(Certificate::trainingId).filter(Objects::nonNull).distinct().toList());
-		Map<Certificate, Training> result = new LinkedHashMap<>();
-		for (Certificate certificate : certificates) {
-			Training training = (certificate.trainingId() != null) ? trainings.get(certificate.trainingId()) : null;
-			if (training != null) {
-				result.put(certificate, training);
-			}
-		}
-		return result;
-	}
-
-	@BatchMapping(typeName = "Training", field = "member")
-	Map<Training, Member> trainingMember(List<Training> trainings) {
-		return Batches.members(trainings, Training::memberId, this.skills::members);
-	}
-
-	@BatchMapping(typeName = "Certificate", field = "member")
-	Map<Certificate, Member> certificateMember(List<Certificate> certificates) {
-		return Batches.members(certificates, Certificate::memberId, this.skills::members);
+		return Batches.one(certificates, Certificate::trainingId, this.skills::trainings);
 	}
 
 	@MutationMapping

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Page;
@@ -61,12 +60,9 @@ public class SkillService {
 	public Page<Certificate> page(Caller caller, CertificateFilter filter, Integer first, String after) {
 		CertificateFilter effective = checked(filter);
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
 		List<Certificate> rows = this.certificates.selectPage(effective, caller.scope(),
-				(cursor != null) ? JobRules.cursorDate(cursor) : null, (cursor != null) ? cursor.id() : null,
-				request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(certificate) -> new Cursor(SORT_KEY, certificate.issuedOn().toString(), certificate.id()).encode());
+				request.afterValue(LocalDate::parse), request.afterId(), request.limit());
+		return Page.of(rows, request, (certificate) -> certificate.issuedOn().toString(), Certificate::id);
 	}
 
 	public long count(Caller caller, CertificateFilter filter) {
@@ -98,11 +94,6 @@ public class SkillService {
 		return this.certificates.selectByMemberIds(memberIds)
 			.stream()
 			.collect(Collectors.groupingBy(Certificate::memberId));
-	}
-
-	/** The members behind many records, keyed by id, for the batch loaders of their {@code member} fields. */
-	public Map<Long, Member> members(Collection<Long> memberIds) {
-		return this.holders.members(memberIds);
 	}
 
 	@Transactional

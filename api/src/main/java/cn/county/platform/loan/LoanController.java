@@ -1,18 +1,16 @@
 package cn.county.platform.loan;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Household;
-import cn.county.platform.household.HouseholdMapper;
-import cn.county.platform.household.HouseholdService;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.Scope;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -27,14 +25,8 @@ class LoanController {
 
 	private final LoanService loans;
 
-	private final HouseholdService households;
-
-	private final HouseholdMapper householdRows;
-
-	LoanController(LoanService loans, HouseholdService households, HouseholdMapper householdRows) {
+	LoanController(LoanService loans) {
 		this.loans = loans;
-		this.households = households;
-		this.householdRows = householdRows;
 	}
 
 	@QueryMapping
@@ -43,86 +35,49 @@ class LoanController {
 	}
 
 	@QueryMapping
-	LoanConnection loans(@Argument LoanFilter filter, @Argument Integer first, @Argument String after,
+	Connection<Loan> loans(@Argument LoanFilter filter, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller) {
-		return new LoanConnection(this.loans.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "LoanConnection")
-	long totalCount(LoanConnection connection) {
-		return this.loans.count(connection.caller(), connection.filter());
+		return Connection.of(this.loans.page(caller, filter, first, after), () -> this.loans.count(caller, filter));
 	}
 
 	/** One statement for the loans of every household on the page, however many there are. */
 	@BatchMapping(typeName = "Household")
 	Map<Household, List<Loan>> loans(List<Household> households) {
-		Map<Long, List<Loan>> byHousehold = this.loans.loansOf(households.stream().map(Household::id).toList());
-		return households.stream()
-			.collect(Collectors.toMap(Function.identity(), (h) -> byHousehold.getOrDefault(h.id(), List.of()),
-					(a, b) -> a));
+		return Batches.lists(households, Household::id, this.loans::loansOf);
 	}
 
 	/** One statement for the ledgers of every loan in the response. */
 	@BatchMapping(typeName = "Loan")
 	Map<Loan, List<LoanEvent>> events(List<Loan> loans) {
-		Map<Long, List<LoanEvent>> byLoan = this.loans.eventsOf(loans.stream().map(Loan::id).toList());
-		return loans.stream()
-			.collect(Collectors.toMap(Function.identity(), (l) -> byLoan.getOrDefault(l.id(), List.of()),
-					(a, b) -> a));
+		return Batches.lists(loans, Loan::id, this.loans::eventsOf);
+	}
+
+	@SchemaMapping(typeName = "Loan")
+	CompletableFuture<Household> household(Loan loan, DataFetchingEnvironment env) {
+		return HouseholdLoaders.household(env, loan.householdId());
 	}
 
 	/**
-	 * The households of a page of loans in one statement. The loans were read within the caller's scope, so their
-	 * households are too.
+	 * The borrower among the members of the loan's household: the household loader reads them once for the page,
+	 * and not again when the request also asks for {@code Household.members}.
 	 */
-	@BatchMapping(typeName = "Loan")
-	Map<Loan, Household> household(List<Loan> loans) {
-		Map<Long, Household> byId = this.householdRows
-			.selectByIds(loans.stream().map(Loan::householdId).distinct().toList(), Scope.COUNTY)
-			.stream()
-			.collect(Collectors.toMap(Household::id, Function.identity()));
-		return linked(loans, (loan) -> byId.get(loan.householdId()));
-	}
-
-	/** Borrowers come with the members of their households: one statement for the page. */
-	@BatchMapping(typeName = "Loan")
-	Map<Loan, Member> borrower(List<Loan> loans) {
-		Map<Long, Member> byId = this.households.membersOf(loans.stream().map(Loan::householdId).distinct().toList())
-			.values()
-			.stream()
-			.flatMap(List::stream)
-			.collect(Collectors.toMap(Member::id, Function.identity()));
-		return linked(loans, (loan) -> byId.get(loan.borrowerId()));
+	@SchemaMapping(typeName = "Loan")
+	CompletableFuture<Member> borrower(Loan loan, DataFetchingEnvironment env) {
+		return HouseholdLoaders.member(env, loan.householdId(), loan.borrowerId());
 	}
 
 	@BatchMapping(typeName = "Loan")
 	Map<Loan, Loan> renewedFrom(List<Loan> loans) {
-		return related(loans, Loan::renewedFromId);
+		return Batches.one(loans, Loan::renewedFromId, this::byIds);
 	}
 
 	@BatchMapping(typeName = "Loan")
 	Map<Loan, Loan> renewedBy(List<Loan> loans) {
-		return related(loans, Loan::renewedById);
+		return Batches.one(loans, Loan::renewedById, this::byIds);
 	}
 
-	private Map<Loan, Loan> related(List<Loan> loans, Function<Loan, Long> link) {
-		List<Long> ids = loans.stream().map(link).filter(Objects::nonNull).distinct().toList();
-		Map<Long, Loan> byId = this.loans.byIds(ids)
-			.stream()
-			.collect(Collectors.toMap(Loan::id, Function.identity()));
-		return linked(loans, (loan) -> (link.apply(loan) != null) ? byId.get(link.apply(loan)) : null);
-	}
-
-	/** Null values are left out: the batch loader answers null for a key it is not given. */
-	private static <T> Map<Loan, T> linked(List<Loan> loans, Function<Loan, T> value) {
-		Map<Loan, T> result = new HashMap<>();
-		for (Loan loan : loans) {
-			T linked = value.apply(loan);
-			if (linked != null) {
-				result.put(loan, linked);
-			}
-		}
-		return result;
+	private Map<Long, Loan> byIds(List<Long> ids) {
+		return Batches.byId(this.loans.byIds(ids), Loan::id);
 	}
 
 	@MutationMapping

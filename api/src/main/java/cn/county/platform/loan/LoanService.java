@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Page;
@@ -87,21 +86,10 @@ public class LoanService {
 	public Page<Loan> page(Caller caller, LoanFilter filter, Integer first, String after) {
 		LoanFilter effective = checked(filter);
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		LocalDate afterMaturity = null;
-		if (cursor != null) {
-			try {
-				afterMaturity = LocalDate.parse(cursor.value());
-			}
-			catch (RuntimeException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
-		}
 		LocalDate today = today();
 		List<Loan> rows = this.loans.selectPage(effective, caller.scope(), today, maturingBy(effective, today),
-				afterMaturity, (cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(SORT_KEY, row.maturityDate().toString(), row.id()).encode());
+				request.afterValue(LocalDate::parse), request.afterId(), request.limit());
+		return Page.of(rows, request, (row) -> row.maturityDate().toString(), Loan::id);
 	}
 
 	public long count(Caller caller, LoanFilter filter) {

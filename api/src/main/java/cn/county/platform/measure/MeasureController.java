@@ -2,16 +2,17 @@ package cn.county.platform.measure;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Household;
-import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.security.AccessContext;
 import cn.county.platform.security.Caller;
 import cn.county.platform.security.FieldPolicy;
-import cn.county.platform.security.Scope;
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -26,26 +27,19 @@ class MeasureController {
 
 	private final MeasureService measures;
 
-	private final HouseholdMapper households;
-
 	private final FieldPolicy policy;
 
-	MeasureController(MeasureService measures, HouseholdMapper households, FieldPolicy policy) {
+	MeasureController(MeasureService measures, FieldPolicy policy) {
 		this.measures = measures;
-		this.households = households;
 		this.policy = policy;
 	}
 
 	@QueryMapping
-	MeasureConnection measures(@Argument MeasureFilter filter, @Argument Integer first, @Argument String after,
+	Connection<Measure> measures(@Argument MeasureFilter filter, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller, GraphQLContext context) {
-		return new MeasureConnection(this.measures.page(caller, readsHealth(context), filter, first, after), filter,
-				caller);
-	}
-
-	@SchemaMapping(typeName = "MeasureConnection")
-	long totalCount(MeasureConnection connection, GraphQLContext context) {
-		return this.measures.count(connection.caller(), readsHealth(context), connection.filter());
+		boolean readsHealth = readsHealth(context);
+		return Connection.of(this.measures.page(caller, readsHealth, filter, first, after),
+				() -> this.measures.count(caller, readsHealth, filter));
 	}
 
 	/**
@@ -54,25 +48,13 @@ class MeasureController {
 	 */
 	@BatchMapping(typeName = "Household", field = "measures")
 	Map<Household, List<Measure>> householdMeasures(List<Household> households, GraphQLContext context) {
-		Map<Long, List<Measure>> byHousehold = this.measures
-			.measuresOf(households.stream().map(Household::id).toList(), readsHealth(context));
-		return households.stream()
-			.collect(Collectors.toMap(Function.identity(), (h) -> byHousehold.getOrDefault(h.id(), List.of()),
-					(a, b) -> a));
+		boolean readsHealth = readsHealth(context);
+		return Batches.lists(households, Household::id, (ids) -> this.measures.measuresOf(ids, readsHealth));
 	}
 
-	/**
-	 * The households of a page of measures in one statement. The measures were read within the caller's scope, so
-	 * their households are too.
-	 */
-	@BatchMapping(typeName = "Measure")
-	Map<Measure, Household> household(List<Measure> measures) {
-		Map<Long, Household> byId = this.households
-			.selectByIds(measures.stream().map(Measure::householdId).distinct().toList(), Scope.COUNTY)
-			.stream()
-			.collect(Collectors.toMap(Household::id, Function.identity()));
-		return measures.stream()
-			.collect(Collectors.toMap(Function.identity(), (m) -> byId.get(m.householdId()), (a, b) -> a));
+	@SchemaMapping(typeName = "Measure")
+	CompletableFuture<Household> household(Measure measure, DataFetchingEnvironment env) {
+		return HouseholdLoaders.household(env, measure.householdId());
 	}
 
 	/** Health records (MEDICAL, DISABILITY measures) are rows only for a caller who may read {@code Member.health}. */

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Page;
@@ -64,20 +63,10 @@ public class MeasureService {
 
 	public Page<Measure> page(Caller caller, boolean readsHealth, MeasureFilter filter, Integer first, String after) {
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		LocalDate afterStart = null;
-		if (cursor != null) {
-			try {
-				afterStart = LocalDate.parse(cursor.value());
-			}
-			catch (RuntimeException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
-		}
 		List<Measure> rows = this.measures.selectPage((filter != null) ? filter : MeasureFilter.NONE,
-				caller.scope(), hidden(readsHealth), afterStart, (cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(SORT_KEY, row.startDate().toString(), row.id()).encode());
+				caller.scope(), hidden(readsHealth), request.afterValue(LocalDate::parse), request.afterId(),
+				request.limit());
+		return Page.of(rows, request, (row) -> row.startDate().toString(), Measure::id);
 	}
 
 	public long count(Caller caller, boolean readsHealth, MeasureFilter filter) {

@@ -2,13 +2,14 @@ package cn.county.platform.measure;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Household;
-import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.Scope;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,42 +24,25 @@ class VisitController {
 
 	private final VisitService visits;
 
-	private final HouseholdMapper households;
-
-	VisitController(VisitService visits, HouseholdMapper households) {
+	VisitController(VisitService visits) {
 		this.visits = visits;
-		this.households = households;
 	}
 
 	@QueryMapping
-	VisitConnection visits(@Argument VisitFilter filter, @Argument Integer first, @Argument String after,
+	Connection<Visit> visits(@Argument VisitFilter filter, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller) {
-		return new VisitConnection(this.visits.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "VisitConnection")
-	long totalCount(VisitConnection connection) {
-		return this.visits.count(connection.caller(), connection.filter());
+		return Connection.of(this.visits.page(caller, filter, first, after), () -> this.visits.count(caller, filter));
 	}
 
 	/** One statement for the visits of every household on the page, however many there are. */
 	@BatchMapping(typeName = "Household", field = "visits")
 	Map<Household, List<Visit>> householdVisits(List<Household> households) {
-		Map<Long, List<Visit>> byHousehold = this.visits.visitsOf(households.stream().map(Household::id).toList());
-		return households.stream()
-			.collect(Collectors.toMap(Function.identity(), (h) -> byHousehold.getOrDefault(h.id(), List.of()),
-					(a, b) -> a));
+		return Batches.lists(households, Household::id, this.visits::visitsOf);
 	}
 
-	/** The households of a page of visits in one statement; the visits were read within the caller's scope. */
-	@BatchMapping(typeName = "Visit")
-	Map<Visit, Household> household(List<Visit> visits) {
-		Map<Long, Household> byId = this.households
-			.selectByIds(visits.stream().map(Visit::householdId).distinct().toList(), Scope.COUNTY)
-			.stream()
-			.collect(Collectors.toMap(Household::id, Function.identity()));
-		return visits.stream()
-			.collect(Collectors.toMap(Function.identity(), (v) -> byId.get(v.householdId()), (a, b) -> a));
+	@SchemaMapping(typeName = "Visit")
+	CompletableFuture<Household> household(Visit visit, DataFetchingEnvironment env) {
+		return HouseholdLoaders.household(env, visit.householdId());
 	}
 
 	@MutationMapping

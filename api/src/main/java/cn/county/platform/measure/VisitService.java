@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Page;
@@ -56,20 +55,9 @@ public class VisitService {
 	public Page<Visit> page(Caller caller, VisitFilter filter, Integer first, String after) {
 		VisitFilter effective = checked(filter);
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		LocalDate afterDate = null;
-		if (cursor != null) {
-			try {
-				afterDate = LocalDate.parse(cursor.value());
-			}
-			catch (RuntimeException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
-		}
-		List<Visit> rows = this.visits.selectPage(effective, caller.scope(), afterDate,
-				(cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(SORT_KEY, row.visitedOn().toString(), row.id()).encode());
+		List<Visit> rows = this.visits.selectPage(effective, caller.scope(), request.afterValue(LocalDate::parse),
+				request.afterId(), request.limit());
+		return Page.of(rows, request, (row) -> row.visitedOn().toString(), Visit::id);
 	}
 
 	public long count(Caller caller, VisitFilter filter) {

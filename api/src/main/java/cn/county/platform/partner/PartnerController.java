@@ -3,6 +3,7 @@ package cn.county.platform.partner;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.common.Connection;
 import cn.county.platform.security.Caller;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,9 +27,9 @@ class PartnerController {
 	}
 
 	@QueryMapping
-	graphql.relay.Connection<PartnerAccessEntry> partnerAccessLog(@Argument String partnerId, @Argument Integer first,
+	Connection<PartnerAccessEntry> partnerAccessLog(@Argument String partnerId, @Argument Integer first,
 			@Argument String after) {
-		return this.partners.accessLog(partnerId, first, after).toConnection();
+		return Connection.of(this.partners.accessLog(partnerId, first, after));
 	}
 
 	@MutationMapping

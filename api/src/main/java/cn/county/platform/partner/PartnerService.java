@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.NewestFirst;
 import cn.county.platform.common.Page;
@@ -106,9 +105,8 @@ public class PartnerService implements PartnerAccess {
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")
 	public Page<PartnerAccessEntry> accessLog(String partnerId, Integer first, String after) {
 		PageRequest request = NewestFirst.request(first, after, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		List<PartnerAccessEntry> rows = this.partners.selectAccessPage(partnerId, NewestFirst.time(cursor),
-				(cursor != null) ? cursor.id() : null, request.limit());
+		List<PartnerAccessEntry> rows = this.partners.selectAccessPage(partnerId, NewestFirst.time(request),
+				request.afterId(), request.limit());
 		return NewestFirst.page(rows, request, PartnerAccessEntry::accessedAt, PartnerAccessEntry::id);
 	}
 

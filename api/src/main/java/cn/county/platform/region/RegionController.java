@@ -1,10 +1,10 @@
 package cn.county.platform.region;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import cn.county.platform.common.Batches;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -37,23 +37,15 @@ class RegionController {
 
 	@BatchMapping(typeName = "Town", field = "villages")
 	Map<Town, List<Village>> villages(List<Town> towns) {
-		Map<String, List<Village>> byTown = this.regions
-			.selectVillagesByTownCodes(towns.stream().map(Town::code).toList())
+		return Batches.lists(towns, Town::code, (codes) -> this.regions.selectVillagesByTownCodes(codes)
 			.stream()
-			.collect(Collectors.groupingBy(Village::townCode));
-		return towns.stream()
-			.collect(Collectors.toMap(Function.identity(), (town) -> byTown.getOrDefault(town.code(), List.of()),
-					(a, b) -> a));
+			.collect(Collectors.groupingBy(Village::townCode)));
 	}
 
 	@BatchMapping(typeName = "Village", field = "town")
 	Map<Village, Town> town(List<Village> villages) {
-		Collection<String> codes = villages.stream().map(Village::townCode).distinct().toList();
-		Map<String, Town> towns = this.regions.selectTownsByCodes(codes)
-			.stream()
-			.collect(Collectors.toMap(Town::code, Function.identity()));
-		return villages.stream()
-			.collect(Collectors.toMap(Function.identity(), (village) -> towns.get(village.townCode()), (a, b) -> a));
+		return Batches.one(villages, Village::townCode,
+				(codes) -> Batches.byId(this.regions.selectTownsByCodes(codes), Town::code));
 	}
 
 }

@@ -1,17 +1,18 @@
 package cn.county.platform.sales;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import cn.county.platform.common.Batches;
+import cn.county.platform.common.Connection;
 import cn.county.platform.household.Household;
-import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.region.Town;
 import cn.county.platform.region.Village;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.Scope;
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -28,12 +29,9 @@ class SalesController {
 
 	private final SalesService sales;
 
-	private final HouseholdMapper households;
-
-	SalesController(SellerService sellers, SalesService sales, HouseholdMapper households) {
+	SalesController(SellerService sellers, SalesService sales) {
 		this.sellers = sellers;
 		this.sales = sales;
-		this.households = households;
 	}
 
 	@QueryMapping
@@ -42,14 +40,10 @@ class SalesController {
 	}
 
 	@QueryMapping
-	Connections.SellerConnection sellers(@Argument SellerFilter filter, @Argument Integer first,
-			@Argument String after, @AuthenticationPrincipal Caller caller) {
-		return new Connections.SellerConnection(this.sellers.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "SellerConnection")
-	long totalCount(Connections.SellerConnection connection) {
-		return this.sellers.count(connection.caller(), connection.filter());
+	Connection<Seller> sellers(@Argument SellerFilter filter, @Argument Integer first, @Argument String after,
+			@AuthenticationPrincipal Caller caller) {
+		return Connection.of(this.sellers.page(caller, filter, first, after),
+				() -> this.sellers.count(caller, filter));
 	}
 
 	@QueryMapping
@@ -58,29 +52,17 @@ class SalesController {
 	}
 
 	@QueryMapping
-	Connections.SaleConnection sales(@Argument SaleFilter filter, @Argument Integer first, @Argument String after,
+	Connection<Sale> sales(@Argument SaleFilter filter, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller) {
-		return new Connections.SaleConnection(this.sales.page(caller, filter, first, after), filter, caller);
-	}
-
-	@SchemaMapping(typeName = "SaleConnection")
-	long totalCount(Connections.SaleConnection connection) {
-		return this.sales.count(connection.caller(), connection.filter());
+		return Connection.of(this.sales.page(caller, filter, first, after), () -> this.sales.count(caller, filter));
 	}
 
 	@QueryMapping
-	Connections.SalesReportConnection salesReports(@Argument String month, @Argument Boolean submitted,
+	Connection<SalesReport> salesReports(@Argument String month, @Argument Boolean submitted,
 			@Argument String townCode, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller) {
-		return new Connections.SalesReportConnection(
-				this.sales.reports(caller, month, submitted, townCode, first, after), month, submitted, townCode,
-				caller);
-	}
-
-	@SchemaMapping(typeName = "SalesReportConnection")
-	long totalCount(Connections.SalesReportConnection connection) {
-		return this.sales.countReports(connection.caller(), connection.month(), connection.submitted(),
-				connection.townCode());
+		return Connection.of(this.sales.reports(caller, month, submitted, townCode, first, after),
+				() -> this.sales.countReports(caller, month, submitted, townCode));
 	}
 
 	@SchemaMapping(typeName = "Seller")
@@ -95,23 +77,12 @@ class SalesController {
 	}
 
 	/**
-	 * The households of household sellers in one statement. A household seller lies in its household's town and
-	 * village, so a seller in the caller's scope has its household in scope too.
+	 * The household of a household seller, null for an enterprise or cooperative. A household seller lies in its
+	 * household's town and village, so a seller in the caller's scope has its household in scope too.
 	 */
-	@BatchMapping(typeName = "Seller")
-	Map<Seller, Household> household(List<Seller> sellers) {
-		List<Long> ids = sellers.stream().map(Seller::householdId).filter((id) -> id != null).distinct().toList();
-		Map<Long, Household> byId = ids.isEmpty() ? Map.of()
-				: this.households.selectByIds(ids, Scope.COUNTY)
-					.stream()
-					.collect(Collectors.toMap(Household::id, Function.identity()));
-		Map<Seller, Household> result = new HashMap<>();
-		for (Seller seller : sellers) {
-			if (seller.householdId() != null && byId.containsKey(seller.householdId())) {
-				result.put(seller, byId.get(seller.householdId()));
-			}
-		}
-		return result;
+	@SchemaMapping(typeName = "Seller")
+	CompletableFuture<Household> household(Seller seller, DataFetchingEnvironment env) {
+		return HouseholdLoaders.household(env, seller.householdId());
 	}
 
 	@BatchMapping(typeName = "Sale", field = "seller")
@@ -125,28 +96,18 @@ class SalesController {
 	}
 
 	private <T> Map<T, Seller> sellersOf(List<T> rows, Function<T, Long> sellerId) {
-		Map<Long, Seller> byId = this.sellers.byIds(rows.stream().map(sellerId).distinct().toList())
-			.stream()
-			.collect(Collectors.toMap(Seller::id, Function.identity()));
-		return rows.stream()
-			.collect(Collectors.toMap(Function.identity(), (row) -> byId.get(sellerId.apply(row)), (a, b) -> a));
+		return Batches.one(rows, sellerId, (ids) -> Batches.byId(this.sellers.byIds(ids), Seller::id));
 	}
 
 	@BatchMapping(typeName = "Sale")
 	Map<Sale, List<SaleAmendment>> amendments(List<Sale> sales) {
-		Map<Long, List<SaleAmendment>> bySale = this.sales.amendmentsOf(sales.stream().map(Sale::id).toList());
-		return sales.stream()
-			.collect(Collectors.toMap(Function.identity(), (s) -> bySale.getOrDefault(s.id(), List.of()),
-					(a, b) -> a));
+		return Batches.lists(sales, Sale::id, this.sales::amendmentsOf);
 	}
 
 	/** The sales of the households that sell as household sellers; one statement for the page. */
 	@BatchMapping(typeName = "Household")
 	Map<Household, List<Sale>> sales(List<Household> households) {
-		Map<Long, List<Sale>> byHousehold = this.sales.salesOf(households.stream().map(Household::id).toList());
-		return households.stream()
-			.collect(Collectors.toMap(Function.identity(), (h) -> byHousehold.getOrDefault(h.id(), List.of()),
-					(a, b) -> a));
+		return Batches.lists(households, Household::id, this.sales::salesOf);
 	}
 
 	@MutationMapping

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Page;
@@ -79,11 +78,9 @@ public class SalesService {
 
 	public Page<Sale> page(Caller caller, SaleFilter filter, Integer first, String after) {
 		PageRequest request = PageRequest.of(first, after, SALE_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
-		List<Sale> rows = this.sales.selectPage(checked(filter), caller.scope(), (cursor != null) ? cursor.value() : null,
-				(cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(SALE_KEY, row.month(), row.id()).encode());
+		List<Sale> rows = this.sales.selectPage(checked(filter), caller.scope(), request.afterValue(),
+				request.afterId(), request.limit());
+		return Page.of(rows, request, Sale::month, Sale::id);
 	}
 
 	public long count(Caller caller, SaleFilter filter) {
@@ -114,12 +111,9 @@ public class SalesService {
 			String after) {
 		YearMonth due = checkedMonth(month);
 		PageRequest request = PageRequest.of(first, after, REPORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
 		List<SalesReport> rows = this.reports.selectPage(due.toString(), due.atEndOfMonth(), submitted, townCode,
-				caller.scope(), (cursor != null) ? cursor.value() : null, (cursor != null) ? cursor.id() : null,
-				request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(REPORT_KEY, row.sellerName(), row.sellerId()).encode());
+				caller.scope(), request.afterValue(), request.afterId(), request.limit());
+		return Page.of(rows, request, SalesReport::sellerName, SalesReport::sellerId);
 	}
 
 	public long countReports(Caller caller, String month, Boolean submitted, String townCode) {

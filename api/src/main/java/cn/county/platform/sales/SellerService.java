@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import cn.county.platform.audit.AuditTrail;
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.IdGenerator;
@@ -78,11 +77,9 @@ public class SellerService {
 
 	public Page<Seller> page(Caller caller, SellerFilter filter, Integer first, String after) {
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		Cursor cursor = request.after();
 		List<Seller> rows = this.sellers.selectPage((filter != null) ? filter : SellerFilter.NONE, caller.scope(),
-				(cursor != null) ? cursor.value() : null, (cursor != null) ? cursor.id() : null, request.limit());
-		return Page.of(rows, request.first(), cursor != null,
-				(row) -> new Cursor(SORT_KEY, row.name(), row.id()).encode());
+				request.afterValue(), request.afterId(), request.limit());
+		return Page.of(rows, request, Seller::name, Seller::id);
 	}
 
 	public long count(Caller caller, SellerFilter filter) {

@@ -4,53 +4,52 @@ import java.text.DecimalFormat;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import cn.county.platform.household.Household;
-import cn.county.platform.household.HouseholdMapper;
+import cn.county.platform.common.Connection;
+import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.plan.Plan;
 import cn.county.platform.region.Town;
 import cn.county.platform.region.Village;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.Scope;
-import graphql.relay.Connection;
+import graphql.schema.idl.RuntimeWiring;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class ScreeningController {
+class ScreeningController implements RuntimeWiringConfigurer {
 
 	private final ScreeningService screening;
 
-	private final HouseholdMapper households;
-
 	private final Plan plan;
 
-	ScreeningController(ScreeningService screening, HouseholdMapper households, Plan plan) {
+	ScreeningController(ScreeningService screening, Plan plan) {
 		this.screening = screening;
-		this.households = households;
 		this.plan = plan;
+	}
+
+	/** Screening rows and findings name their household; the rows were read within the caller's scope. */
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		HouseholdLoaders.householdFields(wiring, "ScreeningEntry", "DataQualityFinding");
 	}
 
 	@QueryMapping
 	Connection<ScreeningEntry> screeningList(@Argument Integer year, @Argument ScreeningReason reason,
 			@Argument String town, @Argument String village, @Argument Long householdId, @Argument Integer first,
 			@Argument String after, @AuthenticationPrincipal Caller caller) {
-		return this.screening.screening(caller, year, reason, town, village, householdId, first, after)
-			.toConnection();
+		return Connection.of(this.screening.screening(caller, year, reason, town, village, householdId, first, after));
 	}
 
 	@QueryMapping
 	Connection<Finding> dataQualityFindings(@Argument DataQualityRule rule, @Argument String town,
 			@Argument String village, @Argument Long householdId, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller) {
-		return this.screening.findings(caller, rule, town, village, householdId, first, after).toConnection();
+		return Connection.of(this.screening.findings(caller, rule, town, village, householdId, first, after));
 	}
 
 	@QueryMapping
@@ -109,27 +108,6 @@ class ScreeningController {
 					+ new DecimalFormat("#,##0").format(
 							this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
 		};
-	}
-
-	/** The households of a page in one statement; the rows were read within the caller's scope. */
-	@BatchMapping(typeName = "ScreeningEntry", field = "household")
-	Map<ScreeningEntry, Household> entryHousehold(List<ScreeningEntry> entries) {
-		Map<Long, Household> byId = byId(entries.stream().map(ScreeningEntry::householdId).distinct().toList());
-		return entries.stream()
-			.collect(Collectors.toMap(Function.identity(), (e) -> byId.get(e.householdId()), (a, b) -> a));
-	}
-
-	@BatchMapping(typeName = "DataQualityFinding", field = "household")
-	Map<Finding, Household> findingHousehold(List<Finding> findings) {
-		Map<Long, Household> byId = byId(findings.stream().map(Finding::householdId).distinct().toList());
-		return findings.stream()
-			.collect(Collectors.toMap(Function.identity(), (f) -> byId.get(f.householdId()), (a, b) -> a));
-	}
-
-	private Map<Long, Household> byId(List<Long> ids) {
-		return this.households.selectByIds(ids, Scope.COUNTY)
-			.stream()
-			.collect(Collectors.toMap(Household::id, Function.identity()));
 	}
 
 }

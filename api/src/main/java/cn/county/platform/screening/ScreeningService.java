@@ -2,7 +2,6 @@ package cn.county.platform.screening;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-import cn.county.platform.common.Cursor;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.Futures;
@@ -104,7 +102,7 @@ public class ScreeningService {
 		BigDecimal line = this.plan.year(planYear, "year").targets().monitoringLine();
 		Where where = where(this.areas.narrow(own, town, village), householdId);
 		List<ScreeningReason> reasons = (reason != null) ? List.of(reason) : List.of(ScreeningReason.values());
-		Position position = (request.after() != null) ? Position.of(request.after()) : null;
+		Position position = request.afterValue((value) -> Position.of(value, request.afterId()));
 		int start = 0;
 		if (position != null) {
 			start = reasons.indexOf(position.reason());
@@ -124,31 +122,24 @@ public class ScreeningService {
 						(from != null) ? from.date() : null, (from != null) ? from.id() : null, limit);
 			});
 		}
-		return Page.of(rows, request.first(), position != null,
-				(row) -> new Cursor(SCREENING_SORT, row.reason() + "|" + row.sortValue(), row.householdId())
-					.encode());
+		return Page.of(rows, request, (row) -> row.reason() + "|" + row.sortValue(), ScreeningEntry::householdId);
 	}
 
 	/** Where a screening page starts: after this household of this reason's list. */
 	private record Position(ScreeningReason reason, String value, long id) {
 
-		static Position of(Cursor cursor) {
-			int bar = cursor.value().indexOf('|');
-			try {
-				Position position = new Position(ScreeningReason.valueOf(cursor.value().substring(0, bar)),
-						cursor.value().substring(bar + 1), cursor.id());
-				// parse now, so a forged value is a bad cursor rather than a database error
-				if (position.reason() == ScreeningReason.UNDER_LINE_NOT_MONITORED) {
-					position.income();
-				}
-				else {
-					position.date();
-				}
-				return position;
+		/** Parsed whole now, so a forged value is a bad cursor ({@link PageRequest#afterValue}), not a database error. */
+		static Position of(String value, long id) {
+			int bar = value.indexOf('|');
+			Position position = new Position(ScreeningReason.valueOf(value.substring(0, bar)), value.substring(bar + 1),
+					id);
+			if (position.reason() == ScreeningReason.UNDER_LINE_NOT_MONITORED) {
+				position.income();
 			}
-			catch (IndexOutOfBoundsException | IllegalArgumentException | DateTimeParseException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
+			else {
+				position.date();
 			}
+			return position;
 		}
 
 		BigDecimal income() {
@@ -184,7 +175,7 @@ public class ScreeningService {
 		Where where = where(this.areas.narrow(own, town, village), householdId);
 		List<DataQualityRule> rules = (rule != null) ? List.of(rule) : List.of(DataQualityRule.values());
 		Check check = check();
-		FindingPosition position = (request.after() != null) ? FindingPosition.of(request.after()) : null;
+		FindingPosition position = request.afterValue((value) -> FindingPosition.of(value, request.afterId()));
 		List<Finding> rows = new ArrayList<>();
 		boolean exhausted = false;
 		for (int chunks = 0; chunks < maxChunks && rows.size() < request.limit(); chunks++) {
@@ -210,35 +201,32 @@ public class ScreeningService {
 			}
 		}
 		if (rows.size() >= request.limit() || exhausted || position == null) {
-			return Page.of(rows, request.first(), request.after() != null, ScreeningService::cursorOf);
+			return Page.of(rows, request, ScreeningService::sortValue, Finding::recordId);
 		}
 		// the scan budget ran out before the page filled: end the page where the scan stopped
-		List<Page.Edge<Finding>> edges = rows.stream().map((row) -> new Page.Edge<>(row, cursorOf(row))).toList();
-		String end = new Cursor(FINDINGS_SORT, position.code() + "|" + SCANNED, Long.MAX_VALUE).encode();
+		List<Page.Edge<Finding>> edges = rows.stream()
+			.map((row) -> new Page.Edge<>(row, request.cursor(sortValue(row), row.recordId())))
+			.toList();
+		String end = request.cursor(position.code() + "|" + SCANNED, Long.MAX_VALUE);
 		return new Page<>(edges, new Page.PageInfo(true, request.after() != null,
 				edges.isEmpty() ? end : edges.get(0).cursor(), end));
 	}
 
-	private static String cursorOf(Finding finding) {
-		return new Cursor(FINDINGS_SORT, finding.householdCode() + "|" + finding.rule().ordinal(), finding.recordId())
-			.encode();
+	private static String sortValue(Finding finding) {
+		return finding.householdCode() + "|" + finding.rule().ordinal();
 	}
 
 	/** Where a findings page starts: after this record of this rule in this household, in list order. */
 	private record FindingPosition(String code, int rule, long record) {
 
-		static FindingPosition of(Cursor cursor) {
-			int bar = cursor.value().lastIndexOf('|');
-			try {
-				int rule = Integer.parseInt(cursor.value().substring(bar + 1));
-				if (rule != SCANNED && (rule < 0 || rule >= DataQualityRule.values().length)) {
-					throw new IllegalArgumentException("rule");
-				}
-				return new FindingPosition(cursor.value().substring(0, bar), rule, cursor.id());
+		/** Parsed whole now, so a forged value is a bad cursor ({@link PageRequest#afterValue}). */
+		static FindingPosition of(String value, long id) {
+			int bar = value.lastIndexOf('|');
+			int rule = Integer.parseInt(value.substring(bar + 1));
+			if (rule != SCANNED && (rule < 0 || rule >= DataQualityRule.values().length)) {
+				throw new IllegalArgumentException("rule");
 			}
-			catch (IndexOutOfBoundsException | IllegalArgumentException ex) {
-				throw DomainException.badRequest("after", "is not a cursor returned by this list");
-			}
+			return new FindingPosition(value.substring(0, bar), rule, id);
 		}
 
 	}

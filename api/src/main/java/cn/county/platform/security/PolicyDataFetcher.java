@@ -207,13 +207,6 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 				}
 			});
 		}
-		else if (connection instanceof graphql.relay.Connection<?> relay) {
-			relay.getEdges().forEach((edge) -> {
-				if (edge.getNode() instanceof HouseholdOwned owned) {
-					households.add(owned.householdId());
-				}
-			});
-		}
 		String operation = env.getOperationDefinition().getName();
 		String connectionType = graphql.schema.GraphQLTypeUtil.unwrapAll(env.getFieldType()).getName();
 		for (String part : metadata) {
