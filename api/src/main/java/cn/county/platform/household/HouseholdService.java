@@ -133,8 +133,15 @@ public class HouseholdService {
 		checkNotFuture(input.housingInspectedOn(), "input.housingInspectedOn", today, violations);
 		checkNotFuture(input.waterCheckedOn(), "input.waterCheckedOn", today, violations);
 		MemberRules.checkNew(input.head(), "input.head", today, violations);
-		if (input.monitoring() != null) {
+		if (input.monitoring() == null && input.category() == HouseholdCategory.MONITORED) {
+			violations.badRequest("input.category", "MONITORED is registered by giving input.monitoring");
+		}
+		else if (input.monitoring() != null) {
 			checkMonitoring(input.monitoring(), "input.monitoring", today, violations);
+		}
+		if (input.monitoring() != null
+				&& (input.category() != null && input.category() != HouseholdCategory.MONITORED)) {
+			violations.badRequest("input.category", "a household registered with monitoring is MONITORED");
 		}
 		violations.throwIfAny();
 		if (!caller.scope().covers(village.townCode(), village.code())) {
@@ -154,7 +161,9 @@ public class HouseholdService {
 		long id = this.ids.nextId();
 		Household household = new Household(id, code, village.townCode(), null, village.code(), null,
 				input.address().strip(), input.head().name().strip(), headIdNumber, blankToNull(input.phone()),
-				(monitoring != null) ? HouseholdCategory.MONITORED : HouseholdCategory.ALLEVIATED,
+				(monitoring != null) ? HouseholdCategory.MONITORED
+						: (input.category() == HouseholdCategory.ORDINARY) ? HouseholdCategory.ORDINARY
+								: HouseholdCategory.ALLEVIATED,
 				(monitoring != null) ? monitoring.type() : null,
 				(monitoring != null) ? RiskStatus.NOT_ELIMINATED : null, null,
 				Boolean.TRUE.equals(input.receivesPolicySupport()), List.of(), input.incomePerCapita(),
@@ -171,6 +180,20 @@ public class HouseholdService {
 		Household created = this.households.selectById(id, Scope.COUNTY);
 		this.audit.record(caller, "createHousehold", "Household", id, null, created);
 		return created;
+	}
+
+	/**
+	 * Registers an ordinary rural household (一般农户) for a person a line department's warning names who is not
+	 * registered yet (item 2), so the screening reaches them: the same rules as {@link #create}, open to the
+	 * department officers who send warnings.
+	 */
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'DEPARTMENT_OFFICER')")
+	public Household registerOrdinary(Caller caller, Inputs.CreateHouseholdInput input) {
+		if (input.monitoring() != null || input.category() != HouseholdCategory.ORDINARY) {
+			throw DomainException.badRequest("input.category", "must be ORDINARY, without monitoring");
+		}
+		return create(caller, input);
 	}
 
 	@Transactional
