@@ -36,7 +36,7 @@ CREATE TABLE import_job (
 CREATE TABLE import_refusal (
   job_id      BIGINT         NOT NULL,
   seq         INT            NOT NULL,
-  row_number  INT            NOT NULL,
+  line_no  INT            NOT NULL,
   column_name VARCHAR(64)    NULL,
   reason      VARCHAR(500)   NOT NULL,
   shown_value VARCHAR(200)   NULL,
