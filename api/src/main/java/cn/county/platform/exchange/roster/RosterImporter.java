@@ -36,6 +36,7 @@ import cn.county.platform.household.Relation;
 import cn.county.platform.household.RiskCause;
 import cn.county.platform.household.RiskStatus;
 import cn.county.platform.household.Schooling;
+import cn.county.platform.plan.Plan;
 import cn.county.platform.region.RegionMapper;
 import cn.county.platform.region.Town;
 import cn.county.platform.region.Village;
@@ -74,9 +75,11 @@ class RosterImporter implements Importer {
 
 	private final Clock clock;
 
+	private final Plan plan;
+
 	RosterImporter(HouseholdService households, MemberService members, HouseholdMapper householdRows,
 			RegionMapper regions, ImportTransactions transactions, ImportProperties imports,
-			RosterProperties properties, Clock clock) {
+			RosterProperties properties, Clock clock, Plan plan) {
 		this.households = households;
 		this.members = members;
 		this.householdRows = householdRows;
@@ -85,6 +88,7 @@ class RosterImporter implements Importer {
 		this.imports = imports;
 		this.properties = properties;
 		this.clock = clock;
+		this.plan = plan;
 	}
 
 	@Override
@@ -648,7 +652,7 @@ class RosterImporter implements Importer {
 
 		private int incomeYear(Row head) {
 			Integer year = Cells.whole(cell(head, RosterColumn.INCOME_YEAR));
-			return (year != null) ? year : this.today.getYear() - 1;
+			return (year != null) ? year : RosterImporter.this.plan.defaultYear();
 		}
 
 	}
