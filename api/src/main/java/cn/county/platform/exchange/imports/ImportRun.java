@@ -42,6 +42,8 @@ public final class ImportRun {
 
 	private int rowsRefused;
 
+	private int lastRefusedRow = -1;
+
 	private int created;
 
 	private int updated;
@@ -103,7 +105,11 @@ public final class ImportRun {
 	 * caller may see it under the field policy (whole, masked, or not at all).
 	 */
 	public void refuse(Row row, ImportColumn column, String reason) {
-		this.rowsRefused++;
+		if (row.number() != this.lastRefusedRow) {
+			// a row refused for several reasons is one refused row
+			this.rowsRefused++;
+			this.lastRefusedRow = row.number();
+		}
 		if (this.seq >= this.maxStoredRefusals) {
 			return;
 		}

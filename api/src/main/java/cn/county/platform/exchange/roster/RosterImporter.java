@@ -430,8 +430,7 @@ class RosterImporter implements Importer {
 			String address = cell(head, RosterColumn.ADDRESS);
 			Inputs.CreateHouseholdInput input = new Inputs.CreateHouseholdInput(unit.code, unit.town.code(),
 					unit.village.code(),
-					(address.isEmpty() && !this.run.header().has(RosterColumn.ADDRESS))
-							? unit.town.name() + unit.village.name() : address,
+					address.isEmpty() ? unit.town.name() + unit.village.name() : address,
 					memberFields(head), blankToNull(cell(head, RosterColumn.PHONE)),
 					Cells.amount(cell(head, RosterColumn.INCOME_PER_CAPITA)), incomeYear(head),
 					Cells.yesNo(cell(head, RosterColumn.RECEIVES_POLICY_SUPPORT)),
