@@ -3,8 +3,11 @@ package cn.county.platform.household;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import cn.county.platform.audit.AuditTrail;
@@ -66,6 +69,19 @@ public class HouseholdService {
 		this.properties = properties;
 	}
 
+	/**
+	 * The members of each household, for callers outside GraphQL (the imports) that cannot use the
+	 * {@code HouseholdLoaders} batch loaders; GraphQL fields use those instead.
+	 */
+	public Map<Long, List<Member>> membersOf(Collection<Long> householdIds) {
+		if (householdIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.members.selectByHouseholdIds(householdIds)
+			.stream()
+			.collect(Collectors.groupingBy(Member::householdId));
+	}
+
 	public Household byId(Caller caller, long id) {
 		return this.households.selectById(id, caller.scope());
 	}
@@ -111,8 +127,15 @@ public class HouseholdService {
 		violations.notFuture(input.housingInspectedOn(), "input.housingInspectedOn", today);
 		violations.notFuture(input.waterCheckedOn(), "input.waterCheckedOn", today);
 		MemberRules.checkNew(input.head(), "input.head", today, violations);
-		if (input.monitoring() != null) {
+		if (input.monitoring() == null && input.category() == HouseholdCategory.MONITORED) {
+			violations.badRequest("input.category", "MONITORED is registered by giving input.monitoring");
+		}
+		else if (input.monitoring() != null) {
 			checkMonitoring(input.monitoring(), "input.monitoring", today, violations);
+		}
+		if (input.monitoring() != null
+				&& (input.category() != null && input.category() != HouseholdCategory.MONITORED)) {
+			violations.badRequest("input.category", "a household registered with monitoring is MONITORED");
 		}
 		violations.throwIfAny();
 		if (!caller.scope().covers(village.townCode(), village.code())) {
@@ -133,7 +156,9 @@ public class HouseholdService {
 		Household household = new Household(id, code, village.townCode(), null, village.code(), null,
 				input.address().strip(), input.head().name().strip(), headIdNumber,
 				Violations.blankToNull(input.phone()),
-				(monitoring != null) ? HouseholdCategory.MONITORED : HouseholdCategory.ALLEVIATED,
+				(monitoring != null) ? HouseholdCategory.MONITORED
+						: (input.category() == HouseholdCategory.ORDINARY) ? HouseholdCategory.ORDINARY
+								: HouseholdCategory.ALLEVIATED,
 				(monitoring != null) ? monitoring.type() : null,
 				(monitoring != null) ? RiskStatus.NOT_ELIMINATED : null, null,
 				Boolean.TRUE.equals(input.receivesPolicySupport()), List.of(), input.incomePerCapita(),
@@ -150,6 +175,20 @@ public class HouseholdService {
 		Household created = this.households.selectById(id, Scope.COUNTY);
 		this.audit.record(caller, "createHousehold", "Household", id, null, created);
 		return created;
+	}
+
+	/**
+	 * Registers an ordinary rural household (一般农户) for a person a line department's warning names who is not
+	 * registered yet (item 2), so the screening reaches them: the same rules as {@link #create}, open to the
+	 * department officers who send warnings.
+	 */
+	@Transactional
+	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'DEPARTMENT_OFFICER')")
+	public Household registerOrdinary(Caller caller, Inputs.CreateHouseholdInput input) {
+		if (input.monitoring() != null || input.category() != HouseholdCategory.ORDINARY) {
+			throw DomainException.badRequest("input.category", "must be ORDINARY, without monitoring");
+		}
+		return create(caller, input);
 	}
 
 	@Transactional

@@ -22,7 +22,7 @@ public final class Inputs {
 			MemberFields head, String phone, BigDecimal incomePerCapita, Integer incomeYear,
 			Boolean receivesPolicySupport, Boolean minimumAllowance, Boolean extremePoverty, String assignedCadre,
 			HousingGrade housingGrade, LocalDate housingInspectedOn, Boolean waterSafe, LocalDate waterCheckedOn,
-			MonitoringInput monitoring) {
+			MonitoringInput monitoring, HouseholdCategory category) {
 	}
 
 	public record UpdateHouseholdInput(Long id, Integer version, String address, String phone,

@@ -36,7 +36,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().endsWith("/graphql");
+		String uri = request.getRequestURI();
+		// uploads and report downloads count against the same limit as GraphQL requests
+		return !uri.endsWith("/graphql") && !uri.contains("/imports");
 	}
 
 	@Override

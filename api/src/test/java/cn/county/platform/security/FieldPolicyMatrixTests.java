@@ -59,6 +59,7 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			Map.entry("DataQualityFinding", new String[] {
 					"dataQualityFindings(householdId: $id, rule: BIRTH_DATE_MISMATCH) { edges { node {", "} } }" }),
 			Map.entry("Sale", new String[] { "household(id: $id) { sales {", "} }" }),
+			Map.entry("Warning", new String[] { "household(id: $id) { warnings {", "} }" }),
 			Map.entry("Seller", new String[] { "household(id: $id) { sales { seller {", "} } }" }),
 			// the fixture's household seller is named to come first in its village's reports for the month
 			Map.entry("SalesReport", new String[] { "salesReports(month: \"" + YearMonth.now(ZoneId.of("Asia/Shanghai"))
@@ -76,6 +77,7 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			Map.entry("ScreeningEntry", "screeningList.edges[0].node"),
 			Map.entry("DataQualityFinding", "dataQualityFindings.edges[0].node"),
 			Map.entry("Sale", "household.sales[0]"), Map.entry("Seller", "household.sales[0].seller"),
+			Map.entry("Warning", "household.warnings[0]"),
 			Map.entry("SalesReport", "salesReports.edges[0].node"));
 
 	/** Lists whose query refuses partners outright (FORBIDDEN at the query), before any field policy applies. */
@@ -100,7 +102,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			"Measure.category", "Household.visits", "Visit.visitedOn", "Household.courtyard",
 			"CourtyardHousehold.year", "Member.jobs", "Job.type", "Member.subsidies", "Subsidy.kind",
 			"Member.trainings", "Training.course", "Member.certificates", "Certificate.name", "Household.sales",
-			"Sale.seller", "Seller.name", "Seller.town", "SalesReport.month");
+			"Sale.seller", "Seller.name", "Seller.town", "SalesReport.month", "Household.warnings",
+			"Warning.warnedOn");
 
 	@Autowired
 	GraphQlSource graphQlSource;
@@ -172,6 +175,10 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"
 				+ " screened_on = NULL WHERE id = ?", LocalDate.now().minusDays(3), this.householdId);
 		this.jdbc.update("UPDATE member SET birth_date = birth_date + INTERVAL 1 DAY WHERE id = ?", head);
+		// a department warning, as the warning import records it
+		this.jdbc.update("INSERT INTO warning (id, household_id, member_id, department, kind, warned_on, note,"
+				+ " recorded_by) VALUES (?, ?, ?, 'CIVIL_AFFAIRS', '低保边缘', ?, '民政局季度预警', 'county.admin')",
+				this.householdId + 1, this.householdId, head, LocalDate.now().minusDays(3));
 		// a household seller (household-level data) with a sale this month; its name sorts before the demo's
 		long seller = admin.document("mutation($i: RegisterSellerInput!) { registerSeller(input: $i) { seller { id } } }")
 			.variable("i", Map.of("kind", "HOUSEHOLD", "name", "0000" + this.householdId, "householdId",

@@ -1,0 +1,32 @@
+package cn.county.platform.exchange.imports;
+
+import java.util.Locale;
+
+import cn.county.platform.common.DomainException;
+
+/** What an upload holds, named in the upload's path ({@code POST /imports/roster}). */
+public enum ImportKind {
+
+	/** The household roster in the national monitoring system's layout (item 1). */
+	ROSTER,
+
+	/** Warning data from the line departments (item 2). */
+	WARNINGS,
+
+	/** Jobs of members, from the human resources and social security bureau (item 15). */
+	JOBS;
+
+	public String path() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static ImportKind ofPath(String path) {
+		for (ImportKind kind : values()) {
+			if (kind.path().equals(path)) {
+				return kind;
+			}
+		}
+		throw DomainException.badRequest("kind", "不支持的导入类型（unknown import kind）: " + path);
+	}
+
+}

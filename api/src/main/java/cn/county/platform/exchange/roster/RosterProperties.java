@@ -1,0 +1,20 @@
+package cn.county.platform.exchange.roster;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Header names of the roster where a province's export differs from the national one, by column key
+ * ({@link RosterColumn#key()}), e.g. {@code platform.exchange.roster.headers.incomePerCapita=人均纯收入}.
+ *
+ * @param headers header text by column key; columns not named keep their default
+ */
+@ConfigurationProperties("platform.exchange.roster")
+public record RosterProperties(Map<String, String> headers) {
+
+	public RosterProperties {
+		headers = (headers != null) ? Map.copyOf(headers) : Map.of();
+	}
+
+}
