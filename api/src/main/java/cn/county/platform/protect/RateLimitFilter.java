@@ -33,7 +33,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().endsWith("/graphql");
+		// exports count as requests too (each also against its own export quota, ExportController)
+		return !(request.getRequestURI().endsWith("/graphql") || request.getRequestURI().contains("/exports/"));
 	}
 
 	@Override
