@@ -101,9 +101,15 @@ final class XlsxSheetWriter implements SheetWriter {
 				cell.setCellValue(big.toPlainString());
 			}
 			else {
-				cell.setCellValue(value.toString());
+				cell.setCellValue(text(value.toString()));
 			}
 		}
+	}
+
+	/** A text cut to what one cell holds (32,767 characters), marked with an ellipsis; CSV keeps it whole. */
+	static String text(String text) {
+		int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 
 	@Override
