@@ -16,7 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * the cost limit however many villages the county has (a county-wide village breakdown of every figure would not):
  * by town, {@code dashboard(town: T) { figures }} for each town of the caller's area; by village,
  * {@code dashboard(town: T) { breakdown(by: VILLAGE) }} for each (a village cadre: its own village's figures). The
- * towns come from GraphQL's {@code towns}. Small cells are decided over a whole town whatever a request asks for
+ * towns come from the dashboard itself ({@code breakdown(by: TOWN) { area { code } }}), which every caller who may
+ * read the dashboard reads. Small cells are decided over a whole town whatever a request asks for
  * (see {@code SmallCells}), so a dashboard viewer's file withholds exactly the cells its dashboard does.
  */
 final class DashboardPages implements Exporter.Pages {
@@ -142,12 +143,16 @@ final class DashboardPages implements Exporter.Pages {
 		if (this.caller.townCode() != null) {
 			return List.of(this.caller.townCode());
 		}
-		GraphQlPages.Answer answer = this.graphQl.execute(this.request, "query export_towns { towns { code } }",
-				"export_towns", Map.of());
-		Exporter.check(answer, "towns", "分区域统计", this.first);
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("period", this.variables.get("period"));
+		GraphQlPages.Answer answer = this.graphQl.execute(this.request,
+				"query " + OPERATION + "($period: PeriodInput) { dashboard(period: $period) { breakdown(by: TOWN) "
+						+ "{ area { code } } } }",
+				OPERATION, variables);
+		Exporter.check(answer, "dashboard", "分区域统计", this.first);
 		List<String> codes = new ArrayList<>();
-		for (Object town : (List<Object>) answer.at("towns")) {
-			codes.add(((Map<String, Object>) town).get("code").toString());
+		for (Object town : (List<Object>) ((Map<String, Object>) answer.at("dashboard")).get("breakdown")) {
+			codes.add(((Map<String, Object>) ((Map<String, Object>) town).get("area")).get("code").toString());
 		}
 		return codes;
 	}
