@@ -37,8 +37,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String uri = request.getRequestURI();
-		// uploads and report downloads count against the same limit as GraphQL requests
-		return !uri.endsWith("/graphql") && !uri.contains("/imports");
+		// uploads, report downloads and exports count against the same limit as GraphQL requests (exports also
+		// against their own quota, ExportController)
+		return !uri.endsWith("/graphql") && !uri.contains("/imports") && !uri.contains("/exports/");
 	}
 
 	@Override

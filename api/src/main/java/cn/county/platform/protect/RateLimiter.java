@@ -38,7 +38,7 @@ public class RateLimiter {
 	}
 
 	/** Counts one request; answers the count in the current window. */
-	long hit(String subject, long windowMillis) {
+	public long hit(String subject, long windowMillis) {
 		long window = System.currentTimeMillis() / windowMillis;
 		String key = "county:rl:{" + subject + "}:" + window;
 		StringRedisTemplate template = this.redis.getIfAvailable();
@@ -83,7 +83,7 @@ public class RateLimiter {
 	}
 
 	/** Seconds until the current window ends, for {@code Retry-After}. */
-	static long secondsLeft(long windowMillis) {
+	public static long secondsLeft(long windowMillis) {
 		long now = System.currentTimeMillis();
 		return Math.max(1, ((now / windowMillis + 1) * windowMillis - now + 999) / 1000);
 	}
