@@ -18,9 +18,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of every write: who, when, which operation on which entity, the state before and after, and the
- * idempotency key it came with. Written inside the write's own transaction (a write that rolls back leaves no
- * entry, and no write commits without one). Read by county admins; nothing in the API changes or deletes it.
+ * The record of every write: who, when, which operation on which entity, the state before
+ * and after, and the idempotency key it came with. Written inside the write's own
+ * transaction (a write that rolls back leaves no entry, and no write commits without
+ * one). Read by county admins; nothing in the API changes or deletes it.
  */
 @Service
 public class AuditTrail {
@@ -45,8 +46,7 @@ public class AuditTrail {
 
 	/** Records one write; call it inside the write's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(Caller caller, String operation, String entityType, Long entityId, Object before,
-			Object after) {
+	public void record(Caller caller, String operation, String entityType, Long entityId, Object before, Object after) {
 		String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 		this.audits.insert(new AuditEntry(this.ids.nextId(), null, caller.username(), roles, operation, entityType,
 				entityId, toJson(before), toJson(after), IdempotencyKeys.current()));

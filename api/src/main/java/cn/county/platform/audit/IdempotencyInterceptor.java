@@ -38,16 +38,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
- * Makes a request with an {@code Idempotency-Key} header safe to retry. The key is claimed and the response
- * stored in the same transaction as the writes it guards, so a retry after a lost response, or a second copy
- * racing the first, gets the first response back and writes nothing more. A request that fails is rolled back
- * whole, key included, and may be retried.
+ * Makes a request with an {@code Idempotency-Key} header safe to retry. The key is
+ * claimed and the response stored in the same transaction as the writes it guards, so a
+ * retry after a lost response, or a second copy racing the first, gets the first response
+ * back and writes nothing more. A request that fails is rolled back whole, key included,
+ * and may be retried.
  * <p>
- * Keys guard mutations only: the document is parsed once here to find the operation that runs (by the request's
- * operation name), and a query or subscription sent with a key is refused, so nobody fills the store with reads. A
- * stored answer is replayed for {@code platform.idempotency.retention}; after that the key counts as new, and
- * {@link IdempotencyPurge} deletes it. With the answer the store keeps the households and fields a partner's
- * request read, so the partner access log records a replay like the first request.
+ * Keys guard mutations only: the document is parsed once here to find the operation that
+ * runs (by the request's operation name), and a query or subscription sent with a key is
+ * refused, so nobody fills the store with reads. A stored answer is replayed for
+ * {@code platform.idempotency.retention}; after that the key counts as new, and
+ * {@link IdempotencyPurge} deletes it. With the answer the store keeps the households and
+ * fields a partner's request read, so the partner access log records a replay like the
+ * first request.
  */
 @Component
 @Order(RequestPipeline.IDEMPOTENCY_INTERCEPTOR)
@@ -65,8 +68,7 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	IdempotencyInterceptor(IdempotencyMapper keys, TransactionTemplate transactions,
-			IdempotencyProperties properties) {
+	IdempotencyInterceptor(IdempotencyMapper keys, TransactionTemplate transactions, IdempotencyProperties properties) {
 		this.keys = keys;
 		this.transactions = transactions;
 		this.properties = properties;
@@ -89,14 +91,15 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 		}
 		OperationDefinition operation = operation(request.getDocument(), request.getOperationName());
 		if (operation == null) {
-			// not a document that can run (syntax error, unknown or ambiguous operation): execution says so and
+			// not a document that can run (syntax error, unknown or ambiguous operation):
+			// execution says so and
 			// writes nothing, so there is nothing to guard or store
 			return chain.next(request);
 		}
 		if (operation.getOperation() != OperationDefinition.Operation.MUTATION) {
-			return Mono.just(error(request, ErrorClassification.BAD_REQUEST,
-					HEADER + " applies to mutations only; send this " + operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
-							+ " without it"));
+			return Mono
+				.just(error(request, ErrorClassification.BAD_REQUEST, HEADER + " applies to mutations only; send this "
+						+ operation.getOperation().name().toLowerCase(java.util.Locale.ROOT) + " without it"));
 		}
 		String subject = caller.caller().subject();
 		String hash = Digests.sha256Hex(request.getDocument() + "\n" + request.getOperationName() + "\n"
@@ -108,8 +111,8 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 	}
 
 	/**
-	 * The operation the request runs: the one its operation name names, or the document's only one; null when
-	 * there is no such single operation or the text does not parse.
+	 * The operation the request runs: the one its operation name names, or the document's
+	 * only one; null when there is no such single operation or the text does not parse.
 	 */
 	static OperationDefinition operation(String text, String operationName) {
 		Document document;
@@ -131,7 +134,8 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 
 	private WebGraphQlResponse run(WebGraphQlRequest request, Chain chain, String subject, String key, String hash,
 			String operationName, AccessContext access) {
-		// an expired key is a new key: its old answer goes first, in its own statement, so two racing first uses
+		// an expired key is a new key: its old answer goes first, in its own statement,
+		// so two racing first uses
 		// of it still meet at the insert below like any two copies of one request
 		this.keys.deleteExpiredKey(subject, key, this.properties.retentionSeconds());
 		IdempotencyKeys.set(key);
@@ -170,7 +174,10 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 		return (list == null || list.isEmpty()) ? List.of() : Arrays.asList(list.split(","));
 	}
 
-	/** A failure of the operation itself, as opposed to a refused field inside a successful payload. */
+	/**
+	 * A failure of the operation itself, as opposed to a refused field inside a
+	 * successful payload.
+	 */
 	private static boolean failed(WebGraphQlResponse response) {
 		for (ResponseError error : response.getErrors()) {
 			if (error.getParsedPath().size() <= 1) {
@@ -185,8 +192,8 @@ class IdempotencyInterceptor implements WebGraphQlInterceptor {
 			String operationName, AccessContext access) {
 		IdempotencyMapper.StoredResponse stored = this.keys.select(subject, key);
 		if (stored == null || stored.response() == null) {
-			return error(request, ErrorClassification.CONFLICT, "The first request with this " + HEADER
-					+ " is still running; retry shortly");
+			return error(request, ErrorClassification.CONFLICT,
+					"The first request with this " + HEADER + " is still running; retry shortly");
 		}
 		if (!stored.requestHash().equals(hash)) {
 			return error(request, ErrorClassification.CONFLICT,

@@ -1,8 +1,9 @@
 package cn.county.platform.audit;
 
 /**
- * The idempotency key of the write running on this thread, so the audit entry names it. The idempotency interceptor
- * runs the whole mutation on the request thread inside one transaction, and sets and clears this around it.
+ * The idempotency key of the write running on this thread, so the audit entry names it.
+ * The idempotency interceptor runs the whole mutation on the request thread inside one
+ * transaction, and sets and clears this around it.
  */
 public final class IdempotencyKeys {
 

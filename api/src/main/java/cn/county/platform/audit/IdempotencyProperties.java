@@ -6,12 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long an {@code Idempotency-Key} guards a mutation, and how expired keys are cleared.
+ * How long an {@code Idempotency-Key} guards a mutation, and how expired keys are
+ * cleared.
  *
- * @param retention how long a stored answer is replayed; after it the key counts as new, and the purge deletes it
- * @param purgeCron when the purge runs (Spring cron, in {@code platform.zone}); on one instance at a time
- * @param purgeBatch rows one purge statement deletes, so no statement holds locks for long
- * @param purgeMaxBatches statements one purge run issues at most; what is left waits for the next run
+ * @param retention how long a stored answer is replayed; after it the key counts as new,
+ * and the purge deletes it
+ * @param purgeCron when the purge runs (Spring cron, in {@code platform.zone}); on one
+ * instance at a time
+ * @param purgeBatch rows one purge statement deletes, so no statement holds locks for
+ * long
+ * @param purgeMaxBatches statements one purge run issues at most; what is left waits for
+ * the next run
  */
 @ConfigurationProperties("platform.idempotency")
 public record IdempotencyProperties(@DefaultValue("24h") Duration retention,
@@ -23,7 +28,8 @@ public record IdempotencyProperties(@DefaultValue("24h") Duration retention,
 			throw new IllegalArgumentException("platform.idempotency.retention must be positive");
 		}
 		if (purgeBatch < 1 || purgeMaxBatches < 1) {
-			throw new IllegalArgumentException("platform.idempotency.purge-batch and purge-max-batches must be positive");
+			throw new IllegalArgumentException(
+					"platform.idempotency.purge-batch and purge-max-batches must be positive");
 		}
 	}
 

@@ -10,10 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes idempotency keys older than {@code platform.idempotency.retention}, in batches of
- * {@code purge-batch} rows (each its own short statement) and at most {@code purge-max-batches} of them per run.
- * The schedule runs on every API instance; ShedLock ({@code common/SchedulerLockConfiguration}) lets one of them
- * run it at a time.
+ * Deletes idempotency keys older than {@code platform.idempotency.retention}, in batches
+ * of {@code purge-batch} rows (each its own short statement) and at most
+ * {@code purge-max-batches} of them per run. The schedule runs on every API instance;
+ * ShedLock ({@code common/SchedulerLockConfiguration}) lets one of them run it at a time.
  */
 @Component
 public class IdempotencyPurge {
@@ -33,8 +33,9 @@ public class IdempotencyPurge {
 	}
 
 	/**
-	 * The scheduled run, under the cluster-wide lock: empty when another run (on this or another instance) holds it
-	 * or held it less than {@code lockAtLeastFor} ago, which also covers instances whose clocks fire a little apart.
+	 * The scheduled run, under the cluster-wide lock: empty when another run (on this or
+	 * another instance) holds it or held it less than {@code lockAtLeastFor} ago, which
+	 * also covers instances whose clocks fire a little apart.
 	 */
 	@Scheduled(cron = "${platform.idempotency.purge-cron:0 17 * * * *}", zone = "${platform.zone:Asia/Shanghai}")
 	@SchedulerLock(name = LOCK, lockAtMostFor = "PT30M", lockAtLeastFor = "PT10S")
@@ -42,7 +43,10 @@ public class IdempotencyPurge {
 		return Optional.of(purgeExpired());
 	}
 
-	/** Deletes expired keys now, without the lock (tests and operators); returns how many went. */
+	/**
+	 * Deletes expired keys now, without the lock (tests and operators); returns how many
+	 * went.
+	 */
 	public int purgeExpired() {
 		long retention = this.properties.retentionSeconds();
 		int total = 0;

@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Fans the rows of one batch statement out to the parents that asked for them: the body of every
- * {@code @BatchMapping}. A child list is {@code Batches.lists(parents, Parent::id, service::childrenOf)}: one
- * {@code selectBy...Ids} for the whole page (no N+1), and each parent gets its list, an empty one when it has no
- * rows, as the schema's non-null lists require. A single back-reference (a row's seller, its training) is
- * {@link #one}.
+ * Fans the rows of one batch statement out to the parents that asked for them: the body
+ * of every {@code @BatchMapping}. A child list is
+ * {@code Batches.lists(parents, Parent::id, service::childrenOf)}: one
+ * {@code selectBy...Ids} for the whole page (no N+1), and each parent gets its list, an
+ * empty one when it has no rows, as the schema's non-null lists require. A single
+ * back-reference (a row's seller, its training) is {@link #one}.
  */
 public final class Batches {
 
@@ -28,8 +29,10 @@ public final class Batches {
 	/**
 	 * Each parent's list, an empty one for parents without rows.
 	 * @param parents the parents of this batch
-	 * @param key the parent's key (its id, a town's code) that the children are grouped by
-	 * @param load the children of many parents at once, grouped by parent id (one statement)
+	 * @param key the parent's key (its id, a town's code) that the children are grouped
+	 * by
+	 * @param load the children of many parents at once, grouped by parent id (one
+	 * statement)
 	 */
 	public static <T, K, V> Map<T, List<V>> lists(List<T> parents, Function<T, K> key,
 			Function<List<K>, Map<K, List<V>>> load) {
@@ -41,8 +44,9 @@ public final class Batches {
 	}
 
 	/**
-	 * Each parent's single related row, loaded for all parents at once. Parents whose key is null or whose row is
-	 * missing are left out, which the batch loader answers with null.
+	 * Each parent's single related row, loaded for all parents at once. Parents whose key
+	 * is null or whose row is missing are left out, which the batch loader answers with
+	 * null.
 	 * @param parents the parents of this batch
 	 * @param key the id of the related row, null when there is none
 	 * @param load the related rows of many ids at once, keyed by id (one statement)

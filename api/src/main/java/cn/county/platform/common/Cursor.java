@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Position after which a keyset page starts: the sort value and the id of the last row seen, bound to the sort
- * key that produced it so a cursor from one ordering is not silently misread under another.
+ * Position after which a keyset page starts: the sort value and the id of the last row
+ * seen, bound to the sort key that produced it so a cursor from one ordering is not
+ * silently misread under another.
  */
 public record Cursor(String sortKey, String value, long id) {
 

@@ -14,19 +14,23 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns the position of a keyset page ({@link Cursor#encode()}: sort key, id, sort value) into the opaque token a
- * client sees, and back. Every connection of the schema passes its cursors through this one codec at the GraphQL
- * boundary, so a client never sees a row id, a name or any other value in a cursor.
+ * Turns the position of a keyset page ({@link Cursor#encode()}: sort key, id, sort value)
+ * into the opaque token a client sees, and back. Every connection of the schema passes
+ * its cursors through this one codec at the GraphQL boundary, so a client never sees a
+ * row id, a name or any other value in a cursor.
  * <p>
- * The token is AES-GCM (authenticated encryption) from the JDK's {@code javax.crypto}: a maintained, standard
- * implementation; nothing cryptographic is written here, this class only frames its output. A token is
- * {@code keyId (4 bytes) | nonce (12 bytes) | ciphertext and tag}, URL-safe base64. The key id is the start of
- * the SHA-256 of the key, so keys can be rotated: the first configured key seals, every configured key opens, and
- * a page asked for with a cursor sealed before a rotation still works while its key stays listed.
+ * The token is AES-GCM (authenticated encryption) from the JDK's {@code javax.crypto}: a
+ * maintained, standard implementation; nothing cryptographic is written here, this class
+ * only frames its output. A token is
+ * {@code keyId (4 bytes) | nonce (12 bytes) | ciphertext and tag}, URL-safe base64. The
+ * key id is the start of the SHA-256 of the key, so keys can be rotated: the first
+ * configured key seals, every configured key opens, and a page asked for with a cursor
+ * sealed before a rotation still works while its key stays listed.
  * <p>
- * The additional authenticated data binds a token to a context (the caller's subject and the connection type),
- * so a cursor replayed by another caller or passed to another list does not open. Tampering, a foreign key or a
- * malformed token are all {@code BAD_REQUEST} on {@code after}.
+ * The additional authenticated data binds a token to a context (the caller's subject and
+ * the connection type), so a cursor replayed by another caller or passed to another list
+ * does not open. Tampering, a foreign key or a malformed token are all
+ * {@code BAD_REQUEST} on {@code after}.
  */
 public final class CursorCodec {
 
@@ -42,7 +46,9 @@ public final class CursorCodec {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** @param keys AES keys (16, 24 or 32 bytes), the first seals; at least one */
+	/**
+	 * @param keys AES keys (16, 24 or 32 bytes), the first seals; at least one
+	 */
 	public CursorCodec(List<byte[]> keys) {
 		if (keys.isEmpty()) {
 			throw new IllegalArgumentException("A cursor codec needs at least one key");
@@ -50,8 +56,8 @@ public final class CursorCodec {
 		List<Key> parsed = new ArrayList<>();
 		for (byte[] key : keys) {
 			if (key.length != 16 && key.length != 24 && key.length != 32) {
-				throw new IllegalArgumentException("Each key of platform.cursors.keys must be 16, 24 or 32 bytes (base64), not "
-						+ key.length);
+				throw new IllegalArgumentException(
+						"Each key of platform.cursors.keys must be 16, 24 or 32 bytes (base64), not " + key.length);
 			}
 			parsed.add(new Key(keyId(key), new SecretKeySpec(key, "AES")));
 		}
@@ -65,7 +71,10 @@ public final class CursorCodec {
 		return key;
 	}
 
-	/** The context a connection's tokens are bound to: who asked, and which connection type. */
+	/**
+	 * The context a connection's tokens are bound to: who asked, and which connection
+	 * type.
+	 */
 	public static String context(String subject, String connection) {
 		return subject + "\n" + connection;
 	}
@@ -91,7 +100,8 @@ public final class CursorCodec {
 
 	/**
 	 * The position sealed in {@code token} for {@code context}.
-	 * @throws DomainException BAD_REQUEST on {@code after} for a token this codec did not seal for the context
+	 * @throws DomainException BAD_REQUEST on {@code after} for a token this codec did not
+	 * seal for the context
 	 */
 	public String open(String token, String context) {
 		byte[] raw;
@@ -118,7 +128,8 @@ public final class CursorCodec {
 				return new String(position, StandardCharsets.UTF_8);
 			}
 			catch (javax.crypto.AEADBadTagException ex) {
-				// another key with the same id, or tampered: try the next key, then refuse
+				// another key with the same id, or tampered: try the next key, then
+				// refuse
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("AES-GCM is not available", ex);

@@ -13,8 +13,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The cursor codec from {@code platform.cursors.keys}. Production refuses to start without a key: a key made up at
- * start-up differs per instance and per restart, so pages would break behind a load balancer and after a deploy.
+ * The cursor codec from {@code platform.cursors.keys}. Production refuses to start
+ * without a key: a key made up at start-up differs per instance and per restart, so pages
+ * would break behind a load balancer and after a deploy.
  */
 @Configuration(proxyBeanMethods = false)
 class CursorConfiguration {

@@ -14,10 +14,11 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
 /**
- * The development defaults of this repository that must not reach production: an empty database password, an
- * issuer on localhost, demo data loaded at start, and any known demo secret or password (those of the development
- * realm {@code keycloak-realm/county-realm.json}, of the old compose file, the demo users' and Keycloak's admin's) in
- * any property whose name says it holds a secret.
+ * The development defaults of this repository that must not reach production: an empty
+ * database password, an issuer on localhost, demo data loaded at start, and any known
+ * demo secret or password (those of the development realm
+ * {@code keycloak-realm/county-realm.json}, of the old compose file, the demo users' and
+ * Keycloak's admin's) in any property whose name says it holds a secret.
  */
 @Component
 @Profile("prod")
@@ -25,15 +26,18 @@ class DeploymentDefaultsCheck implements ProductionCheck {
 
 	/** Every secret and password committed to this repository for development. */
 	static final Set<String> KNOWN_DEMO_SECRETS = Set.of("partner-bank-dev-secret", "partner-insurer-dev-secret",
-			"partner-test-dev-secret", "county-dev-password", "root-dev-password", "demo", "admin", "root",
-			"password", "secret", "changeme", "change-me");
+			"partner-test-dev-secret", "county-dev-password", "root-dev-password", "demo", "admin", "root", "password",
+			"secret", "changeme", "change-me");
 
 	/** Development values follow this pattern; a real secret does not. */
 	private static final Pattern DEV_VALUE = Pattern.compile("(?i).*-dev-(secret|password)$");
 
 	private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|password|passwd|credential).*");
 
-	/** Spring Boot's resource-server property that names the issuer ({@code KEYCLOAK_ISSUER} in application.yml). */
+	/**
+	 * Spring Boot's resource-server property that names the issuer
+	 * ({@code KEYCLOAK_ISSUER} in application.yml).
+	 */
 	private static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
 	private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");

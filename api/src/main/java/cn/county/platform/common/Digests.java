@@ -6,16 +6,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256, the one digest the platform uses: the hash of a GraphQL document (persisted queries, the partner access
- * log, idempotency keys), the key of a cached dashboard answer, the id of a cursor key. Use it wherever a stable
- * fingerprint of a text or of bytes is needed, so every feature hashes the same way without depending on another.
+ * SHA-256, the one digest the platform uses: the hash of a GraphQL document (persisted
+ * queries, the partner access log, idempotency keys), the key of a cached dashboard
+ * answer, the id of a cursor key. Use it wherever a stable fingerprint of a text or of
+ * bytes is needed, so every feature hashes the same way without depending on another.
  */
 public final class Digests {
 
 	private Digests() {
 	}
 
-	/** The SHA-256 of the text's UTF-8 bytes as 64 lower-case hex digits, as Apollo's persisted queries spell it. */
+	/**
+	 * The SHA-256 of the text's UTF-8 bytes as 64 lower-case hex digits, as Apollo's
+	 * persisted queries spell it.
+	 */
 	public static String sha256Hex(String text) {
 		return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -3,8 +3,9 @@ package cn.county.platform.common;
 import java.util.List;
 
 /**
- * A request the domain refuses: validation, not found, conflict. Carries every violation found, so a form can
- * show them all at once; each becomes one GraphQL error. Thrown inside a transaction, it rolls the transaction back.
+ * A request the domain refuses: validation, not found, conflict. Carries every violation
+ * found, so a form can show them all at once; each becomes one GraphQL error. Thrown
+ * inside a transaction, it rolls the transaction back.
  */
 public class DomainException extends RuntimeException {
 

@@ -1,8 +1,8 @@
 package cn.county.platform.common;
 
 /**
- * The {@code extensions.classification} of every error this API raises on purpose. Front ends switch on it; the
- * message is for people.
+ * The {@code extensions.classification} of every error this API raises on purpose. Front
+ * ends switch on it; the message is for people.
  */
 public enum ErrorClassification implements graphql.ErrorClassification {
 
@@ -10,7 +10,10 @@ public enum ErrorClassification implements graphql.ErrorClassification {
 	BAD_REQUEST,
 	/** The record asked for does not exist, or lies outside the caller's scope. */
 	NOT_FOUND,
-	/** The input clashes with stored data: a duplicate, a stale version, an illegal state change. */
+	/**
+	 * The input clashes with stored data: a duplicate, a stale version, an illegal state
+	 * change.
+	 */
 	CONFLICT,
 	/** The caller may not see this field or do this. */
 	FORBIDDEN,

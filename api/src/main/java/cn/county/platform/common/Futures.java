@@ -3,7 +3,10 @@ package cn.county.platform.common;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Waiting for statements run side by side, so that their failures surface as they would have run inline. */
+/**
+ * Waiting for statements run side by side, so that their failures surface as they would
+ * have run inline.
+ */
 public final class Futures {
 
 	private Futures() {

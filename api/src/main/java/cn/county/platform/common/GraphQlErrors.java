@@ -25,9 +25,10 @@ import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 
 /**
- * Turns every exception a data fetcher throws into GraphQL errors a client can act on. Domain refusals keep their
- * field and reason; an outage is UNAVAILABLE; anything else is INTERNAL_ERROR with an id that is also logged, and
- * never a stack trace, SQL or class name.
+ * Turns every exception a data fetcher throws into GraphQL errors a client can act on.
+ * Domain refusals keep their field and reason; an outage is UNAVAILABLE; anything else is
+ * INTERNAL_ERROR with an id that is also logged, and never a stack trace, SQL or class
+ * name.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -45,7 +46,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			return errors;
 		}
 		if (ex instanceof BindException binding) {
-			// argument binding failures name the argument path, never the Java types behind it
+			// argument binding failures name the argument path, never the Java types
+			// behind it
 			List<GraphQLError> errors = new ArrayList<>();
 			for (FieldError field : binding.getFieldErrors()) {
 				errors.add(error(env, ErrorClassification.BAD_REQUEST, field.getField() + ": has an invalid value",
@@ -57,8 +59,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			return errors;
 		}
 		if (ex instanceof AccessDeniedException) {
-			return List.of(error(env, ErrorClassification.FORBIDDEN, "Not allowed for the caller's role or scope",
-					Map.of()));
+			return List
+				.of(error(env, ErrorClassification.FORBIDDEN, "Not allowed for the caller's role or scope", Map.of()));
 		}
 		if (ex instanceof DuplicateKeyException || ex instanceof OptimisticLockingFailureException
 				|| ex instanceof PessimisticLockingFailureException) {
@@ -66,7 +68,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 					"The record was changed or created concurrently; read it again and retry", Map.of()));
 		}
 		if (ex instanceof org.springframework.dao.DataIntegrityViolationException) {
-			// a row still referenced elsewhere (a member who borrowed, say): the request clashes with stored data
+			// a row still referenced elsewhere (a member who borrowed, say): the request
+			// clashes with stored data
 			return List.of(error(env, ErrorClassification.CONFLICT,
 					"Other records still refer to this one, or it breaks a stored constraint; nothing was changed",
 					Map.of()));
@@ -87,7 +90,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				Map.of("errorId", errorId)));
 	}
 
-	/** MyBatis wraps what the driver and the pool throw, so an outage can sit several causes deep. */
+	/**
+	 * MyBatis wraps what the driver and the pool throw, so an outage can sit several
+	 * causes deep.
+	 */
 	@SafeVarargs
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable>... types) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
@@ -100,15 +106,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		return false;
 	}
 
-	private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification classification,
-			String message, Map<String, Object> extensions) {
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification classification, String message,
+			Map<String, Object> extensions) {
 		Map<String, Object> all = new java.util.LinkedHashMap<>(extensions);
 		all.put("classification", classification.name());
-		return GraphqlErrorBuilder.newError(env)
-			.errorType(classification)
-			.message(message)
-			.extensions(all)
-			.build();
+		return GraphqlErrorBuilder.newError(env).errorType(classification).message(message).extensions(all).build();
 	}
 
 }

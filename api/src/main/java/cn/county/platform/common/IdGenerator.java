@@ -4,10 +4,12 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
- * Primary keys for every table: 63-bit positive numbers made of 8 random "bucket" bits, 41 bits of milliseconds
- * and 14 random bits. The bucket bits spread new rows over 256 ranges, so that a distributed MySQL-protocol engine
- * (TiDB, Vitess) does not send every insert to the one node that owns the newest range, while each range still grows
- * in time order, which keeps InnoDB page splits rare. No coordination between API instances is needed.
+ * Primary keys for every table: 63-bit positive numbers made of 8 random "bucket" bits,
+ * 41 bits of milliseconds and 14 random bits. The bucket bits spread new rows over 256
+ * ranges, so that a distributed MySQL-protocol engine (TiDB, Vitess) does not send every
+ * insert to the one node that owns the newest range, while each range still grows in time
+ * order, which keeps InnoDB page splits rare. No coordination between API instances is
+ * needed.
  */
 public final class IdGenerator {
 

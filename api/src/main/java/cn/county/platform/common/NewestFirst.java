@@ -6,10 +6,10 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Keyset pages of append-only logs read newest first, by (time, id). The time travels in the cursor as an instant
- * with its offset and goes back to the database as one, so the driver converts it to the session's time zone
- * whatever zone the server runs in. Use it for a log; any other list names its own sort key to
- * {@link PageRequest#of}.
+ * Keyset pages of append-only logs read newest first, by (time, id). The time travels in
+ * the cursor as an instant with its offset and goes back to the database as one, so the
+ * driver converts it to the session's time zone whatever zone the server runs in. Use it
+ * for a log; any other list names its own sort key to {@link PageRequest#of}.
  */
 public final class NewestFirst {
 
@@ -18,7 +18,10 @@ public final class NewestFirst {
 	private NewestFirst() {
 	}
 
-	/** The page request for {@code first}/{@code after}; its cursor, if any, decodes with {@link #time}. */
+	/**
+	 * The page request for {@code first}/{@code after}; its cursor, if any, decodes with
+	 * {@link #time}.
+	 */
 	public static PageRequest request(Integer first, String after, int maxPageSize) {
 		return PageRequest.of(first, after, SORT, maxPageSize);
 	}

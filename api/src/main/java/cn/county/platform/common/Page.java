@@ -5,9 +5,10 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * One page of a keyset-paginated list: the rows and the cursors around them. Every top-level list of the API is
- * read with {@link PageRequest} and built with {@link #of}: ask the mapper for one row more than the page, and that
- * extra row answers "is there a next page" without a second query. A query mapping answers it wrapped in a
+ * One page of a keyset-paginated list: the rows and the cursors around them. Every
+ * top-level list of the API is read with {@link PageRequest} and built with {@link #of}:
+ * ask the mapper for one row more than the page, and that extra row answers "is there a
+ * next page" without a second query. A query mapping answers it wrapped in a
  * {@link Connection}.
  *
  * @param <T> the row type
@@ -21,8 +22,9 @@ public record Page<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 	}
 
 	/**
-	 * The page of {@code rows} fetched with {@link PageRequest#limit()} (one row more than the page): the extra row
-	 * says whether a next page follows; each row's cursor is its sort value and id under the request's sort key.
+	 * The page of {@code rows} fetched with {@link PageRequest#limit()} (one row more
+	 * than the page): the extra row says whether a next page follows; each row's cursor
+	 * is its sort value and id under the request's sort key.
 	 * @param rows up to {@code request.limit()} rows, in page order
 	 * @param request the request the rows were fetched for
 	 * @param sortValue the value of a row's sort column, as its cursor carries it

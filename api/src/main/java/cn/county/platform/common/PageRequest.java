@@ -5,9 +5,10 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * A validated page size and decoded cursor for a keyset page: the one way every list reads {@code first} and
- * {@code after}. The size is bounded so no request can ask the database for an unbounded list; the cursor is bound
- * to the sort key that made it. Use {@link #of} at the top of a service's page method, hand {@link #afterValue},
+ * A validated page size and decoded cursor for a keyset page: the one way every list
+ * reads {@code first} and {@code after}. The size is bounded so no request can ask the
+ * database for an unbounded list; the cursor is bound to the sort key that made it. Use
+ * {@link #of} at the top of a service's page method, hand {@link #afterValue},
  * {@link #afterId} and {@link #limit} to the mapper, and build the answer with
  * {@link Page#of(List, PageRequest, Function, ToLongFunction)}.
  */
@@ -23,15 +24,19 @@ public record PageRequest(int first, Cursor after, String sortKey) {
 		return new PageRequest(size, (after != null) ? Cursor.decode(after, sortKey) : null, sortKey);
 	}
 
-	/** Rows to ask the mapper for: one more than the page, to learn whether another page follows. */
+	/**
+	 * Rows to ask the mapper for: one more than the page, to learn whether another page
+	 * follows.
+	 */
 	public int limit() {
 		return this.first + 1;
 	}
 
 	/**
-	 * The sort value of the row the page starts after, or null for the first page. A value {@code parse} refuses
-	 * (any runtime exception but a {@link DomainException}, which passes as it is) is a forged cursor: BAD_REQUEST
-	 * on {@code after} rather than a database error.
+	 * The sort value of the row the page starts after, or null for the first page. A
+	 * value {@code parse} refuses (any runtime exception but a {@link DomainException},
+	 * which passes as it is) is a forged cursor: BAD_REQUEST on {@code after} rather than
+	 * a database error.
 	 */
 	public <V> V afterValue(Function<String, V> parse) {
 		if (this.after == null) {
@@ -48,7 +53,10 @@ public record PageRequest(int first, Cursor after, String sortKey) {
 		}
 	}
 
-	/** The sort value of the row the page starts after, as text (a text sort column), or null for the first page. */
+	/**
+	 * The sort value of the row the page starts after, as text (a text sort column), or
+	 * null for the first page.
+	 */
 	public String afterValue() {
 		return (this.after != null) ? this.after.value() : null;
 	}
@@ -58,7 +66,9 @@ public record PageRequest(int first, Cursor after, String sortKey) {
 		return (this.after != null) ? this.after.id() : null;
 	}
 
-	/** The position of a row with this sort value and id, under this request's sort key. */
+	/**
+	 * The position of a row with this sort value and id, under this request's sort key.
+	 */
 	public String cursor(String value, long id) {
 		return new Cursor(this.sortKey, value, id).encode();
 	}

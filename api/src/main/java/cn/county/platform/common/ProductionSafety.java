@@ -24,16 +24,18 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
- * In profile {@code prod} the application refuses to start while any {@link ProductionCheck} bean reports an
- * unsafe setting (a development default, a demo secret, demo data loading), naming in one message every variable
- * to set. The checks run when the {@link DataSource} is about to be initialised, so before Flyway or anything else
- * touches the database with a development setting (or, in a context without a database, once every singleton
- * exists). That is why this is a {@link BeanPostProcessor}: an ordinary bean has no say in when the auto-configured
+ * In profile {@code prod} the application refuses to start while any
+ * {@link ProductionCheck} bean reports an unsafe setting (a development default, a demo
+ * secret, demo data loading), naming in one message every variable to set. The checks run
+ * when the {@link DataSource} is about to be initialised, so before Flyway or anything
+ * else touches the database with a development setting (or, in a context without a
+ * database, once every singleton exists). That is why this is a
+ * {@link BeanPostProcessor}: an ordinary bean has no say in when the auto-configured
  * database beans are created.
  * <p>
- * {@code platform.production-safety.enforce=false} turns the refusal into a warning. Only the test harness and the
- * single-machine benchmark set it (their Keycloak and database live on localhost by design); a deployment never
- * should.
+ * {@code platform.production-safety.enforce=false} turns the refusal into a warning. Only
+ * the test harness and the single-machine benchmark set it (their Keycloak and database
+ * live on localhost by design); a deployment never should.
  */
 @Component
 @Profile("prod")
@@ -67,7 +69,10 @@ public class ProductionSafety implements BeanPostProcessor, SmartInitializingSin
 		verify();
 	}
 
-	/** Runs every check once; throws {@link UnsafeProductionSettings} naming each variable to set. */
+	/**
+	 * Runs every check once; throws {@link UnsafeProductionSettings} naming each variable
+	 * to set.
+	 */
 	void verify() {
 		if (!this.checked.compareAndSet(false, true)) {
 			return;
@@ -78,7 +83,8 @@ public class ProductionSafety implements BeanPostProcessor, SmartInitializingSin
 		if (problems.isEmpty()) {
 			return;
 		}
-		// bound here rather than injected: a post-processor is created before properties beans are
+		// bound here rather than injected: a post-processor is created before properties
+		// beans are
 		boolean enforce = Binder.get(this.environment)
 			.bindOrCreate("platform.production-safety", ProductionSafetyProperties.class)
 			.enforce();
@@ -92,8 +98,9 @@ public class ProductionSafety implements BeanPostProcessor, SmartInitializingSin
 	}
 
 	/**
-	 * The variable an operator sets to change a property: the one its {@code ${VARIABLE:default}} placeholder in
-	 * {@code application.yml} reads, else its environment name ({@code platform.demo.load-on-start} →
+	 * The variable an operator sets to change a property: the one its
+	 * {@code ${VARIABLE:default}} placeholder in {@code application.yml} reads, else its
+	 * environment name ({@code platform.demo.load-on-start} →
 	 * {@code PLATFORM_DEMO_LOAD_ON_START}).
 	 */
 	public static String variableFor(Environment environment, String property) {
@@ -113,11 +120,15 @@ public class ProductionSafety implements BeanPostProcessor, SmartInitializingSin
 				break;
 			}
 		}
-		// Spring Boot reads both PLATFORM_DEMO_LOADONSTART and this more readable form, which docker-compose.yml uses
+		// Spring Boot reads both PLATFORM_DEMO_LOADONSTART and this more readable form,
+		// which docker-compose.yml uses
 		return property.replace('.', '_').replace('-', '_').replace("[", "_").replace("]", "").toUpperCase(Locale.ROOT);
 	}
 
-	/** The application's configuration is not fit for production; the message names each variable to set. */
+	/**
+	 * The application's configuration is not fit for production; the message names each
+	 * variable to set.
+	 */
 	public static class UnsafeProductionSettings extends IllegalStateException {
 
 		UnsafeProductionSettings(String message) {

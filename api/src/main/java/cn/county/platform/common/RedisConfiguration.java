@@ -14,14 +14,16 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 
 /**
- * Redis, only when {@code spring.data.redis.url} (env {@code REDIS_URL}) names one. The connection factory and the
- * {@code StringRedisTemplate} are Spring Boot's, configured by {@code spring.data.redis.*}; {@code application.yml}
- * takes Boot's Redis auto-configuration off the automatic list and this class imports it, so that without a URL
- * there is no Redis bean at all rather than one for localhost:6379. Everything that uses Redis takes an
- * {@code ObjectProvider} and serves from the database without it.
+ * Redis, only when {@code spring.data.redis.url} (env {@code REDIS_URL}) names one. The
+ * connection factory and the {@code StringRedisTemplate} are Spring Boot's, configured by
+ * {@code spring.data.redis.*}; {@code application.yml} takes Boot's Redis
+ * auto-configuration off the automatic list and this class imports it, so that without a
+ * URL there is no Redis bean at all rather than one for localhost:6379. Everything that
+ * uses Redis takes an {@code ObjectProvider} and serves from the database without it.
  * <p>
- * Timeouts ({@code spring.data.redis.timeout}, {@code connect-timeout}) are short on purpose: everything Redis holds
- * can be rebuilt from the database, so a slow or dead Redis must cost a request milliseconds, not seconds.
+ * Timeouts ({@code spring.data.redis.timeout}, {@code connect-timeout}) are short on
+ * purpose: everything Redis holds can be rebuilt from the database, so a slow or dead
+ * Redis must cost a request milliseconds, not seconds.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.data.redis.url:}' != ''")
@@ -29,8 +31,8 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 class RedisConfiguration {
 
 	/**
-	 * The server Boot connects to, from the URL: Boot reads {@code redis://host} without a port as port -1 and
-	 * fails, where Redis's own URL scheme means 6379.
+	 * The server Boot connects to, from the URL: Boot reads {@code redis://host} without
+	 * a port as port -1 and fails, where Redis's own URL scheme means 6379.
 	 */
 	@Bean
 	RedisStandaloneConfiguration redisStandaloneConfiguration(DataRedisProperties properties) {
@@ -38,8 +40,8 @@ class RedisConfiguration {
 	}
 
 	/**
-	 * While the connection is down a command fails at once (and its caller falls back to the database) instead of
-	 * waiting in Lettuce's queue for a reconnect.
+	 * While the connection is down a command fails at once (and its caller falls back to
+	 * the database) instead of waiting in Lettuce's queue for a reconnect.
 	 */
 	@Bean
 	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
@@ -47,8 +49,9 @@ class RedisConfiguration {
 	}
 
 	/**
-	 * Host, port, credentials and the database index of {@code redis://[user:password@]host[:port][/db]}: a
-	 * benchmark or a second deployment on a shared Redis keeps its keys apart in a database of its own.
+	 * Host, port, credentials and the database index of
+	 * {@code redis://[user:password@]host[:port][/db]}: a benchmark or a second
+	 * deployment on a shared Redis keeps its keys apart in a database of its own.
 	 */
 	static RedisStandaloneConfiguration standalone(String url) {
 		URI uri = URI.create(url);

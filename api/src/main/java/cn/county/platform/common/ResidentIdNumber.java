@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The 18-character resident identity number of GB 11643-1999: 6 digits of region, 8 of birth date, 3 of sequence
- * (odd for men, even for women) and an ISO 7064 MOD 11-2 check character (0-9 or X).
+ * The 18-character resident identity number of GB 11643-1999: 6 digits of region, 8 of
+ * birth date, 3 of sequence (odd for men, even for women) and an ISO 7064 MOD 11-2 check
+ * character (0-9 or X).
  */
 public final class ResidentIdNumber {
 
@@ -17,7 +18,10 @@ public final class ResidentIdNumber {
 	private ResidentIdNumber() {
 	}
 
-	/** Why the number is malformed, or empty when it is well formed and its check character is right. */
+	/**
+	 * Why the number is malformed, or empty when it is well formed and its check
+	 * character is right.
+	 */
 	public static Optional<String> problem(String number) {
 		if (number == null || number.length() != 18) {
 			return Optional.of("must be 18 characters");
@@ -73,14 +77,20 @@ public final class ResidentIdNumber {
 		return ((number.charAt(16) - '0') % 2 == 1) ? "MALE" : "FEMALE";
 	}
 
-	/** A well-formed number: region, birth date and a sequence whose parity encodes the gender. */
+	/**
+	 * A well-formed number: region, birth date and a sequence whose parity encodes the
+	 * gender.
+	 */
 	public static String of(String region6, LocalDate birthDate, int sequence3) {
 		String first17 = region6 + String.format("%04d%02d%02d", birthDate.getYear(), birthDate.getMonthValue(),
 				birthDate.getDayOfMonth()) + String.format("%03d", sequence3);
 		return first17 + checkCharacter(first17);
 	}
 
-	/** The region code kept, the rest starred: what a caller without the full number sees ({@link Masks}). */
+	/**
+	 * The region code kept, the rest starred: what a caller without the full number sees
+	 * ({@link Masks}).
+	 */
 	public static String mask(String number) {
 		return Masks.residentIdNumber(number);
 	}

@@ -12,16 +12,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs that must run on one API instance at a time, however many run: ShedLock keeps one row per job in
- * the {@code shedlock} table (migration V33) and a run goes ahead only on the instance that moved the row's
- * {@code lock_until} forward. Times are the database's ({@code usingDbTime}), so instances with drifting clocks
- * still agree.
+ * Scheduled jobs that must run on one API instance at a time, however many run: ShedLock
+ * keeps one row per job in the {@code shedlock} table (migration V33) and a run goes
+ * ahead only on the instance that moved the row's {@code lock_until} forward. Times are
+ * the database's ({@code usingDbTime}), so instances with drifting clocks still agree.
  * <p>
- * To use it for a job, put {@code @SchedulerLock(name = "<job>", lockAtMostFor = ...)} next to its
- * {@code @Scheduled}; {@code lockAtMostFor} must exceed the longest run (it frees the lock of an instance that died
- * mid-run), {@code lockAtLeastFor} keeps a job that finished quickly from running again on an instance whose
- * schedule fires a moment later. The lock is an advice on the bean's method ({@code PROXY_METHOD}), so a direct
- * call through the bean takes it too. Scheduling itself is switched on here, for every scheduled job of the application.
+ * To use it for a job, put {@code @SchedulerLock(name = "<job>", lockAtMostFor = ...)}
+ * next to its {@code @Scheduled}; {@code lockAtMostFor} must exceed the longest run (it
+ * frees the lock of an instance that died mid-run), {@code lockAtLeastFor} keeps a job
+ * that finished quickly from running again on an instance whose schedule fires a moment
+ * later. The lock is an advice on the bean's method ({@code PROXY_METHOD}), so a direct
+ * call through the bean takes it too. Scheduling itself is switched on here, for every
+ * scheduled job of the application.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -17,9 +17,10 @@ import org.apache.ibatis.session.RowBounds;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the SQL statements MyBatis sends. Tests use it to prove a list costs the same number of statements
- * whatever its page size (no N+1); the benchmark reads it over HTTP as the counter {@code platform.sql.statements}
- * ({@code /actuator/metrics}) before and after a scenario to report statements per request.
+ * Counts the SQL statements MyBatis sends. Tests use it to prove a list costs the same
+ * number of statements whatever its page size (no N+1); the benchmark reads it over HTTP
+ * as the counter {@code platform.sql.statements} ({@code /actuator/metrics}) before and
+ * after a scenario to report statements per request.
  */
 @Component
 @Intercepts({

@@ -7,7 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** "Today" is the county's today: dates are compared in China's time zone whatever the server's zone is. */
+/**
+ * "Today" is the county's today: dates are compared in China's time zone whatever the
+ * server's zone is.
+ */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 

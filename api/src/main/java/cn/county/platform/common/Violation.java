@@ -16,8 +16,8 @@ public record Violation(String field, String reason, ErrorClassification classif
 	}
 
 	/**
-	 * The version the caller read ({@code input.version}) is not the current one: someone wrote the {@code what}
-	 * since, and the caller must read it again before changing it.
+	 * The version the caller read ({@code input.version}) is not the current one: someone
+	 * wrote the {@code what} since, and the caller must read it again before changing it.
 	 */
 	public static Violation stale(String what, int current) {
 		return conflict("input.version", "is stale: the " + what + " is at version " + current + ", read it again");

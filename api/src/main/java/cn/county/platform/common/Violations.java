@@ -6,20 +6,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects violations while a whole input is checked, then throws them together, so a form shows every mistake at
- * once. Start a write with {@code new Violations()}, call the field checks below for each input field, add the
- * rules of the feature with {@link #badRequest} or {@link #conflict}, then {@link #throwIfAny()} before the first
+ * Collects violations while a whole input is checked, then throws them together, so a
+ * form shows every mistake at once. Start a write with {@code new Violations()}, call the
+ * field checks below for each input field, add the rules of the feature with
+ * {@link #badRequest} or {@link #conflict}, then {@link #throwIfAny()} before the first
  * read of the database.
  * <p>
- * The field checks are the rules every feature's inputs share; each names the field and says why in the same words
- * everywhere. A check of a value left out (null) passes unless the check is {@link #required}, so a required field
- * is {@code required(...)} followed by the check of its value. The reasons are part of the API: clients and tests
- * read them, so change them only with the schema's consumers in mind. A check that can only be made once the row is
- * locked (an end against the stored start) reads {@code new Violations().notBefore(...).throwIfAny()}.
+ * The field checks are the rules every feature's inputs share; each names the field and
+ * says why in the same words everywhere. A check of a value left out (null) passes unless
+ * the check is {@link #required}, so a required field is {@code required(...)} followed
+ * by the check of its value. The reasons are part of the API: clients and tests read
+ * them, so change them only with the schema's consumers in mind. A check that can only be
+ * made once the row is locked (an end against the stored start) reads
+ * {@code new Violations().notBefore(...).throwIfAny()}.
  */
 public final class Violations {
 
-	/** The largest amount of yuan a DECIMAL(12,2) column, the platform's usual money column, holds. */
+	/**
+	 * The largest amount of yuan a DECIMAL(12,2) column, the platform's usual money
+	 * column, holds.
+	 */
 	public static final BigDecimal MAX_YUAN = new BigDecimal("9999999999.99");
 
 	private final List<Violation> found = new ArrayList<>();
@@ -47,14 +53,19 @@ public final class Violations {
 		return this.found.isEmpty();
 	}
 
-	/** Throws when anything was found; a check that finds nothing lets the caller go on. */
+	/**
+	 * Throws when anything was found; a check that finds nothing lets the caller go on.
+	 */
 	public void throwIfAny() {
 		if (!this.found.isEmpty()) {
 			throw new DomainException(this.found);
 		}
 	}
 
-	/** A field the input must give (an id, an enum, a date, an amount): refused when left out. */
+	/**
+	 * A field the input must give (an id, an enum, a date, an amount): refused when left
+	 * out.
+	 */
 	public Violations required(Object value, String field) {
 		if (value == null) {
 			badRequest(field, "is required");
@@ -63,8 +74,8 @@ public final class Violations {
 	}
 
 	/**
-	 * A required text such as a name or an employer: present, not blank, at most {@code max} characters once
-	 * stripped (store it stripped, {@link #strip}).
+	 * A required text such as a name or an employer: present, not blank, at most
+	 * {@code max} characters once stripped (store it stripped, {@link #strip}).
 	 */
 	public Violations text(String value, String field, int max) {
 		if (value == null || value.isBlank()) {
@@ -77,26 +88,28 @@ public final class Violations {
 	}
 
 	/**
-	 * A text an update may leave out; when given, the same as {@link #text}, so an update cannot blank it. For a free
-	 * text that may be blank and is then stored as nothing (a note), check
-	 * {@code optionalText(blankToNull(value), ...)}.
+	 * A text an update may leave out; when given, the same as {@link #text}, so an update
+	 * cannot blank it. For a free text that may be blank and is then stored as nothing (a
+	 * note), check {@code optionalText(blankToNull(value), ...)}.
 	 */
 	public Violations optionalText(String value, String field, int max) {
 		return (value != null) ? text(value, field, max) : this;
 	}
 
 	/**
-	 * An amount of yuan, when given: more than zero when {@code positive} (a payment, a loan), else not negative (an
-	 * income, a cost), with at most 2 decimals and at most {@code max} (the column's limit, often {@link #MAX_YUAN}).
+	 * An amount of yuan, when given: more than zero when {@code positive} (a payment, a
+	 * loan), else not negative (an income, a cost), with at most 2 decimals and at most
+	 * {@code max} (the column's limit, often {@link #MAX_YUAN}).
 	 */
 	public Violations yuan(BigDecimal value, String field, boolean positive, BigDecimal max) {
 		return decimal(value, field, positive, 2, max, "must be yuan with at most 2 decimals");
 	}
 
 	/**
-	 * A decimal quantity, when given: more than zero when {@code positive}, else not negative, with at most
-	 * {@code decimals} places (trailing zeros do not count) and at most {@code max}; {@code tooPrecise} is the reason
-	 * given when it has too many places or is too large. Use {@link #yuan} for money in the usual words.
+	 * A decimal quantity, when given: more than zero when {@code positive}, else not
+	 * negative, with at most {@code decimals} places (trailing zeros do not count) and at
+	 * most {@code max}; {@code tooPrecise} is the reason given when it has too many
+	 * places or is too large. Use {@link #yuan} for money in the usual words.
 	 */
 	public Violations decimal(BigDecimal value, String field, boolean positive, int decimals, BigDecimal max,
 			String tooPrecise) {
@@ -120,7 +133,10 @@ public final class Violations {
 		return this;
 	}
 
-	/** A date that has happened, when given: a start, a payment, an inspection. Refused when after {@code today}. */
+	/**
+	 * A date that has happened, when given: a start, a payment, an inspection. Refused
+	 * when after {@code today}.
+	 */
 	public Violations notFuture(LocalDate date, String field, LocalDate today) {
 		if (date != null && date.isAfter(today)) {
 			badRequest(field, "must not be in the future");
@@ -129,9 +145,10 @@ public final class Violations {
 	}
 
 	/**
-	 * A date that must not come before another (an end before its start), when both are known. {@code what} names the
-	 * earlier date for a person and ends the reason "must not be before ...", for example
-	 * {@code "the start date (" + start + ")"} or {@code "filter.from"}.
+	 * A date that must not come before another (an end before its start), when both are
+	 * known. {@code what} names the earlier date for a person and ends the reason "must
+	 * not be before ...", for example {@code "the start date (" + start + ")"} or
+	 * {@code "filter.from"}.
 	 */
 	public Violations notBefore(LocalDate date, LocalDate earliest, String field, String what) {
 		if (date != null && earliest != null && date.isBefore(earliest)) {
@@ -141,9 +158,10 @@ public final class Violations {
 	}
 
 	/**
-	 * The period an update leaves, its start and end each taken from the input or else from the row: the end must not
-	 * come before the start. The refusal names {@code input.endDate} when the input gave the end ({@code endGiven}),
-	 * else {@code input.startDate}, the date that moved.
+	 * The period an update leaves, its start and end each taken from the input or else
+	 * from the row: the end must not come before the start. The refusal names
+	 * {@code input.endDate} when the input gave the end ({@code endGiven}), else
+	 * {@code input.startDate}, the date that moved.
 	 */
 	public Violations updatedPeriod(LocalDate start, LocalDate end, boolean endGiven) {
 		if (start != null && end != null && end.isBefore(start)) {
@@ -154,8 +172,9 @@ public final class Violations {
 	}
 
 	/**
-	 * Refuses at once a value that must be given before anything else can be checked, typically the id of the row
-	 * to lock; answers the value so that it reads {@code long id = Violations.require(input.id(), "input.id")}.
+	 * Refuses at once a value that must be given before anything else can be checked,
+	 * typically the id of the row to lock; answers the value so that it reads
+	 * {@code long id = Violations.require(input.id(), "input.id")}.
 	 */
 	public static <T> T require(T value, String field) {
 		if (value == null) {
@@ -165,9 +184,10 @@ public final class Violations {
 	}
 
 	/**
-	 * The stale-version CONFLICT: refuses a write when the caller sent the version it read ({@code versionRead}) and
-	 * the row, locked, is now at another. Call it after locking the row; a write without a version is not checked.
-	 * {@code what} names the row for a person ("household", "job").
+	 * The stale-version CONFLICT: refuses a write when the caller sent the version it
+	 * read ({@code versionRead}) and the row, locked, is now at another. Call it after
+	 * locking the row; a write without a version is not checked. {@code what} names the
+	 * row for a person ("household", "job").
 	 */
 	public static void notStale(Integer versionRead, int current, String what) {
 		if (versionRead != null && versionRead != current) {
@@ -175,12 +195,17 @@ public final class Violations {
 		}
 	}
 
-	/** The text stripped, or null for a text left out or blank: for optional free texts stored as nothing. */
+	/**
+	 * The text stripped, or null for a text left out or blank: for optional free texts
+	 * stored as nothing.
+	 */
 	public static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	/** The text stripped, null staying null: for a checked text an update may leave out. */
+	/**
+	 * The text stripped, null staying null: for a checked text an update may leave out.
+	 */
 	public static String strip(String value) {
 		return (value != null) ? value.strip() : null;
 	}

@@ -52,7 +52,10 @@ class CourtyardController {
 		return new Village(designation.villageCode(), designation.townCode(), designation.villageName());
 	}
 
-	/** One statement for the courtyard records of every household on the page, however many there are. */
+	/**
+	 * One statement for the courtyard records of every household on the page, however
+	 * many there are.
+	 */
 	@BatchMapping(typeName = "Household", field = "courtyard")
 	Map<Household, List<CourtyardHousehold>> householdCourtyard(List<Household> households) {
 		return Batches.lists(households, Household::id, this.courtyard::recordsOf);

@@ -23,11 +23,13 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * The courtyard economy of item 14 as of the demo's year. The programme is concentrated, as it is on the ground:
- * about one village in five takes part, and those carry the county's roughly 5% of households with a courtyard
- * record (50k for a million households). Most taking part reach the target of 10 approved demonstration households,
- * some fall short; the others have at most a stray candidate. Most towns, never all, have designated a demonstration
- * village, always one that meets the target. Some approved households carry an approved record of the year before.
+ * The courtyard economy of item 14 as of the demo's year. The programme is concentrated,
+ * as it is on the ground: about one village in five takes part, and those carry the
+ * county's roughly 5% of households with a courtyard record (50k for a million
+ * households). Most taking part reach the target of 10 approved demonstration households,
+ * some fall short; the others have at most a stray candidate. Most towns, never all, have
+ * designated a demonstration village, always one that meets the target. Some approved
+ * households carry an approved record of the year before.
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -35,7 +37,10 @@ public final class CourtyardDemoSection implements DemoSection {
 
 	static final int TARGET = 10;
 
-	/** Towns without a designation: this share of them, at least one when there are two towns or more. */
+	/**
+	 * Towns without a designation: this share of them, at least one when there are two
+	 * towns or more.
+	 */
 	static final double UNDESIGNATED_TOWN_SHARE = 0.15;
 
 	/** Villages other than demonstration villages that take part in the programme. */
@@ -65,7 +70,10 @@ public final class CourtyardDemoSection implements DemoSection {
 		return "courtyard";
 	}
 
-	/** Which villages take part, and which town designates which, before any household exists. */
+	/**
+	 * Which villages take part, and which town designates which, before any household
+	 * exists.
+	 */
 	@Override
 	public void begin(DemoContext context) {
 		SplittableRandom random = context.random();
@@ -95,7 +103,8 @@ public final class CourtyardDemoSection implements DemoSection {
 				this.plans.put(villages.get(v).code(), plan);
 			}
 		}
-		// however the draws fall, a few short villages must be there for the dashboard to flag
+		// however the draws fall, a few short villages must be there for the dashboard to
+		// flag
 		if (!this.plans.containsValue(Plan.SHORT)) {
 			this.plans.entrySet()
 				.stream()
@@ -148,9 +157,9 @@ public final class CourtyardDemoSection implements DemoSection {
 			for (int i = 0; i < candidates + revoked && next < households.size(); i++) {
 				DemoHousehold household = households.get(next++);
 				boolean isRevoked = i >= candidates;
-				records.row(context.ids().nextId(), household.id(), year, CATEGORIES[DemoDraws.pick(CATEGORY_WEIGHTS, random)],
-						isRevoked ? "REVOKED" : "CANDIDATE", area(random), yuan(random.nextInt(12001)), nominatedBy,
-						isRevoked ? DECIDED_BY : null,
+				records.row(context.ids().nextId(), household.id(), year,
+						CATEGORIES[DemoDraws.pick(CATEGORY_WEIGHTS, random)], isRevoked ? "REVOKED" : "CANDIDATE",
+						area(random), yuan(random.nextInt(12001)), nominatedBy, isRevoked ? DECIDED_BY : null,
 						isRevoked ? LocalDate.of(year, 6, 1).plusDays(random.nextInt(180)) : null);
 			}
 			if (plan == Plan.DEMONSTRATION) {

@@ -11,17 +11,26 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface CourtyardHouseholdMapper {
 
-	/** The records of many households in one statement: the batch loader behind {@code Household.courtyard}. */
+	/**
+	 * The records of many households in one statement: the batch loader behind
+	 * {@code Household.courtyard}.
+	 */
 	List<CourtyardHousehold> selectByHouseholdIds(@Param("householdIds") Collection<Long> householdIds);
 
 	CourtyardHousehold selectById(@Param("id") long id);
 
-	/** Locks the record for the rest of the transaction; null when absent or its household is out of scope. */
+	/**
+	 * Locks the record for the rest of the transaction; null when absent or its household
+	 * is out of scope.
+	 */
 	CourtyardHousehold lock(@Param("id") long id, @Param("scope") Scope scope);
 
 	boolean exists(@Param("householdId") long householdId, @Param("year") int year);
 
-	/** One keyset page, the latest year first: rows after ({@code afterYear}, {@code afterId}). */
+	/**
+	 * One keyset page, the latest year first: rows after ({@code afterYear},
+	 * {@code afterId}).
+	 */
 	List<CourtyardHousehold> selectPage(@Param("filter") CourtyardFilter filter, @Param("scope") Scope scope,
 			@Param("afterYear") Integer afterYear, @Param("afterId") Long afterId, @Param("limit") int limit);
 

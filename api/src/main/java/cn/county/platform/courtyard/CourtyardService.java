@@ -29,14 +29,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The courtyard economy of item 14: demonstration households, one record per household and year, moving from
- * candidate to approved or revoked; and each town's demonstration village, one per town and year. Each write checks
- * its whole input first and writes in one transaction; the unique keys settle a race the checks cannot see.
+ * The courtyard economy of item 14: demonstration households, one record per household
+ * and year, moving from candidate to approved or revoked; and each town's demonstration
+ * village, one per town and year. Each write checks its whole input first and writes in
+ * one transaction; the unique keys settle a race the checks cannot see.
  */
 @Service
 public class CourtyardService {
 
-	/** The county, town officials within their town (the scope checks see to that) and the agriculture bureau. */
+	/**
+	 * The county, town officials within their town (the scope checks see to that) and the
+	 * agriculture bureau.
+	 */
 	static final String WRITERS = "hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL')"
 			+ " or @departments.is(authentication, 'AGRICULTURE')";
 
@@ -62,9 +66,8 @@ public class CourtyardService {
 
 	private final AuditTrail audit;
 
-	CourtyardService(CourtyardHouseholdMapper records, DemonstrationVillageMapper villages,
-			HouseholdMapper households, RegionMapper regions, IdGenerator ids, Clock clock,
-			PlatformProperties properties, AuditTrail audit) {
+	CourtyardService(CourtyardHouseholdMapper records, DemonstrationVillageMapper villages, HouseholdMapper households,
+			RegionMapper regions, IdGenerator ids, Clock clock, PlatformProperties properties, AuditTrail audit) {
 		this.audit = audit;
 		this.records = records;
 		this.villages = villages;
@@ -86,7 +89,9 @@ public class CourtyardService {
 		return this.records.count((filter != null) ? filter : CourtyardFilter.NONE, caller.scope());
 	}
 
-	/** Records of many households at once, keyed by household id, for the batch loader. */
+	/**
+	 * Records of many households at once, keyed by household id, for the batch loader.
+	 */
 	public Map<Long, List<CourtyardHousehold>> recordsOf(Collection<Long> householdIds) {
 		if (householdIds.isEmpty()) {
 			return Map.of();
@@ -173,8 +178,8 @@ public class CourtyardService {
 		checkYear(input.year(), "input.year", violations);
 		violations.throwIfAny();
 		if (!caller.scope().covers(town.code(), village.code())) {
-			throw new DomainException(new Violation("input.townCode", "is outside the caller's town",
-					ErrorClassification.FORBIDDEN));
+			throw new DomainException(
+					new Violation("input.townCode", "is outside the caller's town", ErrorClassification.FORBIDDEN));
 		}
 		DemonstrationVillage existing = this.villages.selectOne(town.code(), input.year());
 		if (existing != null) {
@@ -185,12 +190,14 @@ public class CourtyardService {
 			this.villages.insert(town.code(), input.year(), village.code(), caller.username());
 		}
 		catch (DuplicateKeyException ex) {
-			// designated concurrently, after the check above; this transaction's snapshot cannot see which village
+			// designated concurrently, after the check above; this transaction's snapshot
+			// cannot see which village
 			throw DomainException.conflict("input.townCode",
 					"town " + town.code() + " has just designated a village for " + input.year());
 		}
 		DemonstrationVillage designated = this.villages.selectOne(town.code(), input.year());
-		// keyed by town and year, not by an id: the audit entry has no entity id and says which in its state
+		// keyed by town and year, not by an id: the audit entry has no entity id and says
+		// which in its state
 		this.audit.record(caller, "designateDemonstrationVillage", "DemonstrationVillage", null, null, designated);
 		return designated;
 	}
@@ -203,8 +210,9 @@ public class CourtyardService {
 	}
 
 	/**
-	 * Locks the record after checking that its household is in the caller's scope (else NOT_FOUND, as if it did
-	 * not exist) and, when the caller sent the version it read, that nobody changed it since.
+	 * Locks the record after checking that its household is in the caller's scope (else
+	 * NOT_FOUND, as if it did not exist) and, when the caller sent the version it read,
+	 * that nobody changed it since.
 	 */
 	private CourtyardHousehold lock(Caller caller, Long id, Integer expectedVersion) {
 		CourtyardHousehold record = this.records.lock(Violations.require(id, "input.id"), caller.scope());
@@ -220,7 +228,10 @@ public class CourtyardService {
 		violations.required(year, field).between(year, field, FIRST_YEAR, last);
 	}
 
-	/** Square metres, more than zero; this feature alone says "must be positive" for a value not above zero. */
+	/**
+	 * Square metres, more than zero; this feature alone says "must be positive" for a
+	 * value not above zero.
+	 */
 	private static void checkArea(BigDecimal area, String field, Violations violations) {
 		if (area != null && area.signum() <= 0) {
 			violations.badRequest(field, "must be positive");

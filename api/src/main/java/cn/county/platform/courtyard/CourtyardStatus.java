@@ -1,6 +1,9 @@
 package cn.county.platform.courtyard;
 
-/** Where a demonstration-household record stands: CANDIDATE → APPROVED → REVOKED, and CANDIDATE → REVOKED. */
+/**
+ * Where a demonstration-household record stands: CANDIDATE → APPROVED → REVOKED, and
+ * CANDIDATE → REVOKED.
+ */
 public enum CourtyardStatus {
 
 	CANDIDATE, APPROVED, REVOKED;

@@ -13,7 +13,7 @@ public interface DemonstrationVillageMapper {
 	/** The town's designation for the year, or null. */
 	DemonstrationVillage selectOne(@Param("townCode") String townCode, @Param("year") int year);
 
-	void insert(@Param("townCode") String townCode, @Param("year") int year,
-			@Param("villageCode") String villageCode, @Param("designatedBy") String designatedBy);
+	void insert(@Param("townCode") String townCode, @Param("year") int year, @Param("villageCode") String villageCode,
+			@Param("designatedBy") String designatedBy);
 
 }

@@ -12,9 +12,10 @@ import cn.county.platform.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Which area a caller's figures and lists cover: the dashboard and the screening queries resolve it the same way.
- * County admins and department officers (and, for aggregates, dashboard viewers) get the county, a town official
- * the own town, a village cadre the own village; {@code town} / {@code village} arguments narrow it within that.
+ * Which area a caller's figures and lists cover: the dashboard and the screening queries
+ * resolve it the same way. County admins and department officers (and, for aggregates,
+ * dashboard viewers) get the county, a town official the own town, a village cadre the
+ * own village; {@code town} / {@code village} arguments narrow it within that.
  */
 @Component
 public class Areas {
@@ -26,9 +27,10 @@ public class Areas {
 	}
 
 	/**
-	 * The caller's own area, or null when the caller has none (a partner, or staff without a known town or
-	 * village).
-	 * @param viewers whether dashboard viewers get the county (they read aggregates, never personal rows)
+	 * The caller's own area, or null when the caller has none (a partner, or staff
+	 * without a known town or village).
+	 * @param viewers whether dashboard viewers get the county (they read aggregates,
+	 * never personal rows)
 	 */
 	public Area own(Caller caller, boolean viewers) {
 		if (caller.has(Role.COUNTY_ADMIN) || caller.has(Role.DEPARTMENT_OFFICER)
@@ -51,9 +53,10 @@ public class Areas {
 	}
 
 	/**
-	 * The town or village asked for, which must lie within {@code own}: NOT_FOUND naming {@code town} or
-	 * {@code village} for an unknown code, BAD_REQUEST for a village outside the town given, FORBIDDEN outside the
-	 * caller's own area. Neither given: {@code own}.
+	 * The town or village asked for, which must lie within {@code own}: NOT_FOUND naming
+	 * {@code town} or {@code village} for an unknown code, BAD_REQUEST for a village
+	 * outside the town given, FORBIDDEN outside the caller's own area. Neither given:
+	 * {@code own}.
 	 */
 	public Area narrow(Area own, String townCode, String villageCode) {
 		Area area = own;

@@ -11,19 +11,22 @@ import cn.county.platform.plan.PlanYear;
 import cn.county.platform.plan.ReportingPeriod;
 
 /**
- * One request's dashboard: the area, the period, the targets, whether small cells are suppressed, and the rows
- * each statement returned, kept for the request so that every section and every area of a breakdown reads them
- * once.
+ * One request's dashboard: the area, the period, the targets, whether small cells are
+ * suppressed, and the rows each statement returned, kept for the request so that every
+ * section and every area of a breakdown reads them once.
  *
  * @param area the area covered
  * @param period the period covered
  * @param plan the targets that apply
  * @param properties the plan's thresholds
  * @param suppressSmallCells whether village-level counts under the threshold are withheld
- * @param cacheVersions the version of each statement's cache entries, read for this request; null to read SQL only
- * @param callerScope the caller's {@link cn.county.platform.security.CallerScope#cacheKey}, ending every cache key
+ * @param cacheVersions the version of each statement's cache entries, read for this
+ * request; null to read SQL only
+ * @param callerScope the caller's
+ * {@link cn.county.platform.security.CallerScope#cacheKey}, ending every cache key
  * @param rows the rows read so far, by statement and level
- * @param withheld the village cells withheld ({@link SmallCells}), by section and town, then by village
+ * @param withheld the village cells withheld ({@link SmallCells}), by section and town,
+ * then by village
  * @param villages the villages of each town whose cells were decided, in code order
  */
 public record Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
@@ -31,13 +34,16 @@ public record Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanPr
 		Map<String, CompletableFuture<Map<String, AreaRows>>> rows, Map<String, Map<String, Set<String>>> withheld,
 		Map<String, List<String>> villages) {
 
-	Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties,
-			boolean suppressSmallCells, Map<FigureQuery, String> cacheVersions, String callerScope) {
-		this(area, period, plan, properties, suppressSmallCells, cacheVersions, callerScope,
-				new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+	Dashboard(Area area, ReportingPeriod period, PlanYear plan, PlanProperties properties, boolean suppressSmallCells,
+			Map<FigureQuery, String> cacheVersions, String callerScope) {
+		this(area, period, plan, properties, suppressSmallCells, cacheVersions, callerScope, new ConcurrentHashMap<>(),
+				new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 	}
 
-	/** The figures of one area at one level: what a {@code Figures} object in the response shows. */
+	/**
+	 * The figures of one area at one level: what a {@code Figures} object in the response
+	 * shows.
+	 */
 	public record AreaFigures(Dashboard dashboard, Area area, AreaLevel level) {
 
 		boolean suppressed() {

@@ -37,15 +37,17 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Whole dashboard answers in Redis: a query whose only root field is {@code dashboard} is answered from an entry
- * keyed by the document, the operation name, the variables, everything about the caller that decides what the
- * dashboard shows ({@link CallerScope#cacheKey}: roles, town, village, department, partner), today's date (the
- * current period's {@code asOf}), and the version of every dashboard statement ({@link DashboardCache}). A write
- * increments the versions of what it changes, so an answer cached before it is never read again, exactly as the
- * statements' own entries.
+ * Whole dashboard answers in Redis: a query whose only root field is {@code dashboard} is
+ * answered from an entry keyed by the document, the operation name, the variables,
+ * everything about the caller that decides what the dashboard shows
+ * ({@link CallerScope#cacheKey}: roles, town, village, department, partner), today's date
+ * (the current period's {@code asOf}), and the version of every dashboard statement
+ * ({@link DashboardCache}). A write increments the versions of what it changes, so an
+ * answer cached before it is never read again, exactly as the statements' own entries.
  * <p>
- * Only answers without errors are stored, so a refusal is decided afresh every time; partners, whose reads are
- * logged field by field, are never answered from here. Without Redis, or while it fails, every query executes.
+ * Only answers without errors are stored, so a refusal is decided afresh every time;
+ * partners, whose reads are logged field by field, are never answered from here. Without
+ * Redis, or while it fails, every query executes.
  */
 @Component
 @Order(RequestPipeline.DASHBOARD_ANSWERS_INTERCEPTOR)
@@ -55,7 +57,10 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardAnswers.class);
 
-	/** Documents seen, and whether each asks for the dashboard alone; bounded, cleared when full. */
+	/**
+	 * Documents seen, and whether each asks for the dashboard alone; bounded, cleared
+	 * when full.
+	 */
 	private final Map<String, Boolean> dashboardOnly = new ConcurrentHashMap<>();
 
 	private final DashboardCache cache;
@@ -64,7 +69,8 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 
 	private final Plan plan;
 
-	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+	private final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
 	private final boolean enabled;
@@ -75,8 +81,8 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 
 	private final Counter misses;
 
-	DashboardAnswers(DashboardCache cache, ObjectProvider<StringRedisTemplate> redis, Plan plan,
-			MeterRegistry meters, @Value("${platform.dashboard.answer-cache:true}") boolean enabled,
+	DashboardAnswers(DashboardCache cache, ObjectProvider<StringRedisTemplate> redis, Plan plan, MeterRegistry meters,
+			@Value("${platform.dashboard.answer-cache:true}") boolean enabled,
 			@Value("${platform.dashboard.cache-ttl:10m}") Duration ttl) {
 		this.cache = cache;
 		this.redis = redis;
@@ -111,8 +117,8 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 			this.hits.increment();
 			Map<?, ?> data = this.json.readValue(cached, Map.class);
 			ExecutionResult result = ExecutionResult.newExecutionResult().data(data).build();
-			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-					result)));
+			return Mono
+				.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
 		}
 		this.misses.increment();
 		return chain.next(request).doOnNext((response) -> {
@@ -127,7 +133,10 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 		});
 	}
 
-	/** Whether the document's operation is a query of the {@code dashboard} field alone (or with __typename). */
+	/**
+	 * Whether the document's operation is a query of the {@code dashboard} field alone
+	 * (or with __typename).
+	 */
 	boolean dashboardOnly(String document, String operationName) {
 		if (document == null || document.isBlank()) {
 			return false; // a persisted query's hash: left to the executor
@@ -147,8 +156,8 @@ class DashboardAnswers implements WebGraphQlInterceptor {
 		try {
 			Document parsed = Parser.parse(document);
 			var operations = parsed.getDefinitionsOfType(OperationDefinition.class);
-			if (operations.size() != 1 || (operationName != null
-					&& !operationName.equals(operations.get(0).getName()))) {
+			if (operations.size() != 1
+					|| (operationName != null && !operationName.equals(operations.get(0).getName()))) {
 				return false;
 			}
 			OperationDefinition operation = operations.get(0);

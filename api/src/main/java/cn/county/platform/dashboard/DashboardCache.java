@@ -27,30 +27,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Dashboard figures in Redis, versioned per statement: every entry's key carries the current value of its
- * statement's version key ({@link #VERSION_PREFIX} + the {@link FigureQuery}), and every write that commits
- * increments the versions of the statements that read what it wrote ({@link FigureQuery#affectedBy}), so entries
- * written before the write are never read again (they expire after {@code platform.dashboard.cache-ttl}). The
- * increment runs after the commit and before the write's response is sent, so the writer's next read can only
- * miss.
+ * Dashboard figures in Redis, versioned per statement: every entry's key carries the
+ * current value of its statement's version key ({@link #VERSION_PREFIX} + the
+ * {@link FigureQuery}), and every write that commits increments the versions of the
+ * statements that read what it wrote ({@link FigureQuery#affectedBy}), so entries written
+ * before the write are never read again (they expire after
+ * {@code platform.dashboard.cache-ttl}). The increment runs after the commit and before
+ * the write's response is sent, so the writer's next read can only miss.
  * <p>
- * Redis is optional. Without one, or while it fails, figures come from SQL. If an increment fails, this instance
- * reads nothing from the cache until a retried increment succeeds (each read retries it first); another instance
- * that never saw the failure may serve an entry written before the write until the entry's TTL ends
- * (docs/scaling.md).
+ * Redis is optional. Without one, or while it fails, figures come from SQL. If an
+ * increment fails, this instance reads nothing from the cache until a retried increment
+ * succeeds (each read retries it first); another instance that never saw the failure may
+ * serve an entry written before the write until the entry's TTL ends (docs/scaling.md).
  * <p>
- * Every entry's key ends with the caller's {@link cn.county.platform.security.CallerScope#cacheKey}: callers who
- * may see differently never share one, whatever the statement reads. Beside the Redis versions, this instance
- * keeps a local generation per statement, incremented by the same committed writes, so that a computation joined
- * through a {@link SingleFlight} never started before a write the joining request must see, with or without Redis.
+ * Every entry's key ends with the caller's
+ * {@link cn.county.platform.security.CallerScope#cacheKey}: callers who may see
+ * differently never share one, whatever the statement reads. Beside the Redis versions,
+ * this instance keeps a local generation per statement, incremented by the same committed
+ * writes, so that a computation joined through a {@link SingleFlight} never started
+ * before a write the joining request must see, with or without Redis.
  */
 @Component
 public class DashboardCache {
 
 	/**
-	 * Followed by a {@link FigureQuery}: incremented by every committed write to what the statement reads. Every
-	 * dashboard key carries the hash tag {@code {dashboard}}, so that on a Redis Cluster the versions and entries
-	 * a request reads together in one {@code MGET} live in one slot.
+	 * Followed by a {@link FigureQuery}: incremented by every committed write to what the
+	 * statement reads. Every dashboard key carries the hash tag {@code {dashboard}}, so
+	 * that on a Redis Cluster the versions and entries a request reads together in one
+	 * {@code MGET} live in one slot.
 	 */
 	static final String VERSION_PREFIX = "county:{dashboard}:version:";
 
@@ -66,13 +70,22 @@ public class DashboardCache {
 
 	private final Duration ttl;
 
-	/** Increments that failed: until they succeed, this instance reads nothing from the cache. */
+	/**
+	 * Increments that failed: until they succeed, this instance reads nothing from the
+	 * cache.
+	 */
 	private final Set<FigureQuery> invalidationPending = ConcurrentHashMap.newKeySet();
 
-	/** Incremented on this instance by every committed write to what the statement reads, Redis or not. */
+	/**
+	 * Incremented on this instance by every committed write to what the statement reads,
+	 * Redis or not.
+	 */
 	private final Map<FigureQuery, AtomicLong> generations = new EnumMap<>(FigureQuery.class);
 
-	/** Cold computations of {@link #get} entries, each run once while identical requests wait for it. */
+	/**
+	 * Cold computations of {@link #get} entries, each run once while identical requests
+	 * wait for it.
+	 */
 	private final SingleFlight<List<FigureRow>> flights = new SingleFlight<>("dataQualityCounts");
 
 	private final Duration wait;
@@ -89,8 +102,9 @@ public class DashboardCache {
 	}
 
 	/**
-	 * This instance's generation of each statement (of the given ones): part of the key under which identical
-	 * cold computations are joined, so none is joined across a committed write.
+	 * This instance's generation of each statement (of the given ones): part of the key
+	 * under which identical cold computations are joined, so none is joined across a
+	 * committed write.
 	 */
 	String generations(Set<FigureQuery> queries) {
 		return queries.stream()
@@ -104,8 +118,9 @@ public class DashboardCache {
 	}
 
 	/**
-	 * The current version of every statement, read once per request in one round trip; null when there is no
-	 * Redis to use, so every figure of the request is read from SQL.
+	 * The current version of every statement, read once per request in one round trip;
+	 * null when there is no Redis to use, so every figure of the request is read from
+	 * SQL.
 	 */
 	Map<FigureQuery, String> versions() {
 		StringRedisTemplate template = this.redis.getIfAvailable();
@@ -121,7 +136,8 @@ public class DashboardCache {
 			for (int i = 0; i < QUERIES.size(); i++) {
 				String version = (values != null) ? values.get(i) : null;
 				if (version == null) {
-					// a new or emptied Redis (or an evicted key): start past any number an old entry could carry
+					// a new or emptied Redis (or an evicted key): start past any number
+					// an old entry could carry
 					template.opsForValue().setIfAbsent(VERSION_KEYS.get(i), String.valueOf(System.currentTimeMillis()));
 					version = template.opsForValue().get(VERSION_KEYS.get(i));
 				}
@@ -136,11 +152,12 @@ public class DashboardCache {
 	}
 
 	/**
-	 * The cached rows of the given statements, in one round trip; a statement missing from the answer was not
-	 * cached (or there is no Redis to ask), and its rows go through {@link #put} once read from SQL.
+	 * The cached rows of the given statements, in one round trip; a statement missing
+	 * from the answer was not cached (or there is no Redis to ask), and its rows go
+	 * through {@link #put} once read from SQL.
 	 */
-	Map<FigureQuery, List<FigureRow>> getAll(Map<FigureQuery, String> versions, List<FigureQuery> queries,
-			String key, String scope) {
+	Map<FigureQuery, List<FigureRow>> getAll(Map<FigureQuery, String> versions, List<FigureQuery> queries, String key,
+			String scope) {
 		if (versions == null) {
 			return Map.of();
 		}
@@ -155,7 +172,10 @@ public class DashboardCache {
 		return hits;
 	}
 
-	/** Caches rows read from SQL under the version read before they were read, for callers of this scope. */
+	/**
+	 * Caches rows read from SQL under the version read before they were read, for callers
+	 * of this scope.
+	 */
 	void put(Map<FigureQuery, String> versions, FigureQuery query, String key, String scope, List<FigureRow> rows) {
 		if (versions != null) {
 			write(versions, entry(versions, query, key, scope), rows);
@@ -163,13 +183,14 @@ public class DashboardCache {
 	}
 
 	/**
-	 * Rows another part of the API computes from the records the figures come from (the data-quality counts),
-	 * cached with them: under the version of every statement that a write of one of {@code reads} (audited entity
-	 * types) invalidates, so any such write invalidates this entry as well, and under the caller's scope
-	 * ({@code scope}, {@link cn.county.platform.security.CallerScope#cacheKey}). On a miss the rows are computed
-	 * once however many identical requests arrive meanwhile: the others wait for that computation (at most the
-	 * request timeout) and share its rows. Without Redis, or while it fails, the rows are computed, still once at a
-	 * time per key.
+	 * Rows another part of the API computes from the records the figures come from (the
+	 * data-quality counts), cached with them: under the version of every statement that a
+	 * write of one of {@code reads} (audited entity types) invalidates, so any such write
+	 * invalidates this entry as well, and under the caller's scope ({@code scope},
+	 * {@link cn.county.platform.security.CallerScope#cacheKey}). On a miss the rows are
+	 * computed once however many identical requests arrive meanwhile: the others wait for
+	 * that computation (at most the request timeout) and share its rows. Without Redis,
+	 * or while it fails, the rows are computed, still once at a time per key.
 	 */
 	public List<FigureRow> get(String key, String scope, Set<String> reads, Supplier<List<FigureRow>> load) {
 		Set<FigureQuery> queries = EnumSet.noneOf(FigureQuery.class);
@@ -179,15 +200,18 @@ public class DashboardCache {
 		if (versions == null) {
 			return this.flights.run(local, this.wait, load);
 		}
-		String entry = PREFIX + "with:" + queries.stream()
-			.map((query) -> query.name() + "=" + versions.get(query))
-			.collect(Collectors.joining(",")) + ":" + key + ":" + scope;
+		String entry = PREFIX + "with:"
+				+ queries.stream()
+					.map((query) -> query.name() + "=" + versions.get(query))
+					.collect(Collectors.joining(","))
+				+ ":" + key + ":" + scope;
 		List<String> cached = read(versions, List.of(entry));
 		if (cached != null && cached.get(0) != null) {
 			return decode(cached.get(0));
 		}
 		return this.flights.run(entry + "@" + local, this.wait, () -> {
-			// a computation that ended between the read above and this one's start has stored its rows
+			// a computation that ended between the read above and this one's start has
+			// stored its rows
 			List<String> stored = read(versions, List.of(entry));
 			if (stored != null && stored.get(0) != null) {
 				return decode(stored.get(0));
@@ -202,7 +226,10 @@ public class DashboardCache {
 		return PREFIX + query.name() + ":" + versions.get(query) + ":" + key + ":" + scope;
 	}
 
-	/** The entries' texts in one MGET, null for each missing; null altogether without Redis or while it fails. */
+	/**
+	 * The entries' texts in one MGET, null for each missing; null altogether without
+	 * Redis or while it fails.
+	 */
 	private List<String> read(Map<FigureQuery, String> versions, List<String> entries) {
 		StringRedisTemplate template = this.redis.getIfAvailable();
 		if (versions == null || template == null || entries.isEmpty()) {
@@ -230,13 +257,19 @@ public class DashboardCache {
 		}
 	}
 
-	/** After a write commits: entries of the statements that read what it wrote are not read again. */
+	/**
+	 * After a write commits: entries of the statements that read what it wrote are not
+	 * read again.
+	 */
 	@TransactionalEventListener
 	void recordsChanged(RecordsChanged event) {
 		invalidate(FigureQuery.affectedBy(event.entityType()));
 	}
 
-	/** At startup, every statement: the database may have been loaded or restored while Redis kept entries. */
+	/**
+	 * At startup, every statement: the database may have been loaded or restored while
+	 * Redis kept entries.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	public void invalidateAll() {
 		invalidate(EnumSet.allOf(FigureQuery.class));

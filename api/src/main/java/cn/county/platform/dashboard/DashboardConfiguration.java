@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class DashboardConfiguration {
 
 	/**
-	 * The threads a cold dashboard's statements run on. Small on purpose: each holds a database connection, and
-	 * the pool is shared by every dashboard request; when it is busy, the request's own thread runs the statement.
+	 * The threads a cold dashboard's statements run on. Small on purpose: each holds a
+	 * database connection, and the pool is shared by every dashboard request; when it is
+	 * busy, the request's own thread runs the statement.
 	 */
 	@Bean(destroyMethod = "shutdown")
 	ExecutorService dashboardExecutor(@Value("${platform.dashboard.parallel-statements:4}") int threads) {

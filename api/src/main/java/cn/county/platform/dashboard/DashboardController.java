@@ -46,11 +46,12 @@ class DashboardController {
 		view.put("monitoringLine", targets.monitoringLine());
 		view.put("employmentRate", targets.employmentRate().doubleValue());
 		view.put("certificationRate", targets.certificationRate().doubleValue());
-		view.put("certificationMilestones", targets.certificationMilestones()
-			.stream()
-			.map((m) -> Map.of("due", m.due().withYear(dashboard.period().year()), "shareOfTarget",
-					m.shareOfTarget().doubleValue()))
-			.toList());
+		view.put("certificationMilestones",
+				targets.certificationMilestones()
+					.stream()
+					.map((m) -> Map.of("due", m.due().withYear(dashboard.period().year()), "shareOfTarget",
+							m.shareOfTarget().doubleValue()))
+					.toList());
 		view.put("demonstrationHouseholdsPerVillage", targets.demonstrationHouseholdsPerVillage());
 		view.put("demonstrationVillagesPerTown", targets.demonstrationVillagesPerTown());
 		view.put("housingInspectionInterval", dashboard.properties().housingInspectionInterval().toString());

@@ -11,8 +11,9 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * The dashboard's SQL (DashboardMapper.xml). Statements that read a large table do it in one pass and return one
- * wide row per area, or a small cube; the default methods here turn those into {@link FigureRow}s.
+ * The dashboard's SQL (DashboardMapper.xml). Statements that read a large table do it in
+ * one pass and return one wide row per area, or a small cube; the default methods here
+ * turn those into {@link FigureRow}s.
  */
 @Mapper
 interface DashboardMapper {
@@ -45,7 +46,10 @@ interface DashboardMapper {
 
 	List<FigureRow> visitRollup(SectionQuery query);
 
-	/** The area's towns with their stored figures of one statement, null where not current: maps of area, figures. */
+	/**
+	 * The area's towns with their stored figures of one statement, null where not
+	 * current: maps of area, figures.
+	 */
 	List<Map<String, Object>> selectRollup(@Param("params") String params, @Param("statement") String statement,
 			@Param("townCode") String townCode);
 
@@ -65,7 +69,10 @@ interface DashboardMapper {
 
 	List<String> selectTownCodesOfSellers(@Param("ids") Collection<Long> ids);
 
-	/** Every household figure from one pass: the cube's rows added up along each breakdown. */
+	/**
+	 * Every household figure from one pass: the cube's rows added up along each
+	 * breakdown.
+	 */
 	default List<FigureRow> households(SectionQuery query) {
 		List<FigureRow> rows = new ArrayList<>(riskCauses(query));
 		for (Map<String, Object> cube : householdCube(query)) {
@@ -95,16 +102,20 @@ interface DashboardMapper {
 		return rows;
 	}
 
-	/** School age, the able and willing with those employed, and the labour force: one pass over member. */
+	/**
+	 * School age, the able and willing with those employed, and the labour force: one
+	 * pass over member.
+	 */
 	default List<FigureRow> members(SectionQuery query) {
 		return wide(memberTotals(query), (column) -> new String[] { column, "" });
 	}
 
 	/** The labour force's certified members, on asOf and on each milestone. */
 	default List<FigureRow> certified(SectionQuery query) {
-		return wide(certifiedTotals(query), (column) -> column.startsWith("certifiedBy_")
-				? new String[] { "certifiedBy", query.milestones().get(index(column)).key() }
-				: new String[] { column, "" });
+		return wide(certifiedTotals(query),
+				(column) -> column.startsWith("certifiedBy_")
+						? new String[] { "certifiedBy", query.milestones().get(index(column)).key() }
+						: new String[] { column, "" });
 	}
 
 	/** The households at risk without an open measure, and the measures' two margins. */
@@ -119,14 +130,17 @@ interface DashboardMapper {
 	}
 
 	default List<FigureRow> loans(SectionQuery query) {
-		List<FigureRow> rows = wide(loanTotals(query), (column) -> column.startsWith("maturingWithin_")
-				? new String[] { "maturingWithin", query.maturing().get(index(column)).key() }
-				: new String[] { column, "" });
+		List<FigureRow> rows = wide(loanTotals(query),
+				(column) -> column.startsWith("maturingWithin_")
+						? new String[] { "maturingWithin", query.maturing().get(index(column)).key() }
+						: new String[] { column, "" });
 		rows.addAll(loanEvents(query));
 		return rows;
 	}
 
-	/** Visits by week; a week's distinct cadres summed over the weeks are the cadre-weeks. */
+	/**
+	 * Visits by week; a week's distinct cadres summed over the weeks are the cadre-weeks.
+	 */
 	default List<FigureRow> visits(SectionQuery query) {
 		List<FigureRow> rows = new ArrayList<>();
 		for (FigureRow row : visitWeeks(query)) {
@@ -140,8 +154,9 @@ interface DashboardMapper {
 	}
 
 	/**
-	 * A week's row of visits (key the Monday, count the visits, amount the Tuesday visits) as the figures of an
-	 * area: the week in {@code byWeek}, and its share of {@code visits} and {@code onTuesday}.
+	 * A week's row of visits (key the Monday, count the visits, amount the Tuesday
+	 * visits) as the figures of an area: the week in {@code byWeek}, and its share of
+	 * {@code visits} and {@code onTuesday}.
 	 */
 	static List<FigureRow> week(String area, FigureRow week) {
 		return List.of(new FigureRow(area, "byWeek", week.key(), week.count(), null),
@@ -150,8 +165,9 @@ interface DashboardMapper {
 	}
 
 	/**
-	 * One wide row per area into rows: each column is a figure's count, and a column named {@code x__amount} is
-	 * the amount of figure {@code x}. {@code figureOf} names the figure and key of a column.
+	 * One wide row per area into rows: each column is a figure's count, and a column
+	 * named {@code x__amount} is the amount of figure {@code x}. {@code figureOf} names
+	 * the figure and key of a column.
 	 */
 	private static List<FigureRow> wide(List<Map<String, Object>> areas,
 			java.util.function.Function<String, String[]> figureOf) {

@@ -30,22 +30,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dashboard's large statements, stored per town in the database (V31, docs/dashboard.md "Rollup"), so that
- * a county or town summary adds up stored towns instead of reading every household, member, job, loan and visit.
+ * The dashboard's large statements, stored per town in the database (V31,
+ * docs/dashboard.md "Rollup"), so that a county or town summary adds up stored towns
+ * instead of reading every household, member, job, loan and visit.
  * <p>
- * <b>Never stale.</b> Every audited write increments, in its own transaction, a version per town it touched and
- * statement that reads what it wrote ({@link FigureQuery#affectedBy}); a write the API cannot place in a town
- * increments the epoch instead, which every town's rows carry too. A town's stored rows are used only while both
- * are what they were computed under; the versions are read first in the same snapshot as the figures, so a write
- * that commits while a town is being computed leaves those rows stale, and the next read computes the town again.
- * Writes that bypass the API (a bulk load, a restore of another database's tables) call {@link #invalidateAll}.
+ * <b>Never stale.</b> Every audited write increments, in its own transaction, a version
+ * per town it touched and statement that reads what it wrote
+ * ({@link FigureQuery#affectedBy}); a write the API cannot place in a town increments the
+ * epoch instead, which every town's rows carry too. A town's stored rows are used only
+ * while both are what they were computed under; the versions are read first in the same
+ * snapshot as the figures, so a write that commits while a town is being computed leaves
+ * those rows stale, and the next read computes the town again. Writes that bypass the API
+ * (a bulk load, a restore of another database's tables) call {@link #invalidateAll}.
  * <p>
- * <b>Additive.</b> Every stored figure is a count or a sum that adds up over towns (a member, a job, a loan
- * belong to one household, a sale to one seller, and each household and seller to one town), except the cadres
- * and cadre-weeks of the visits: a cadre may visit in two towns, so each town stores, per cadre, a mask of the
- * weeks the cadre visited in, and the masks are OR-ed before they are counted.
+ * <b>Additive.</b> Every stored figure is a count or a sum that adds up over towns (a
+ * member, a job, a loan belong to one household, a sale to one seller, and each household
+ * and seller to one town), except the cadres and cadre-weeks of the visits: a cadre may
+ * visit in two towns, so each town stores, per cadre, a mask of the weeks the cadre
+ * visited in, and the masks are OR-ed before they are counted.
  * <p>
- * Villages are not stored: a village's figures read only its own households and are computed directly.
+ * Villages are not stored: a village's figures read only its own households and are
+ * computed directly.
  */
 @Component
 public class DashboardRollup {
@@ -56,7 +61,10 @@ public class DashboardRollup {
 	/** The area code of the epoch's versions. */
 	static final String EPOCH = "*";
 
-	/** The visits' per-cadre rows: key the cadre, amount the mask of the weeks since the period's first Monday. */
+	/**
+	 * The visits' per-cadre rows: key the cadre, amount the mask of the weeks since the
+	 * period's first Monday.
+	 */
 	private static final String CADRE_WEEKS = "cadreWeekMask";
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardRollup.class);
@@ -65,15 +73,18 @@ public class DashboardRollup {
 
 	private final DashboardCache cache;
 
-	/** The transaction a batch of towns is computed in: its snapshot holds the versions and the figures. */
+	/**
+	 * The transaction a batch of towns is computed in: its snapshot holds the versions
+	 * and the figures.
+	 */
 	private final TransactionTemplate snapshot;
 
 	private final boolean enabled;
 
 	private final int batchSize;
 
-	DashboardRollup(DashboardMapper mapper, DashboardCache cache,
-			PlatformTransactionManager transactions, @Value("${platform.dashboard.rollup.enabled:true}") boolean enabled,
+	DashboardRollup(DashboardMapper mapper, DashboardCache cache, PlatformTransactionManager transactions,
+			@Value("${platform.dashboard.rollup.enabled:true}") boolean enabled,
 			@Value("${platform.dashboard.rollup.batch-towns:50}") int batchSize) {
 		this.mapper = mapper;
 		this.cache = cache;
@@ -90,8 +101,9 @@ public class DashboardRollup {
 	}
 
 	/**
-	 * The statement's rows at the query's level (the county, or one row per town), added up from the stored towns
-	 * of the query's area; towns not stored, or stored under an older version, are computed and stored first.
+	 * The statement's rows at the query's level (the county, or one row per town), added
+	 * up from the stored towns of the query's area; towns not stored, or stored under an
+	 * older version, are computed and stored first.
 	 */
 	List<FigureRow> rows(FigureQuery query, SectionQuery sql) {
 		String params = Digests.sha256Hex(sql.paramsKey());
@@ -112,7 +124,8 @@ public class DashboardRollup {
 			}
 		}
 		for (int i = 0; i < missing.size(); i += this.batchSize) {
-			byTown.putAll(compute(query, sql, params, missing.subList(i, Math.min(missing.size(), i + this.batchSize))));
+			byTown
+				.putAll(compute(query, sql, params, missing.subList(i, Math.min(missing.size(), i + this.batchSize))));
 			if (missing.size() > this.batchSize) {
 				log.info("Dashboard rollup of {}: {} of {} towns computed", query,
 						Math.min(missing.size(), i + this.batchSize), missing.size());
@@ -121,7 +134,10 @@ public class DashboardRollup {
 		return combine(query, sql, towns, byTown);
 	}
 
-	/** Computes a batch of towns in one snapshot, stores them, and returns their rows by town. */
+	/**
+	 * Computes a batch of towns in one snapshot, stores them, and returns their rows by
+	 * town.
+	 */
 	private Map<String, List<FigureRow>> compute(FigureQuery query, SectionQuery sql, String params,
 			List<String> towns) {
 		List<String> areas = new ArrayList<>(towns);
@@ -187,7 +203,10 @@ public class DashboardRollup {
 		return rows;
 	}
 
-	/** Adds the towns up to the query's level; the visits' masks become cadres and cadre-weeks. */
+	/**
+	 * Adds the towns up to the query's level; the visits' masks become cadres and
+	 * cadre-weeks.
+	 */
 	private static List<FigureRow> combine(FigureQuery query, SectionQuery sql, List<String> towns,
 			Map<String, List<FigureRow>> byTown) {
 		boolean county = AreaLevel.COUNTY.name().equals(sql.level());
@@ -234,9 +253,10 @@ public class DashboardRollup {
 	// ---- writes ----
 
 	/**
-	 * In the writing transaction, when a write is audited: notes the towns it touched (its households' towns, read
-	 * now, and the towns its records named before and after) for the statements that read what it wrote; the
-	 * versions are incremented once, just before the commit, in key order.
+	 * In the writing transaction, when a write is audited: notes the towns it touched
+	 * (its households' towns, read now, and the towns its records named before and after)
+	 * for the statements that read what it wrote; the versions are incremented once, just
+	 * before the commit, in key order.
 	 */
 	@EventListener
 	void recordsChanged(RecordsChanged event) {
@@ -294,23 +314,23 @@ public class DashboardRollup {
 	}
 
 	/**
-	 * Drops the stored towns of periods that had not ended, computed on a day before {@code today}: a current
-	 * period's figures are judged on the day they are asked for, so those rows can never be read again.
+	 * Drops the stored towns of periods that had not ended, computed on a day before
+	 * {@code today}: a current period's figures are judged on the day they are asked for,
+	 * so those rows can never be read again.
 	 */
 	public int purge(LocalDate today) {
 		return this.mapper.purgeRollup(today);
 	}
 
 	/**
-	 * After rows were written past the API (a bulk load, planted test data): every stored town and every cached
-	 * figure is out of date.
+	 * After rows were written past the API (a bulk load, planted test data): every stored
+	 * town and every cached figure is out of date.
 	 */
 	public void invalidateAll() {
 		this.mapper.incrementAreaVersions(
 				STORED.stream().map((query) -> new AreaStatement(EPOCH, query.name())).sorted().toList());
 		this.cache.invalidateAll();
 	}
-
 
 	/** A town's rows as stored. */
 	record Stored(String area, long version, long epoch, String figures) {

@@ -10,10 +10,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the county's dashboards of the latest plan year (the year, its quarters and months) stored before anyone
- * asks: once the API is up (after the demo data, if any, is loaded) and again each night after the day changes,
- * since a current period's figures are judged on today. At a million households the first run was 17 minutes of
- * background SQL, a run that finds everything stored 3 s (docs/performance.md). Off with
+ * Keeps the county's dashboards of the latest plan year (the year, its quarters and
+ * months) stored before anyone asks: once the API is up (after the demo data, if any, is
+ * loaded) and again each night after the day changes, since a current period's figures
+ * are judged on today. At a million households the first run was 17 minutes of background
+ * SQL, a run that finds everything stored 3 s (docs/performance.md). Off with
  * {@code platform.dashboard.rollup.warm=false}.
  */
 @Component

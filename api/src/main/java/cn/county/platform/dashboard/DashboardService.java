@@ -55,9 +55,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The county dashboard: resolves the caller's area and the period, reads each statement once per request (from
- * Redis when cached, else SQL), and shapes the rows into the sections of {@code schema/dashboard.graphqls}.
- * Breakdown lists are complete: every key of an enumerated domain appears, with zero where nothing was counted.
+ * The county dashboard: resolves the caller's area and the period, reads each statement
+ * once per request (from Redis when cached, else SQL), and shapes the rows into the
+ * sections of {@code schema/dashboard.graphqls}. Breakdown lists are complete: every key
+ * of an enumerated domain appears, with zero where nothing was counted.
  */
 @Service
 public class DashboardService {
@@ -76,13 +77,21 @@ public class DashboardService {
 
 	private final Executor executor;
 
-	/** Statement readings under way, each run once while identical requests wait ({@link #compute}). */
+	/**
+	 * Statement readings under way, each run once while identical requests wait
+	 * ({@link #compute}).
+	 */
 	private final SingleFlight<List<FigureRow>> flights = new SingleFlight<>("dashboard");
 
-	/** How long a request waits for a reading another request started: the request timeout. */
+	/**
+	 * How long a request waits for a reading another request started: the request
+	 * timeout.
+	 */
 	private final Duration wait;
 
-	/** The warmer waits for a request's reading of a first summary as long as that takes. */
+	/**
+	 * The warmer waits for a request's reading of a first summary as long as that takes.
+	 */
 	private static final Duration WARM_WAIT = Duration.ofHours(1);
 
 	DashboardService(DashboardMapper mapper, DashboardCache cache, DashboardRollup rollup, RegionMapper regions,
@@ -98,9 +107,12 @@ public class DashboardService {
 		this.plan = plan;
 	}
 
-	/** Checks the request and fixes what the dashboard covers; figures are read when a section is asked for. */
-	public Dashboard open(Caller caller, Integer year, Integer quarter, Integer month, boolean periodGiven,
-			String town, String village) {
+	/**
+	 * Checks the request and fixes what the dashboard covers; figures are read when a
+	 * section is asked for.
+	 */
+	public Dashboard open(Caller caller, Integer year, Integer quarter, Integer month, boolean periodGiven, String town,
+			String village) {
 		Area own = ownArea(caller);
 		Violations violations = new Violations();
 		ReportingPeriod period = ReportingPeriod.of(periodGiven ? year : Integer.valueOf(this.plan.defaultYear()),
@@ -108,8 +120,8 @@ public class DashboardService {
 		violations.throwIfAny();
 		PlanYear targets = this.plan.year(period.year(), "period.year");
 		Area area = this.areas.narrow(own, town, village);
-		return new Dashboard(area, period, targets, this.plan.properties(), viewerOnly(caller),
-				this.cache.versions(), CallerScope.cacheKey(caller));
+		return new Dashboard(area, period, targets, this.plan.properties(), viewerOnly(caller), this.cache.versions(),
+				CallerScope.cacheKey(caller));
 	}
 
 	/** The areas one level down from the dashboard's, in code order. */
@@ -136,17 +148,19 @@ public class DashboardService {
 					new Area(AreaLevel.VILLAGE, village.code(), village.townCode(), village.name()), by));
 			byTown.computeIfAbsent(village.townCode(), (t) -> new ArrayList<>()).add(village.code());
 		}
-		// the villages whose cells a dashboard viewer's are decided with (SmallCells), in code order
+		// the villages whose cells a dashboard viewer's are decided with (SmallCells), in
+		// code order
 		byTown.forEach((town, codes) -> dashboard.villages().putIfAbsent(town, codes.stream().sorted().toList()));
 		return areas;
 	}
 
 	/**
-	 * Computes and stores every town of every statement of the county's dashboards for the latest plan year (the
-	 * year, then each quarter and month that has begun, the current ones first), where not stored yet, so that
-	 * nobody's request pays for it; first drops what earlier days stored for periods that had not ended. A period
-	 * that has ended keeps its rows, so after the first run each night computes only the current year, quarter and
-	 * month. Returns the number of statements it read.
+	 * Computes and stores every town of every statement of the county's dashboards for
+	 * the latest plan year (the year, then each quarter and month that has begun, the
+	 * current ones first), where not stored yet, so that nobody's request pays for it;
+	 * first drops what earlier days stored for periods that had not ended. A period that
+	 * has ended keeps its rows, so after the first run each night computes only the
+	 * current year, quarter and month. Returns the number of statements it read.
 	 */
 	public int warmRollup() {
 		LocalDate today = this.plan.today();
@@ -202,7 +216,8 @@ public class DashboardService {
 		section.put("byRiskCause", view.keyed("byRiskCause", names(RiskCause.values())));
 		section.put("newlyIdentified", view.single("newlyIdentified"));
 		section.put("riskEliminated", view.single("riskEliminated"));
-		// the categories add up to the total; the monitored households' types and statuses to the monitored
+		// the categories add up to the total; the monitored households' types and
+		// statuses to the monitored
 		view.relate("total", "byCategory", categories);
 		view.relate("byCategory/MONITORED", "byMonitoringType", names(MonitoringType.values()));
 		view.relate("byCategory/MONITORED", "byRiskStatus", names(RiskStatus.values()));
@@ -319,8 +334,8 @@ public class DashboardService {
 	private static Map<String, Object> salesOf(View view, AreaFigures figures) {
 		ReportingPeriod period = figures.dashboard().period();
 		List<String> months = new ArrayList<>();
-		for (YearMonth month = YearMonth.of(period.year(), 1); !month.isAfter(YearMonth.from(period.to())); month = month
-			.plusMonths(1)) {
+		for (YearMonth month = YearMonth.of(period.year(), 1); !month
+			.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
 			months.add(month.toString());
 		}
 		List<String> channels = names(SalesChannel.values());
@@ -351,7 +366,8 @@ public class DashboardService {
 			due.add(month.toString());
 		}
 		section.put("missingReports", view.keyed("missingReports", due));
-		// the table's rows and columns add up to the months and the channels, and they to the year
+		// the table's rows and columns add up to the months and the channels, and they to
+		// the year
 		view.relate("yearToDate", "byMonth", months);
 		view.relate("yearToDate", "byChannel", channels);
 		for (String month : months) {
@@ -411,10 +427,11 @@ public class DashboardService {
 	}
 
 	/**
-	 * The one place figures become what the caller sees. Unsuppressed (every caller but the dashboard viewer, and
-	 * the viewer above village level), as read. For the viewer's villages, the cells {@link SmallCells} withholds:
-	 * decided once per request, section and town over every village of the town, so that one village asked alone,
-	 * a town's villages and the county's villages withhold the same cells.
+	 * The one place figures become what the caller sees. Unsuppressed (every caller but
+	 * the dashboard viewer, and the viewer above village level), as read. For the
+	 * viewer's villages, the cells {@link SmallCells} withholds: decided once per
+	 * request, section and town over every village of the town, so that one village asked
+	 * alone, a town's villages and the county's villages withhold the same cells.
 	 */
 	private Map<String, Object> section(AreaFigures figures, String name, Section build, FigureQuery... queries) {
 		List<AreaRows> rows = new ArrayList<>(queries.length);
@@ -431,17 +448,19 @@ public class DashboardService {
 		List<AreaRows> keySources = villages.values().stream().flatMap(List::stream).toList();
 		Map<String, Set<String>> withheld = dashboard.withheld()
 			.computeIfAbsent(name + "@" + town, (k) -> decide(dashboard, villages, keySources, build));
-		return build.build(new View(rows, keySources, figures.threshold(),
-				withheld.getOrDefault(figures.area().code(), Set.of())), figures);
+		return build.build(
+				new View(rows, keySources, figures.threshold(), withheld.getOrDefault(figures.area().code(), Set.of())),
+				figures);
 	}
 
-	/** Every village of the town with its rows of the statements, in code order (no rows: nothing counted). */
+	/**
+	 * Every village of the town with its rows of the statements, in code order (no rows:
+	 * nothing counted).
+	 */
 	private Map<String, List<AreaRows>> villageRows(Dashboard dashboard, String town, FigureQuery... queries) {
 		List<String> codes = dashboard.villages()
-			.computeIfAbsent(town, (t) -> this.regions.selectVillagesByTownCodes(List.of(t))
-				.stream()
-				.map(Village::code)
-				.toList());
+			.computeIfAbsent(town,
+					(t) -> this.regions.selectVillagesByTownCodes(List.of(t)).stream().map(Village::code).toList());
 		Map<String, List<AreaRows>> villages = new LinkedHashMap<>();
 		for (String village : codes) {
 			villages.put(village, new ArrayList<>(queries.length));
@@ -453,15 +472,18 @@ public class DashboardService {
 		return villages;
 	}
 
-	/** Builds the section of every village as read, and decides which cells of which village are withheld. */
+	/**
+	 * Builds the section of every village as read, and decides which cells of which
+	 * village are withheld.
+	 */
 	private static Map<String, Set<String>> decide(Dashboard dashboard, Map<String, List<AreaRows>> villages,
 			List<AreaRows> keySources, Section build) {
 		Map<SmallCells.Cell, Long> values = new LinkedHashMap<>();
 		List<List<SmallCells.Cell>> relations = new ArrayList<>();
 		villages.forEach((village, rows) -> {
 			View view = new View(rows, keySources, 0, Set.of());
-			build.build(view, new AreaFigures(dashboard, new Area(AreaLevel.VILLAGE, village, null, village),
-					AreaLevel.VILLAGE));
+			build.build(view,
+					new AreaFigures(dashboard, new Area(AreaLevel.VILLAGE, village, null, village), AreaLevel.VILLAGE));
 			view.values().forEach((id, count) -> values.put(new SmallCells.Cell(village, id), count));
 			for (List<String> relation : view.relations()) {
 				relations.add(relation.stream().map((id) -> new SmallCells.Cell(village, id)).toList());
@@ -477,15 +499,18 @@ public class DashboardService {
 	}
 
 	/**
-	 * What one section sees of its statements' rows for one area. Each figure it hands out is a cell
-	 * ({@code figure/key}, key empty for a single figure), recorded with its count; each breakdown, and each
-	 * relation the section declares, is recorded as a set of cells whose sum is known.
+	 * What one section sees of its statements' rows for one area. Each figure it hands
+	 * out is a cell ({@code figure/key}, key empty for a single figure), recorded with
+	 * its count; each breakdown, and each relation the section declares, is recorded as a
+	 * set of cells whose sum is known.
 	 *
 	 * @param rows the area's rows, one per statement
-	 * @param keySources the rows whose keys a breakdown of data-dependent keys lists (the weeks): the area's own,
-	 * or every village of the town where cells are decided over the town
+	 * @param keySources the rows whose keys a breakdown of data-dependent keys lists (the
+	 * weeks): the area's own, or every village of the town where cells are decided over
+	 * the town
 	 * @param threshold the primary threshold where {@code withheld} is null
-	 * @param withheld the cells to withhold, or null to withhold counts under {@code threshold}
+	 * @param withheld the cells to withhold, or null to withhold counts under
+	 * {@code threshold}
 	 */
 	private record View(List<AreaRows> rows, List<AreaRows> keySources, int threshold, Set<String> withheld,
 			Map<String, Long> values, List<List<String>> relations) {
@@ -552,17 +577,18 @@ public class DashboardService {
 	// ---- reading ----
 
 	/** The statements each section of {@code Figures} reads. */
-	private static final Map<String, List<FigureQuery>> SECTIONS = Map.of("households",
-			List.of(FigureQuery.HOUSEHOLDS), "basicNeeds", List.of(FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS),
-			"measures", List.of(FigureQuery.MEASURES), "employment", List.of(FigureQuery.MEMBERS, FigureQuery.JOBS),
+	private static final Map<String, List<FigureQuery>> SECTIONS = Map.of("households", List.of(FigureQuery.HOUSEHOLDS),
+			"basicNeeds", List.of(FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS), "measures",
+			List.of(FigureQuery.MEASURES), "employment", List.of(FigureQuery.MEMBERS, FigureQuery.JOBS),
 			"certification", List.of(FigureQuery.MEMBERS, FigureQuery.CERTIFIED), "loans", List.of(FigureQuery.LOANS),
-			"sales", List.of(FigureQuery.SALES),
-			"courtyard", List.of(FigureQuery.COURTYARD), "visits", List.of(FigureQuery.VISITS));
+			"sales", List.of(FigureQuery.SALES), "courtyard", List.of(FigureQuery.COURTYARD), "visits",
+			List.of(FigureQuery.VISITS));
 
 	/**
-	 * Starts every statement the requested sections need, side by side on the dashboard's own small pool, so a
-	 * cold summary costs its slowest statement rather than the sum of all of them. A dashboard viewer's village
-	 * reads its town's villages: its cells are decided over all of them ({@link SmallCells}).
+	 * Starts every statement the requested sections need, side by side on the dashboard's
+	 * own small pool, so a cold summary costs its slowest statement rather than the sum
+	 * of all of them. A dashboard viewer's village reads its town's villages: its cells
+	 * are decided over all of them ({@link SmallCells}).
 	 */
 	public void prefetch(Dashboard dashboard, AreaLevel level, Collection<String> sections) {
 		List<FigureQuery> queries = sections.stream()
@@ -576,37 +602,43 @@ public class DashboardService {
 		if (dashboard.suppressSmallCells() && area.level() == AreaLevel.VILLAGE) {
 			area = new Area(AreaLevel.TOWN, area.townCode(), area.townCode(), area.townCode());
 		}
-		SectionQuery sql = SectionQuery.of(area, level, dashboard.period(), dashboard.plan(),
-				dashboard.properties());
-		Map<FigureQuery, List<FigureRow>> cached = this.cache.getAll(dashboard.cacheVersions(), queries,
-				sql.cacheKey(), dashboard.callerScope());
+		SectionQuery sql = SectionQuery.of(area, level, dashboard.period(), dashboard.plan(), dashboard.properties());
+		Map<FigureQuery, List<FigureRow>> cached = this.cache.getAll(dashboard.cacheVersions(), queries, sql.cacheKey(),
+				dashboard.callerScope());
 		for (FigureQuery query : queries) {
 			List<FigureRow> hit = cached.get(query);
-			dashboard.rows().computeIfAbsent(rowsKey(query, level), (k) -> (hit != null)
-					? CompletableFuture.completedFuture(byArea(hit)) : read(dashboard, query, sql));
+			dashboard.rows()
+				.computeIfAbsent(rowsKey(query, level), (k) -> (hit != null)
+						? CompletableFuture.completedFuture(byArea(hit)) : read(dashboard, query, sql));
 		}
 	}
 
-	/** The rows of one statement at one level, by area; the statement runs once per request and level. */
+	/**
+	 * The rows of one statement at one level, by area; the statement runs once per
+	 * request and level.
+	 */
 	private Map<String, AreaRows> rowsOf(Dashboard dashboard, AreaLevel level, FigureQuery query) {
 		CompletableFuture<Map<String, AreaRows>> rows = dashboard.rows().get(rowsKey(query, level));
 		if (rows == null) {
-			// a section the selection did not announce (a fragment on an interface, say): read it now
-			prefetch(dashboard, level, SECTIONS.entrySet()
-				.stream()
-				.filter((section) -> section.getValue().contains(query))
-				.map(Map.Entry::getKey)
-				.toList());
+			// a section the selection did not announce (a fragment on an interface, say):
+			// read it now
+			prefetch(dashboard, level,
+					SECTIONS.entrySet()
+						.stream()
+						.filter((section) -> section.getValue().contains(query))
+						.map(Map.Entry::getKey)
+						.toList());
 			rows = dashboard.rows().get(rowsKey(query, level));
 		}
 		return Futures.join(rows);
 	}
 
 	/**
-	 * Reads a statement on the dashboard's pool, from the stored towns where the rollup covers it and else from
-	 * SQL, and caches its rows under the request's version and the caller's scope. The reading is shared: while
-	 * it runs, an identical request (same statement, versions and parameters) waits for it rather than reading
-	 * again ({@link #compute}); what is cached and shown stays the caller's own.
+	 * Reads a statement on the dashboard's pool, from the stored towns where the rollup
+	 * covers it and else from SQL, and caches its rows under the request's version and
+	 * the caller's scope. The reading is shared: while it runs, an identical request
+	 * (same statement, versions and parameters) waits for it rather than reading again
+	 * ({@link #compute}); what is cached and shown stays the caller's own.
 	 */
 	private CompletableFuture<Map<String, AreaRows>> read(Dashboard dashboard, FigureQuery query, SectionQuery sql) {
 		return compute(dashboard.cacheVersions(), query, sql, dashboard.callerScope(), this.wait).thenApply((rows) -> {
@@ -617,15 +649,17 @@ public class DashboardService {
 	}
 
 	/**
-	 * A statement's rows, read once however many identical requests want them at the same time: keyed by the
-	 * statement, its Redis version (when there is a Redis), this instance's generation of it (incremented by every
-	 * committed write it saw) and every parameter of the rows, so that no request joins a reading started before
-	 * a write it must see. Those that join wait at most {@code wait}; the rows carry no caller (the caller's
-	 * suppression is applied afterwards, in {@link #section}), so callers of different scopes may share a reading.
-	 * The reading first looks for the entry once more and stores its rows before it ends, both under the scope of
-	 * the request that started it ({@code scope}; null for none), so a request that missed the entry just before
-	 * an identical reading ended finds them rather than reading again. Across instances, see {@link SingleFlight}:
-	 * one reading per instance at most.
+	 * A statement's rows, read once however many identical requests want them at the same
+	 * time: keyed by the statement, its Redis version (when there is a Redis), this
+	 * instance's generation of it (incremented by every committed write it saw) and every
+	 * parameter of the rows, so that no request joins a reading started before a write it
+	 * must see. Those that join wait at most {@code wait}; the rows carry no caller (the
+	 * caller's suppression is applied afterwards, in {@link #section}), so callers of
+	 * different scopes may share a reading. The reading first looks for the entry once
+	 * more and stores its rows before it ends, both under the scope of the request that
+	 * started it ({@code scope}; null for none), so a request that missed the entry just
+	 * before an identical reading ended finds them rather than reading again. Across
+	 * instances, see {@link SingleFlight}: one reading per instance at most.
 	 */
 	private CompletableFuture<List<FigureRow>> compute(Map<FigureQuery, String> versions, FigureQuery query,
 			SectionQuery sql, String scope, Duration wait) {

@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * The statements behind the dashboard, each reading one large table once; a section reads one or more of them,
- * and each is cached on its own, under a version of its own that only writes to the records it reads increment.
- * Recording a visit, the most frequent write, so leaves the household, member and loan figures cached.
+ * The statements behind the dashboard, each reading one large table once; a section reads
+ * one or more of them, and each is cached on its own, under a version of its own that
+ * only writes to the records it reads increment. Recording a visit, the most frequent
+ * write, so leaves the household, member and loan figures cached.
  */
 enum FigureQuery {
 
@@ -31,8 +32,9 @@ enum FigureQuery {
 	VISITS(DashboardMapper::visits, "Household", "Visit");
 
 	/**
-	 * Audited entity types that no figure counts (an {@code Export} is a read, audited). Any other type that no
-	 * statement names invalidates every statement, so that a new kind of write is never left out by mistake.
+	 * Audited entity types that no figure counts (an {@code Export} is a read, audited).
+	 * Any other type that no statement names invalidates every statement, so that a new
+	 * kind of write is never left out by mistake.
 	 */
 	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy", "Export");
 
@@ -40,7 +42,9 @@ enum FigureQuery {
 
 	private final BiFunction<DashboardMapper, SectionQuery, List<FigureRow>> statement;
 
-	/** The audited entity types (AuditTrail's entityType) whose rows this statement reads. */
+	/**
+	 * The audited entity types (AuditTrail's entityType) whose rows this statement reads.
+	 */
 	private final Set<String> reads;
 
 	FigureQuery(BiFunction<DashboardMapper, SectionQuery, List<FigureRow>> statement, String... reads) {

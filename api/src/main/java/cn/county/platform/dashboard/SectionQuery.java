@@ -11,13 +11,16 @@ import cn.county.platform.plan.PlanYear;
 import cn.county.platform.plan.ReportingPeriod;
 
 /**
- * Everything a section's SQL needs, computed once in Java so that the mapper XML holds no date arithmetic.
+ * Everything a section's SQL needs, computed once in Java so that the mapper XML holds no
+ * date arithmetic.
  *
  * @param level how rows are grouped ({@code COUNTY}, {@code TOWN}, {@code VILLAGE})
  * @param townCode only this town, when set
  * @param villageCode only this village, when set
- * @param townCodes only these towns, when set (the rollup computes its towns a batch at a time)
- * @param joinHousehold whether a table keyed by household must join household to find its area
+ * @param townCodes only these towns, when set (the rollup computes its towns a batch at a
+ * time)
+ * @param joinHousehold whether a table keyed by household must join household to find its
+ * area
  * @param from the period's first day
  * @param to the period's last day
  * @param asOf the day states are judged on
@@ -28,17 +31,18 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param housingDue a housing inspection before this day is overdue
  * @param waterDue a water check before this day is overdue
  * @param maturing the horizons of "maturing within N days"
- * @param milestones the certification milestones of the year, each judged on min(due, asOf)
+ * @param milestones the certification milestones of the year, each judged on min(due,
+ * asOf)
  * @param salesFromMonth the first month of the year, {@code YYYY-01}
  * @param salesToMonth the period's last month
  * @param reportMonths the months whose seller reports are due by asOf
  * @param demonstrationTarget approved courtyard households per village
  */
-record SectionQuery(String level, String townCode, String villageCode, List<String> townCodes,
-		boolean joinHousehold, LocalDate from, LocalDate to, LocalDate asOf, int year, LocalDate yearStart,
-		LocalDate schoolBornAfter, LocalDate schoolBornBy, LocalDate housingDue, LocalDate waterDue,
-		List<Horizon> maturing, List<Horizon> milestones, String salesFromMonth, String salesToMonth,
-		List<Horizon> reportMonths, int demonstrationTarget) {
+record SectionQuery(String level, String townCode, String villageCode, List<String> townCodes, boolean joinHousehold,
+		LocalDate from, LocalDate to, LocalDate asOf, int year, LocalDate yearStart, LocalDate schoolBornAfter,
+		LocalDate schoolBornBy, LocalDate housingDue, LocalDate waterDue, List<Horizon> maturing,
+		List<Horizon> milestones, String salesFromMonth, String salesToMonth, List<Horizon> reportMonths,
+		int demonstrationTarget) {
 
 	/** A key and the day it stands for. */
 	record Horizon(String key, LocalDate day) {
@@ -77,13 +81,19 @@ record SectionQuery(String level, String townCode, String villageCode, List<Stri
 				this.reportMonths, this.demonstrationTarget);
 	}
 
-	/** A text that identifies the query for a cache key: every parameter that changes the rows. */
+	/**
+	 * A text that identifies the query for a cache key: every parameter that changes the
+	 * rows.
+	 */
 	String cacheKey() {
 		return String.join("|", this.level, String.valueOf(this.townCode), String.valueOf(this.villageCode),
 				paramsKey());
 	}
 
-	/** Every parameter that changes the rows apart from the area and the level: the rollup's key. */
+	/**
+	 * Every parameter that changes the rows apart from the area and the level: the
+	 * rollup's key.
+	 */
 	String paramsKey() {
 		return String.join("|", this.from.toString(), this.to.toString(), this.asOf.toString(),
 				String.valueOf(this.demonstrationTarget), this.housingDue.toString(), this.waterDue.toString(),

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 import cn.county.platform.common.IdGenerator;
 
 /**
- * What a {@link DemoSection} works with: its own random stream and ids, the geography of the whole run, and tables
- * to write rows to. Rows are flushed and committed by the generator at the end of each chunk.
+ * What a {@link DemoSection} works with: its own random stream and ids, the geography of
+ * the whole run, and tables to write rows to. Rows are flushed and committed by the
+ * generator at the end of each chunk.
  */
 public final class DemoContext {
 
@@ -51,7 +52,9 @@ public final class DemoContext {
 		return this.seed;
 	}
 
-	/** The day the data describes; ages, inspection and check dates are relative to it. */
+	/**
+	 * The day the data describes; ages, inspection and check dates are relative to it.
+	 */
 	public LocalDate asOf() {
 		return DemoDataGenerator.AS_OF;
 	}
@@ -68,7 +71,10 @@ public final class DemoContext {
 		return this.ids;
 	}
 
-	/** The writer for a table; the same writer for the same table name, so columns are fixed by the first call. */
+	/**
+	 * The writer for a table; the same writer for the same table name, so columns are
+	 * fixed by the first call.
+	 */
 	public DemoTable table(String table, String... columns) {
 		return this.tables.computeIfAbsent(table, (name) -> new DemoTable(this.connection, name, columns));
 	}

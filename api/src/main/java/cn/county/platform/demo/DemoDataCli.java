@@ -9,8 +9,9 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Migrates a database and fills it with demo data, without starting the application: for benchmarks at province
- * scale, where a million households should not wait for the web stack.
+ * Migrates a database and fills it with demo data, without starting the application: for
+ * benchmarks at province scale, where a million households should not wait for the web
+ * stack.
  *
  * <pre>
  * ./mvnw -q -pl api compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
@@ -19,9 +20,10 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  *     --user root --password '' --households 1000000 --seed 42
  * </pre>
  *
- * The database must exist and be empty of households. The generator writes multi-row inserts itself, so the URL
- * needs no {@code rewriteBatchedStatements}. At a million households the server's buffer pool decides the time: the
- * random-order indexes (ID numbers, names, incomes) need about 512 MB to stay in memory.
+ * The database must exist and be empty of households. The generator writes multi-row
+ * inserts itself, so the URL needs no {@code rewriteBatchedStatements}. At a million
+ * households the server's buffer pool decides the time: the random-order indexes (ID
+ * numbers, names, incomes) need about 512 MB to stay in memory.
  */
 public final class DemoDataCli {
 
@@ -42,18 +44,14 @@ public final class DemoDataCli {
 		String url = options.get("url");
 		String user = options.getOrDefault("user", "root");
 		String password = options.getOrDefault("password", "");
-		int households = Integer.parseInt(options.getOrDefault("households",
-				String.valueOf(DemoDataGenerator.DEFAULT_HOUSEHOLDS)));
+		int households = Integer
+			.parseInt(options.getOrDefault("households", String.valueOf(DemoDataGenerator.DEFAULT_HOUSEHOLDS)));
 		long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(DemoDataGenerator.DEFAULT_SEED)));
 
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
 				(java.sql.Driver) Class.forName(driverFor(url)).getDeclaredConstructor().newInstance(), url, user,
 				password);
-		var migration = Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.load()
-			.migrate();
+		var migration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		System.out.println("Migrations applied: " + migration.migrationsExecuted + ", schema at version "
 				+ migration.targetSchemaVersion);
 		DemoSummary summary = new DemoDataGenerator(dataSource).generate(seed, households, System.out::println);

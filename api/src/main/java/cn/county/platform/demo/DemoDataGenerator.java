@@ -21,13 +21,15 @@ import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 
 /**
- * Fills an empty database with a deterministic demo county: towns, villages, households, risk causes and members,
- * then whatever the further {@link DemoSection}s add chunk by chunk. The same seed and household count always give
- * the same rows, ids included, so a demo, a benchmark and a test can refer to the same data.
+ * Fills an empty database with a deterministic demo county: towns, villages, households,
+ * risk causes and members, then whatever the further {@link DemoSection}s add chunk by
+ * chunk. The same seed and household count always give the same rows, ids included, so a
+ * demo, a benchmark and a test can refer to the same data.
  * <p>
- * Rows go out as multi-row inserts committed every chunk of about a thousand households (some five thousand rows).
- * Foreign-key and unique checks are switched off for the session while it writes, since the generator makes the
- * keys itself, and switched back on before the connection is handed back.
+ * Rows go out as multi-row inserts committed every chunk of about a thousand households
+ * (some five thousand rows). Foreign-key and unique checks are switched off for the
+ * session while it writes, since the generator makes the keys itself, and switched back
+ * on before the connection is handed back.
  */
 public final class DemoDataGenerator {
 
@@ -36,24 +38,34 @@ public final class DemoDataGenerator {
 	public static final int DEFAULT_HOUSEHOLDS = 20_000;
 
 	/**
-	 * The day the demo data describes: 2023 incomes, inspections in the last quarter of 2023. Ages and the checks
-	 * that depend on them (school age, overdue inspections) hold on this day, not on the day the demo runs.
+	 * The day the demo data describes: 2023 incomes, inspections in the last quarter of
+	 * 2023. Ages and the checks that depend on them (school age, overdue inspections)
+	 * hold on this day, not on the day the demo runs.
 	 */
 	public static final LocalDate AS_OF = LocalDate.of(2023, 12, 31);
 
-	/** Where the synthetic clock of the ids starts, and the created_at of every row: the evening of AS_OF. */
+	/**
+	 * Where the synthetic clock of the ids starts, and the created_at of every row: the
+	 * evening of AS_OF.
+	 */
 	static final long WRITTEN_AT_MILLIS = OffsetDateTime.of(2023, 12, 31, 20, 0, 0, 0, ZoneOffset.ofHours(8))
 		.toInstant()
 		.toEpochMilli();
 
-	/** About five thousand rows a commit at most; smaller runs get smaller chunks so progress still comes every 5%. */
+	/**
+	 * About five thousand rows a commit at most; smaller runs get smaller chunks so
+	 * progress still comes every 5%.
+	 */
 	private static final int MAX_CHUNK_HOUSEHOLDS = 1_000;
 
 	private final DataSource dataSource;
 
 	private final List<DemoSection> sections;
 
-	/** Households and members, followed by every feature's section ({@link DemoSections#scanned()}). */
+	/**
+	 * Households and members, followed by every feature's section
+	 * ({@link DemoSections#scanned()}).
+	 */
 	public DemoDataGenerator(DataSource dataSource) {
 		this(dataSource, DemoSections.scanned());
 	}
@@ -93,7 +105,8 @@ public final class DemoDataGenerator {
 				for (int s = 0; s < this.sections.size(); s++) {
 					this.sections.get(s).end(contexts.get(s));
 				}
-				// the load went past the API: a dashboard read while it ran may have stored towns half loaded
+				// the load went past the API: a dashboard read while it ran may have
+				// stored towns half loaded
 				execute(connection, "DELETE FROM dashboard_rollup");
 				commit(connection, contexts);
 			}
@@ -103,7 +116,8 @@ public final class DemoDataGenerator {
 				throw ex;
 			}
 			finally {
-				// A pooled connection goes back to the application: it must not keep checks off or a frozen clock.
+				// A pooled connection goes back to the application: it must not keep
+				// checks off or a frozen clock.
 				try {
 					for (DemoContext context : contexts) {
 						context.close();
@@ -122,9 +136,8 @@ public final class DemoDataGenerator {
 		}
 		Map<String, Long> rows = rows(contexts);
 		DemoSummary summary = new DemoSummary(seed, geography.towns().size(), geography.villages().size(),
-				rows.getOrDefault("household", 0L), rows.getOrDefault("member", 0L),
-				Collections.unmodifiableMap(rows), Collections.unmodifiableMap(new TreeMap<>(faults)),
-				Duration.ofNanos(System.nanoTime() - started));
+				rows.getOrDefault("household", 0L), rows.getOrDefault("member", 0L), Collections.unmodifiableMap(rows),
+				Collections.unmodifiableMap(new TreeMap<>(faults)), Duration.ofNanos(System.nanoTime() - started));
 		progress.accept(String.format(
 				"Demo data written: %,d towns, %,d villages, %,d households, %,d members, %,d rows in %.1f s "
 						+ "(%,.0f rows/s); planted faults %s",
@@ -133,13 +146,11 @@ public final class DemoDataGenerator {
 		return summary;
 	}
 
-	private void writeChunks(DemoGeography geography, long seed, Map<String, Long> faults,
-			List<DemoContext> contexts, Connection connection, long started, Consumer<String> progress)
-			throws SQLException {
+	private void writeChunks(DemoGeography geography, long seed, Map<String, Long> faults, List<DemoContext> contexts,
+			Connection connection, long started, Consumer<String> progress) throws SQLException {
 		int households = geography.households();
 		HouseholdFactory factory = new HouseholdFactory(seed, faults);
-		List<List<DemoVillage>> chunks = geography
-			.chunks(Math.max(1, Math.min(MAX_CHUNK_HOUSEHOLDS, households / 20)));
+		List<List<DemoVillage>> chunks = geography.chunks(Math.max(1, Math.min(MAX_CHUNK_HOUSEHOLDS, households / 20)));
 		long done = 0;
 		int reported = 0;
 		for (int c = 0; c < chunks.size(); c++) {
@@ -159,19 +170,25 @@ public final class DemoDataGenerator {
 				reported = percent;
 				long rows = rows(contexts).values().stream().mapToLong(Long::longValue).sum();
 				double seconds = (System.nanoTime() - started) / 1e9;
-				progress.accept(String.format("Demo data %3d%%: %,d of %,d households, %,d rows, %,.0f rows/s",
-						percent, done, households, rows, rows / Math.max(seconds, 1e-3)));
+				progress.accept(String.format("Demo data %3d%%: %,d of %,d households, %,d rows, %,.0f rows/s", percent,
+						done, households, rows, rows / Math.max(seconds, 1e-3)));
 			}
 		}
 	}
 
-	/** Ids from a clock that ticks once per id from a fixed instant, so that they depend on the seed alone. */
+	/**
+	 * Ids from a clock that ticks once per id from a fixed instant, so that they depend
+	 * on the seed alone.
+	 */
 	static LongSupplier syntheticClock() {
 		AtomicLong now = new AtomicLong(WRITTEN_AT_MILLIS);
 		return now::getAndIncrement;
 	}
 
-	/** A seed of its own for each section, so that one section's draws never shift another's. */
+	/**
+	 * A seed of its own for each section, so that one section's draws never shift
+	 * another's.
+	 */
 	static long salt(long seed, String section) {
 		long hash = 1125899906842597L;
 		for (int i = 0; i < section.length(); i++) {

@@ -14,9 +14,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * Fills an empty database with demo data once the application has started. Runners run after the context is
- * refreshed, so Flyway has migrated by then. A database that already has households is left alone, so restarting
- * the demo keeps what users changed in it.
+ * Fills an empty database with demo data once the application has started. Runners run
+ * after the context is refreshed, so Flyway has migrated by then. A database that already
+ * has households is left alone, so restarting the demo keeps what users changed in it.
  */
 public class DemoDataLoader implements ApplicationRunner {
 

@@ -1,8 +1,9 @@
 package cn.county.platform.demo;
 
 /**
- * The data-quality faults that the generator plants on purpose, so that the monthly data screening (item 3 of the
- * work plan) has something to find. Each is rare and each is counted in {@link DemoSummary#faults()}.
+ * The data-quality faults that the generator plants on purpose, so that the monthly data
+ * screening (item 3 of the work plan) has something to find. Each is rare and each is
+ * counted in {@link DemoSummary#faults()}.
  */
 public enum DemoFault {
 
@@ -15,10 +16,16 @@ public enum DemoFault {
 	/** A person registered in two households: the same ID number on a member of each. */
 	DUPLICATE_ID_ACROSS_HOUSEHOLDS,
 
-	/** A child of compulsory school age (6-15) recorded as dropped out or not of school age. */
+	/**
+	 * A child of compulsory school age (6-15) recorded as dropped out or not of school
+	 * age.
+	 */
 	SCHOOL_AGE_NOT_IN_SCHOOL,
 
-	/** A monitored household whose risk is marked eliminated while its income is under the 7,500-yuan line. */
+	/**
+	 * A monitored household whose risk is marked eliminated while its income is under the
+	 * 7,500-yuan line.
+	 */
 	RISK_ELIMINATED_UNDER_LINE
 
 }

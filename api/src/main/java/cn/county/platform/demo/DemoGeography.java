@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Towns and villages of the demo county, sized so that a village keeps about 55 households whatever the household
- * count: 20,000 households give the 12 demo towns of about 30 villages each, 1,000,000 give about 600 towns.
+ * Towns and villages of the demo county, sized so that a village keeps about 55
+ * households whatever the household count: 20,000 households give the 12 demo towns of
+ * about 30 villages each, 1,000,000 give about 600 towns.
  * <p>
- * Codes follow the national statistical division codes: town = county 411024 + 3 digits from 100, village = town +
- * 3 digits from 201. The first town is always 411024100 and its first village 411024100201, because demo users are
- * bound to those codes. Names depend only on the code's position, not on the seed or the size, so a guide that says
+ * Codes follow the national statistical division codes: town = county 411024 + 3 digits
+ * from 100, village = town + 3 digits from 201. The first town is always 411024100 and
+ * its first village 411024100201, because demo users are bound to those codes. Names
+ * depend only on the code's position, not on the seed or the size, so a guide that says
  * "the cadre of 安乐镇" stays right.
  */
 public final class DemoGeography {
@@ -100,7 +102,10 @@ public final class DemoGeography {
 		return new DemoGeography(towns, households);
 	}
 
-	/** Uneven like real villages (about 40 to 70 households), adding up to exactly the requested count. */
+	/**
+	 * Uneven like real villages (about 40 to 70 households), adding up to exactly the
+	 * requested count.
+	 */
 	private static int[] villageSizes(int households, int villageCount, SplittableRandom random) {
 		double[] weights = new double[villageCount];
 		double total = 0;
@@ -138,7 +143,10 @@ public final class DemoGeography {
 		return this.households;
 	}
 
-	/** Whole villages, grouped until a group has {@code households} households or more (the last may have fewer). */
+	/**
+	 * Whole villages, grouped until a group has {@code households} households or more
+	 * (the last may have fewer).
+	 */
 	List<List<DemoVillage>> chunks(int households) {
 		List<List<DemoVillage>> chunks = new ArrayList<>();
 		List<DemoVillage> current = new ArrayList<>();

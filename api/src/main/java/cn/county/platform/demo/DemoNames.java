@@ -11,8 +11,8 @@ final class DemoNames {
 
 	private static final int[] SURNAME_WEIGHTS = { 71, 70, 68, 54, 45, 31, 22, 23, 20, 19, 13, 15, 13, 12, 12, 12, 11,
 			11, 10, 9, 9, 8, 7, 7, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-			3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1,
-			1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+			3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1,
+			1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
 
 	private static final int[] SURNAME_CUMULATIVE = cumulative(SURNAME_WEIGHTS);
 
@@ -22,9 +22,12 @@ final class DemoNames {
 	private static final String FEMALE = "秀娟英华慧巧美娜静淑惠珠翠雅芝玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月媛艳瑞佳嘉琼勤珍贞莉桂娣叶璐琦晶妍茜"
 			+ "秋珊莎锦青倩婷婉娴颖露瑶怡雁蓓仪荷丹蓉君琴蕊薇菁梦岚婕馨韵园艺卿澜纯悦昭冰爽茗羽希欣滢柔竹凝晓欢枫芸菲伊亚宜可舒影丽阳妮宝";
 
-	/** The first twelve towns keep these names at every size: demo users and guides refer to them. */
-	static final String[] DEMO_TOWNS = { "安乐镇", "柳河镇", "青石镇", "白马镇", "丰泽镇", "杨集镇", "马坊镇", "清水镇", "大营镇", "双桥镇",
-			"黄岗镇", "永兴镇" };
+	/**
+	 * The first twelve towns keep these names at every size: demo users and guides refer
+	 * to them.
+	 */
+	static final String[] DEMO_TOWNS = { "安乐镇", "柳河镇", "青石镇", "白马镇", "丰泽镇", "杨集镇", "马坊镇", "清水镇", "大营镇", "双桥镇", "黄岗镇",
+			"永兴镇" };
 
 	private static final String TOWN_FIRST = "东西南北大小新上下高黄白青石柳杨马金龙凤双三五古长永太兴和平安宝丰清红花桃李张王刘陈赵孙周吴郑冯许韩曹彭董潘蒋蔡杜魏程姚苏汪田郝";
 

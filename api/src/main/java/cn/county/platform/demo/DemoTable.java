@@ -8,13 +8,17 @@ import java.sql.Types;
 import java.time.LocalDate;
 
 /**
- * Rows for one table, sent as multi-row {@code INSERT ... VALUES (...), (...)} statements. The statements are built
- * here rather than left to the driver's {@code rewriteBatchedStatements}, so a data source configured without that
- * flag (or a different driver) is not a hundred times slower.
+ * Rows for one table, sent as multi-row {@code INSERT ... VALUES (...), (...)}
+ * statements. The statements are built here rather than left to the driver's
+ * {@code rewriteBatchedStatements}, so a data source configured without that flag (or a
+ * different driver) is not a hundred times slower.
  */
 public final class DemoTable {
 
-	/** Keeps a statement well under the default 16 MB max_allowed_packet even for wide rows. */
+	/**
+	 * Keeps a statement well under the default 16 MB max_allowed_packet even for wide
+	 * rows.
+	 */
 	private static final int ROWS_PER_STATEMENT = 500;
 
 	private final Connection connection;
@@ -43,13 +47,13 @@ public final class DemoTable {
 	}
 
 	/**
-	 * Adds a row; values in the order of the columns given to {@link DemoContext#table}. Strings, numbers, booleans,
-	 * {@link LocalDate} and null are supported.
+	 * Adds a row; values in the order of the columns given to {@link DemoContext#table}.
+	 * Strings, numbers, booleans, {@link LocalDate} and null are supported.
 	 */
 	public void row(Object... values) throws SQLException {
 		if (values.length != this.columns.length) {
-			throw new IllegalArgumentException(this.table + " takes " + this.columns.length + " values, not "
-					+ values.length);
+			throw new IllegalArgumentException(
+					this.table + " takes " + this.columns.length + " values, not " + values.length);
 		}
 		System.arraycopy(values, 0, this.buffer, this.buffered * this.columns.length, values.length);
 		this.buffered++;
@@ -112,7 +116,8 @@ public final class DemoTable {
 			statement.setBigDecimal(index, number);
 		}
 		else if (value instanceof LocalDate date) {
-			// As text: the server reads it as a DATE with no time-zone conversion on the way.
+			// As text: the server reads it as a DATE with no time-zone conversion on the
+			// way.
 			statement.setString(index, date.toString());
 		}
 		else {

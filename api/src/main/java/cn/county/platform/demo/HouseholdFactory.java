@@ -12,9 +12,10 @@ import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.ResidentIdNumber;
 
 /**
- * Makes households and their members, village by village, from one random stream: the same seed always gives the
- * same people. Shares follow the brief of the demo data set (about 12% monitored, income spread around the 7,500-yuan
- * line, and so on); the rare planted faults are counted in the map handed in.
+ * Makes households and their members, village by village, from one random stream: the
+ * same seed always gives the same people. Shares follow the brief of the demo data set
+ * (about 12% monitored, income spread around the 7,500-yuan line, and so on); the rare
+ * planted faults are counted in the map handed in.
  */
 final class HouseholdFactory {
 
@@ -37,11 +38,12 @@ final class HouseholdFactory {
 	/** Household sizes 1-7; the shares give 3.5 members on average. */
 	private static final double[] SIZE_SHARES = { 0.10, 0.18, 0.23, 0.23, 0.16, 0.07, 0.03 };
 
-	private static final String[] MOBILE_PREFIXES = { "30", "31", "32", "33", "34", "35", "36", "37", "38", "39",
-			"50", "51", "52", "53", "55", "56", "57", "58", "59", "76", "77", "78", "80", "81", "82", "83", "84", "85",
-			"86", "87", "88", "89", "98", "99" };
+	private static final String[] MOBILE_PREFIXES = { "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "50",
+			"51", "52", "53", "55", "56", "57", "58", "59", "76", "77", "78", "80", "81", "82", "83", "84", "85", "86",
+			"87", "88", "89", "98", "99" };
 
-	// Fault rates are per candidate; with the family shapes below each comes to about 0.3% of households.
+	// Fault rates are per candidate; with the family shapes below each comes to about
+	// 0.3% of households.
 	private static final double WRONG_CHECK_DIGIT_RATE = 0.001;
 
 	private static final double BIRTH_DATE_MISMATCH_RATE = 0.0013;
@@ -60,7 +62,10 @@ final class HouseholdFactory {
 
 	private final Map<String, Long> faults;
 
-	/** A clean adult of an earlier household, who the next duplicate-ID fault registers a second time. */
+	/**
+	 * A clean adult of an earlier household, who the next duplicate-ID fault registers a
+	 * second time.
+	 */
 	private Draft duplicateSource;
 
 	HouseholdFactory(long seed, Map<String, Long> faults) {
@@ -112,7 +117,8 @@ final class HouseholdFactory {
 					earliest = LocalDate.of(2023, 1, 1);
 				}
 				riskEliminatedOn = day(earliest, AS_OF);
-				// Risk counts as eliminated only above the line; the exceptions are the planted fault.
+				// Risk counts as eliminated only above the line; the exceptions are the
+				// planted fault.
 				incomeCents = incomeAtLeast(7_700, 0.12, LINE_CENTS);
 				if (chance(ELIMINATED_UNDER_LINE_RATE)) {
 					incomeCents = 600_000 + this.random.nextLong(LINE_CENTS - 600_000);
@@ -140,7 +146,8 @@ final class HouseholdFactory {
 			screenedOn = identifiedOn;
 		}
 		else if (chance(0.03)) {
-			// This quarter's warning data: about half already screened, the rest waiting on the screening list.
+			// This quarter's warning data: about half already screened, the rest waiting
+			// on the screening list.
 			warningSource = pick(WARNING_SOURCES);
 			warningReceivedOn = day(LocalDate.of(2023, 10, 1), LocalDate.of(2023, 12, 19));
 			if (chance(0.55)) {
@@ -151,7 +158,8 @@ final class HouseholdFactory {
 		String cadre = village.cadres().get(this.random.nextInt(village.cadres().size()));
 		double gradeDraw = this.random.nextDouble();
 		String housingGrade = (gradeDraw < 0.005) ? "D" : (gradeDraw < 0.035) ? "C" : (gradeDraw < 0.40) ? "B" : "A";
-		// Clear of any reading of "quarterly" and "monthly": recent ones are well inside the last quarter or month,
+		// Clear of any reading of "quarterly" and "monthly": recent ones are well inside
+		// the last quarter or month,
 		// overdue ones well outside it.
 		LocalDate housingInspectedOn = chance(0.94) ? day(LocalDate.of(2023, 10, 15), AS_OF)
 				: day(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 7, 31));
@@ -167,11 +175,11 @@ final class HouseholdFactory {
 			members.add(draft.toMember(this.ids.nextId(), id));
 		}
 		DemoMember head = members.get(0);
-		return new DemoHousehold(id, code, village.townCode(), village.code(), address, head.name(),
-				head.idNumber(), phone, monitored ? "MONITORED" : "ALLEVIATED", monitoringType, riskStatus,
-				riskEliminatedOn, policySupport, BigDecimal.valueOf(incomeCents, 2), INCOME_YEAR, minimumAllowance,
-				extremePoverty, identifiedVia, identifiedOn, warningSource, warningReceivedOn, screenedOn, cadre,
-				housingGrade, housingInspectedOn, waterSafe, waterCheckedOn, causes, List.copyOf(members));
+		return new DemoHousehold(id, code, village.townCode(), village.code(), address, head.name(), head.idNumber(),
+				phone, monitored ? "MONITORED" : "ALLEVIATED", monitoringType, riskStatus, riskEliminatedOn,
+				policySupport, BigDecimal.valueOf(incomeCents, 2), INCOME_YEAR, minimumAllowance, extremePoverty,
+				identifiedVia, identifiedOn, warningSource, warningReceivedOn, screenedOn, cadre, housingGrade,
+				housingInspectedOn, waterSafe, waterCheckedOn, causes, List.copyOf(members));
 	}
 
 	private int size() {
@@ -185,7 +193,10 @@ final class HouseholdFactory {
 		return SIZE_SHARES.length;
 	}
 
-	/** Relations, genders and ages that fit together: children 20-35 years younger than the head, and so on. */
+	/**
+	 * Relations, genders and ages that fit together: children 20-35 years younger than
+	 * the head, and so on.
+	 */
 	private List<Draft> family(int size) {
 		List<Draft> family = new ArrayList<>(size + 1);
 		int headAge = (size == 1) ? 45 + this.random.nextInt(46)
@@ -276,8 +287,8 @@ final class HouseholdFactory {
 		}
 		double draw = this.random.nextDouble();
 		if (age <= 18) {
-			return (draw < 0.55) ? "HIGH_SCHOOL" : (draw < 0.85) ? "VOCATIONAL" : (draw < 0.88) ? "DROPPED_OUT"
-					: "GRADUATED";
+			return (draw < 0.55) ? "HIGH_SCHOOL"
+					: (draw < 0.85) ? "VOCATIONAL" : (draw < 0.88) ? "DROPPED_OUT" : "GRADUATED";
 		}
 		if (age <= 22) {
 			return (draw < 0.35) ? "COLLEGE" : (draw < 0.45) ? "VOCATIONAL" : "GRADUATED";
@@ -360,7 +371,10 @@ final class HouseholdFactory {
 		};
 	}
 
-	/** One to three causes, each only where the family gives a reason for it (no illness without an ill member). */
+	/**
+	 * One to three causes, each only where the family gives a reason for it (no illness
+	 * without an ill member).
+	 */
 	private List<String> causes(List<Draft> family) {
 		boolean ill = false;
 		boolean disabled = false;
@@ -413,7 +427,8 @@ final class HouseholdFactory {
 				fault(DemoFault.WRONG_CHECK_DIGIT);
 			}
 			else if (draft.age >= 25 && draw < WRONG_CHECK_DIGIT_RATE + BIRTH_DATE_MISMATCH_RATE) {
-				// Only adults, so the shifted date (at most 400 days) cannot move anyone across a school age.
+				// Only adults, so the shifted date (at most 400 days) cannot move anyone
+				// across a school age.
 				int days = 1 + this.random.nextInt(400);
 				draft.birthDate = draft.birthDate.plusDays(this.random.nextBoolean() ? days : -days);
 				draft.faulty = true;
@@ -428,8 +443,8 @@ final class HouseholdFactory {
 	}
 
 	/**
-	 * Now and then registers an adult of an earlier household here too, as happens when a daughter marries out and
-	 * her old registration is never closed.
+	 * Now and then registers an adult of an earlier household here too, as happens when a
+	 * daughter marries out and her old registration is never closed.
 	 */
 	private void plantDuplicate(List<Draft> family) {
 		if (chance(DUPLICATE_ID_RATE) && this.duplicateSource != null && family.size() < 7) {
@@ -559,8 +574,9 @@ final class HouseholdFactory {
 	}
 
 	/**
-	 * Hands out ID numbers that no one else in the run has: a bit per (birth date, gender, sequence). Sequences are
-	 * 001-997 for men and 002-998 for women, so the parity of the 17th digit gives the gender as GB 11643 says.
+	 * Hands out ID numbers that no one else in the run has: a bit per (birth date,
+	 * gender, sequence). Sequences are 001-997 for men and 002-998 for women, so the
+	 * parity of the 17th digit gives the gender as GB 11643 says.
 	 */
 	static final class IdNumberPool {
 
@@ -573,7 +589,8 @@ final class HouseholdFactory {
 		void issue(Draft draft, SplittableRandom random) {
 			LocalDate yearEnd = AS_OF.minusYears(draft.age);
 			for (int attempt = 0; attempt < 10_000; attempt++) {
-				// Any day up to 364 days back from AS_OF minus the age keeps the age exact on AS_OF.
+				// Any day up to 364 days back from AS_OF minus the age keeps the age
+				// exact on AS_OF.
 				LocalDate birth = yearEnd.minusDays(random.nextInt(365));
 				int slot = random.nextInt(SEQUENCES);
 				long day = birth.toEpochDay() - FIRST_DAY;
@@ -585,8 +602,8 @@ final class HouseholdFactory {
 					return;
 				}
 			}
-			throw new IllegalStateException("No free ID number left for people aged " + draft.age
-					+ ": too many households for one county");
+			throw new IllegalStateException(
+					"No free ID number left for people aged " + draft.age + ": too many households for one county");
 		}
 
 		static String idNumber(LocalDate birth, int sequence) {

@@ -2,7 +2,10 @@ package cn.county.platform.demo;
 
 import java.sql.SQLException;
 
-/** Writes the core of the data set: towns, villages, households, their risk causes and members. */
+/**
+ * Writes the core of the data set: towns, villages, households, their risk causes and
+ * members.
+ */
 final class HouseholdSection implements DemoSection {
 
 	static final String NAME = "households";
@@ -36,19 +39,17 @@ final class HouseholdSection implements DemoSection {
 		DemoTable members = context.table("member", "id", "household_id", "name", "id_number", "relation", "gender",
 				"birth_date", "schooling", "health", "disability_grade", "labour_capacity", "willing_to_work");
 		for (DemoHousehold h : chunk.households()) {
-			households.row(h.id(), h.code(), h.townCode(), h.villageCode(), h.address(), h.headName(),
-					h.headIdNumber(), h.phone(), h.category(), h.monitoringType(), h.riskStatus(),
-					h.riskEliminatedOn(), h.policySupport(), h.incomePerCapita(), h.incomeYear(),
-					h.minimumAllowance(), h.extremePoverty(), h.identifiedVia(), h.identifiedOn(), h.warningSource(),
-					h.warningReceivedOn(), h.screenedOn(), h.assignedCadre(), h.housingGrade(),
-					h.housingInspectedOn(), h.waterSafe(), h.waterCheckedOn());
+			households.row(h.id(), h.code(), h.townCode(), h.villageCode(), h.address(), h.headName(), h.headIdNumber(),
+					h.phone(), h.category(), h.monitoringType(), h.riskStatus(), h.riskEliminatedOn(),
+					h.policySupport(), h.incomePerCapita(), h.incomeYear(), h.minimumAllowance(), h.extremePoverty(),
+					h.identifiedVia(), h.identifiedOn(), h.warningSource(), h.warningReceivedOn(), h.screenedOn(),
+					h.assignedCadre(), h.housingGrade(), h.housingInspectedOn(), h.waterSafe(), h.waterCheckedOn());
 			for (String cause : h.riskCauses()) {
 				causes.row(h.id(), cause);
 			}
 			for (DemoMember m : h.members()) {
-				members.row(m.id(), m.householdId(), m.name(), m.idNumber(), m.relation(), m.gender(),
-						m.birthDate(), m.schooling(), m.health(), m.disabilityGrade(), m.labourCapacity(),
-						m.willingToWork());
+				members.row(m.id(), m.householdId(), m.name(), m.idNumber(), m.relation(), m.gender(), m.birthDate(),
+						m.schooling(), m.health(), m.disabilityGrade(), m.labourCapacity(), m.willingToWork());
 			}
 		}
 	}

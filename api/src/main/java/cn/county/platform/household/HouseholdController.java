@@ -63,8 +63,8 @@ class HouseholdController {
 	}
 
 	/**
-	 * One statement for the members of every household on the page, however many there are; the loans'
-	 * {@code borrower} finds them in the same loader.
+	 * One statement for the members of every household on the page, however many there
+	 * are; the loans' {@code borrower} finds them in the same loader.
 	 */
 	@SchemaMapping(typeName = "Household")
 	CompletableFuture<List<Member>> members(Household household, DataFetchingEnvironment env) {
@@ -106,14 +106,12 @@ class HouseholdController {
 	}
 
 	@MutationMapping
-	Map<String, Object> updateMember(@Argument Inputs.UpdateMemberInput input,
-			@AuthenticationPrincipal Caller caller) {
+	Map<String, Object> updateMember(@Argument Inputs.UpdateMemberInput input, @AuthenticationPrincipal Caller caller) {
 		return Map.of("member", this.members.update(caller, input));
 	}
 
 	@MutationMapping
-	Map<String, Object> removeMember(@Argument Inputs.RemoveMemberInput input,
-			@AuthenticationPrincipal Caller caller) {
+	Map<String, Object> removeMember(@Argument Inputs.RemoveMemberInput input, @AuthenticationPrincipal Caller caller) {
 		long householdId = this.members.remove(caller, input);
 		return Map.of("removedMemberId", input.id(), "household", this.households.byId(caller, householdId));
 	}

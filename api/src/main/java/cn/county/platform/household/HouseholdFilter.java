@@ -7,8 +7,8 @@ public record HouseholdFilter(String townCode, String villageCode, HouseholdCate
 		MonitoringType monitoringType, RiskStatus riskStatus, RiskCause riskCause, BigDecimal incomeMin,
 		BigDecimal incomeMax, LocalDate identifiedSince, String search) {
 
-	public static final HouseholdFilter NONE = new HouseholdFilter(null, null, null, null, null, null, null, null,
-			null, null);
+	public static final HouseholdFilter NONE = new HouseholdFilter(null, null, null, null, null, null, null, null, null,
+			null);
 
 	/** The search text with LIKE's wildcards escaped, for a prefix match. */
 	public String searchPrefix() {

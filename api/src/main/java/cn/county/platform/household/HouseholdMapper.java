@@ -17,12 +17,16 @@ public interface HouseholdMapper {
 
 	List<Household> selectByIds(@Param("ids") Collection<Long> ids, @Param("scope") Scope scope);
 
-	/** Locks the household row for the rest of the transaction; null when absent or out of scope. */
+	/**
+	 * Locks the household row for the rest of the transaction; null when absent or out of
+	 * scope.
+	 */
 	Integer lockVersion(@Param("id") long id, @Param("scope") Scope scope);
 
 	/**
-	 * One keyset page: rows after ({@code afterValue}, {@code afterId}) in the given order, at most {@code limit}.
-	 * {@code orderColumn} comes from {@link HouseholdOrder.Field}, never from input.
+	 * One keyset page: rows after ({@code afterValue}, {@code afterId}) in the given
+	 * order, at most {@code limit}. {@code orderColumn} comes from
+	 * {@link HouseholdOrder.Field}, never from input.
 	 */
 	List<Household> selectPage(@Param("filter") HouseholdFilter filter, @Param("scope") Scope scope,
 			@Param("orderColumn") String orderColumn, @Param("desc") boolean desc,
@@ -39,8 +43,7 @@ public interface HouseholdMapper {
 	void updateMonitoring(@Param("id") long id, @Param("category") HouseholdCategory category,
 			@Param("monitoringType") MonitoringType monitoringType, @Param("riskStatus") RiskStatus riskStatus,
 			@Param("riskEliminatedOn") LocalDate riskEliminatedOn,
-			@Param("identifiedVia") IdentificationChannel identifiedVia,
-			@Param("identifiedOn") LocalDate identifiedOn);
+			@Param("identifiedVia") IdentificationChannel identifiedVia, @Param("identifiedOn") LocalDate identifiedOn);
 
 	void updateHead(@Param("id") long id, @Param("headName") String headName,
 			@Param("headIdNumber") String headIdNumber);

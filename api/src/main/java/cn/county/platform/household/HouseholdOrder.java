@@ -12,8 +12,8 @@ public record HouseholdOrder(Field field, SortDirection direction) {
 	public static final HouseholdOrder DEFAULT = new HouseholdOrder(Field.CODE, SortDirection.ASC);
 
 	/**
-	 * The sortable fields: each names its column and how a row's value goes into a cursor and back. The column is
-	 * spliced into SQL, so it comes only from this enum.
+	 * The sortable fields: each names its column and how a row's value goes into a cursor
+	 * and back. The column is spliced into SQL, so it comes only from this enum.
 	 */
 	public enum Field {
 

@@ -30,16 +30,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Households: reads bounded by the caller's scope, and the writes that register a household, change it and move it
- * in and out of monitoring. Each write checks its whole input first, then runs in one transaction; a refusal
- * leaves nothing behind.
+ * Households: reads bounded by the caller's scope, and the writes that register a
+ * household, change it and move it in and out of monitoring. Each write checks its whole
+ * input first, then runs in one transaction; a refusal leaves nothing behind.
  */
 @Service
 public class HouseholdService {
 
 	private static final Pattern CODE = Pattern.compile("[0-9A-Za-z-]{4,24}");
 
-	/** The largest income per capita taken, in yuan: a limit of its own, a little below its DECIMAL(12,2) column's. */
+	/**
+	 * The largest income per capita taken, in yuan: a limit of its own, a little below
+	 * its DECIMAL(12,2) column's.
+	 */
 	private static final BigDecimal MAX_INCOME = new BigDecimal("9999999999");
 
 	private static final Pattern PHONE = Pattern.compile("1\\d{10}|0\\d{2,3}-?\\d{7,8}");
@@ -70,8 +73,9 @@ public class HouseholdService {
 	}
 
 	/**
-	 * The members of each household, for callers outside GraphQL (the imports) that cannot use the
-	 * {@code HouseholdLoaders} batch loaders; GraphQL fields use those instead.
+	 * The members of each household, for callers outside GraphQL (the imports) that
+	 * cannot use the {@code HouseholdLoaders} batch loaders; GraphQL fields use those
+	 * instead.
 	 */
 	public Map<Long, List<Member>> membersOf(Collection<Long> householdIds) {
 		if (householdIds.isEmpty()) {
@@ -139,8 +143,8 @@ public class HouseholdService {
 		}
 		violations.throwIfAny();
 		if (!caller.scope().covers(village.townCode(), village.code())) {
-			throw new DomainException(new Violation("input.villageCode",
-					"is outside the caller's town or village", ErrorClassification.FORBIDDEN));
+			throw new DomainException(new Violation("input.villageCode", "is outside the caller's town or village",
+					ErrorClassification.FORBIDDEN));
 		}
 		String headIdNumber = MemberRules.normalizeIdNumber(input.head().idNumber());
 		if (this.households.codeExists(code)) {
@@ -178,9 +182,10 @@ public class HouseholdService {
 	}
 
 	/**
-	 * Registers an ordinary rural household (一般农户) for a person a line department's warning names who is not
-	 * registered yet (item 2), so the screening reaches them: the same rules as {@link #create}, open to the
-	 * department officers who send warnings.
+	 * Registers an ordinary rural household (一般农户) for a person a line department's
+	 * warning names who is not registered yet (item 2), so the screening reaches them:
+	 * the same rules as {@link #create}, open to the department officers who send
+	 * warnings.
 	 */
 	@Transactional
 	@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'DEPARTMENT_OFFICER')")
@@ -222,8 +227,7 @@ public class HouseholdService {
 		lock(caller, input.householdId(), input.version(), "input.householdId");
 		Household household = this.households.selectById(input.householdId(), Scope.COUNTY);
 		if (household.isMonitoredAtRisk()) {
-			throw DomainException.conflict("input.householdId",
-					"is already monitored and its risk is not eliminated");
+			throw DomainException.conflict("input.householdId", "is already monitored and its risk is not eliminated");
 		}
 		Inputs.MonitoringInput monitoring = input.monitoring();
 		if (household.category() == HouseholdCategory.ALLEVIATED && monitoring.type() == MonitoringType.MARGINAL) {
@@ -263,7 +267,9 @@ public class HouseholdService {
 		return audited(caller, "eliminateHouseholdRisk", household);
 	}
 
-	/** Reads the household after a write and records the write with the state before it. */
+	/**
+	 * Reads the household after a write and records the write with the state before it.
+	 */
 	private Household audited(Caller caller, String operation, Household before) {
 		Household after = this.households.selectById(before.id(), Scope.COUNTY);
 		this.audit.record(caller, operation, "Household", before.id(), before, after);
@@ -271,8 +277,9 @@ public class HouseholdService {
 	}
 
 	/**
-	 * Locks the household for this transaction after checking it is in the caller's scope (else NOT_FOUND, as if it
-	 * did not exist) and, when the caller sent the version it read, that nobody changed it since.
+	 * Locks the household for this transaction after checking it is in the caller's scope
+	 * (else NOT_FOUND, as if it did not exist) and, when the caller sent the version it
+	 * read, that nobody changed it since.
 	 */
 	void lock(Caller caller, Long id, Integer expectedVersion, String field) {
 		Integer version = this.households.lockVersion(Violations.require(id, field), caller.scope());
@@ -285,9 +292,8 @@ public class HouseholdService {
 	Member newMember(long householdId, Relation relation, Inputs.MemberFields fields) {
 		String idNumber = MemberRules.normalizeIdNumber(fields.idNumber());
 		return new Member(this.ids.nextId(), householdId, null, null, fields.name().strip(), idNumber, relation,
-				Gender.valueOf(ResidentIdNumber.gender(idNumber)),
-				ResidentIdNumber.birthDate(idNumber).orElseThrow(), fields.schooling(),
-				fields.health(), fields.disabilityGrade(), fields.labourCapacity(),
+				Gender.valueOf(ResidentIdNumber.gender(idNumber)), ResidentIdNumber.birthDate(idNumber).orElseThrow(),
+				fields.schooling(), fields.health(), fields.disabilityGrade(), fields.labourCapacity(),
 				Boolean.TRUE.equals(fields.willingToWork()), 0);
 	}
 

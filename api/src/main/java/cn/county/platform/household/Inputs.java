@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The mutation inputs of households and members, bound by Spring for GraphQL from the schema's input types. */
+/**
+ * The mutation inputs of households and members, bound by Spring for GraphQL from the
+ * schema's input types.
+ */
 public final class Inputs {
 
 	private Inputs() {

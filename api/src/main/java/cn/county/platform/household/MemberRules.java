@@ -7,8 +7,9 @@ import cn.county.platform.common.ResidentIdNumber;
 import cn.county.platform.common.Violations;
 
 /**
- * The rules every member's data obeys, whoever registers it: a well-formed ID number (GB 11643) whose birth date
- * and gender agree with the stated ones, and a disability grade exactly when the member is disabled.
+ * The rules every member's data obeys, whoever registers it: a well-formed ID number (GB
+ * 11643) whose birth date and gender agree with the stated ones, and a disability grade
+ * exactly when the member is disabled.
  */
 final class MemberRules {
 
@@ -28,7 +29,10 @@ final class MemberRules {
 		checkDisability(fields.health(), fields.disabilityGrade(), prefix, violations);
 	}
 
-	/** The ID number is well formed and the birth date and gender, where given, agree with it. */
+	/**
+	 * The ID number is well formed and the birth date and gender, where given, agree with
+	 * it.
+	 */
 	static void checkIdentity(String idNumber, LocalDate birthDate, Gender gender, String prefix, LocalDate today,
 			Violations violations) {
 		Optional<String> problem = ResidentIdNumber.problem(idNumber);

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Members: added, corrected and removed by the town and, for their own village, by village cadres on visits. The
- * head is registered with the household and stays its head; changing the head's name or ID number changes the
- * household's head fields in the same transaction.
+ * Members: added, corrected and removed by the town and, for their own village, by
+ * village cadres on visits. The head is registered with the household and stays its head;
+ * changing the head's name or ID number changes the household's head fields in the same
+ * transaction.
  */
 @Service
 public class MemberService {
@@ -81,7 +82,8 @@ public class MemberService {
 				: current.idNumber();
 		boolean identityChanges = input.idNumber() != null || input.birthDate() != null || input.gender() != null;
 		if (identityChanges) {
-			// the stored birth date and gender follow a new ID number unless new ones are given with it
+			// the stored birth date and gender follow a new ID number unless new ones are
+			// given with it
 			MemberRules.checkIdentity(idNumber,
 					(input.birthDate() != null) ? input.birthDate()
 							: (input.idNumber() != null) ? null : current.birthDate(),

@@ -19,7 +19,10 @@ public interface CertificateMapper {
 	/** Certificates earned through a training; read under the member's lock. */
 	List<Certificate> selectByTrainingId(@Param("trainingId") long trainingId);
 
-	/** One keyset page, most recently issued first: rows after ({@code afterDate}, {@code afterId}). */
+	/**
+	 * One keyset page, most recently issued first: rows after ({@code afterDate},
+	 * {@code afterId}).
+	 */
 	List<Certificate> selectPage(@Param("filter") CertificateFilter filter, @Param("scope") Scope scope,
 			@Param("afterDate") LocalDate afterDate, @Param("afterId") Long afterId, @Param("limit") int limit);
 

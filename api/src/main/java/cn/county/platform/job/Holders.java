@@ -22,8 +22,9 @@ class Holders {
 	}
 
 	/**
-	 * Locks the member for the rest of the transaction after checking it is in the caller's scope (else NOT_FOUND,
-	 * as if it did not exist). Must run inside the caller's transaction.
+	 * Locks the member for the rest of the transaction after checking it is in the
+	 * caller's scope (else NOT_FOUND, as if it did not exist). Must run inside the
+	 * caller's transaction.
 	 */
 	Holder lock(Caller caller, Long memberId, String field) {
 		Holder holder = this.holders.lock(Violations.require(memberId, field), caller.scope());

@@ -3,7 +3,10 @@ package cn.county.platform.job;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The mutation inputs of jobs, subsidies, trainings and certificates, bound from the schema's input types. */
+/**
+ * The mutation inputs of jobs, subsidies, trainings and certificates, bound from the
+ * schema's input types.
+ */
 public final class Inputs {
 
 	private Inputs() {

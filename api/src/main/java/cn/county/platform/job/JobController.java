@@ -21,8 +21,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * Jobs and subsidies. Every nested list is a batch mapping backed by one {@code IN (...)} statement, so a page of
- * households or members costs the same number of statements whatever its size.
+ * Jobs and subsidies. Every nested list is a batch mapping backed by one {@code IN (...)}
+ * statement, so a page of households or members costs the same number of statements
+ * whatever its size.
  */
 @Controller
 class JobController implements RuntimeWiringConfigurer {
@@ -33,7 +34,10 @@ class JobController implements RuntimeWiringConfigurer {
 		this.jobs = jobs;
 	}
 
-	/** The records of this package name their member: their {@code member} fields ask the member loader. */
+	/**
+	 * The records of this package name their member: their {@code member} fields ask the
+	 * member loader.
+	 */
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
 		HouseholdLoaders.memberFields(wiring, "Job", "Subsidy", "Training", "Certificate");

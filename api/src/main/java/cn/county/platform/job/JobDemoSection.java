@@ -22,65 +22,70 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Jobs, subsidies, trainings and certificates in proportion to households, shaped after item 15 so the dashboard
- * has something to show. The demo households have about two members able and willing to work each, so "most of them
- * employed" means about 1.8 jobs per household (about 1.8 million at the benchmark's million households):
+ * Jobs, subsidies, trainings and certificates in proportion to households, shaped after
+ * item 15 so the dashboard has something to show. The demo households have about two
+ * members able and willing to work each, so "most of them employed" means about 1.8 jobs
+ * per household (about 1.8 million at the benchmark's million households):
  * <ul>
- * <li>most members able and willing to work hold a job, but each village has its own employment rate and about one
- * village in eight lags well behind the 100% target; the rest are counted as {@value #WITHOUT_JOB}, the "labour with
- * no job record" finding of item 3;</li>
- * <li>public-welfare posts go mostly to weak labour (item 4), never two overlapping posts for one member;</li>
- * <li>about one labourer in five has trained, and each town certifies between 30% and 45% of its labour against the
- * 40% target, with issue dates spread over 2023 so that the end-of-September and end-of-November milestones
- * differ.</li>
+ * <li>most members able and willing to work hold a job, but each village has its own
+ * employment rate and about one village in eight lags well behind the 100% target; the
+ * rest are counted as {@value #WITHOUT_JOB}, the "labour with no job record" finding of
+ * item 3;</li>
+ * <li>public-welfare posts go mostly to weak labour (item 4), never two overlapping posts
+ * for one member;</li>
+ * <li>about one labourer in five has trained, and each town certifies between 30% and 45%
+ * of its labour against the 40% target, with issue dates spread over 2023 so that the
+ * end-of-September and end-of-November milestones differ.</li>
  * </ul>
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class JobDemoSection implements DemoSection {
 
-	/** The fault counted for a member able and willing to work with no job record at all. */
+	/**
+	 * The fault counted for a member able and willing to work with no job record at all.
+	 */
 	public static final String WITHOUT_JOB = "LABOUR_WITHOUT_JOB_RECORD";
 
 	private static final LocalDate EARLIEST_START = LocalDate.of(2017, 3, 1);
 
 	private static final LocalDate YEAR_START = LocalDate.of(2023, 1, 1);
 
-	private static final String[] OUT_OF_PROVINCE_PLACES = { "广东省深圳市", "广东省东莞市", "广东省佛山市", "浙江省宁波市",
-			"浙江省义乌市", "江苏省苏州市", "江苏省昆山市", "上海市", "北京市", "福建省晋江市", "天津市", "山东省青岛市" };
+	private static final String[] OUT_OF_PROVINCE_PLACES = { "广东省深圳市", "广东省东莞市", "广东省佛山市", "浙江省宁波市", "浙江省义乌市", "江苏省苏州市",
+			"江苏省昆山市", "上海市", "北京市", "福建省晋江市", "天津市", "山东省青岛市" };
 
-	private static final String[] OUT_OF_PROVINCE_EMPLOYERS = { "电子科技有限公司", "精密制造有限公司", "物流有限公司",
-			"建筑劳务有限公司", "服装有限公司", "食品有限公司", "家具制造有限公司", "汽车零部件有限公司", "物业服务有限公司",
-			"餐饮管理有限公司" };
+	private static final String[] OUT_OF_PROVINCE_EMPLOYERS = { "电子科技有限公司", "精密制造有限公司", "物流有限公司", "建筑劳务有限公司", "服装有限公司",
+			"食品有限公司", "家具制造有限公司", "汽车零部件有限公司", "物业服务有限公司", "餐饮管理有限公司" };
 
-	private static final String[] IN_PROVINCE_PLACES = { "河南省郑州市", "河南省许昌市", "河南省洛阳市", "河南省新乡市",
-			"河南省长葛市", "河南省禹州市", "河南省开封市" };
+	private static final String[] IN_PROVINCE_PLACES = { "河南省郑州市", "河南省许昌市", "河南省洛阳市", "河南省新乡市", "河南省长葛市", "河南省禹州市",
+			"河南省开封市" };
 
-	private static final String[] IN_PROVINCE_EMPLOYERS = { "发制品有限公司", "建设集团有限公司", "客车股份有限公司",
-			"机械制造有限公司", "化工有限公司", "商贸有限公司", "快递服务有限公司" };
+	private static final String[] IN_PROVINCE_EMPLOYERS = { "发制品有限公司", "建设集团有限公司", "客车股份有限公司", "机械制造有限公司", "化工有限公司",
+			"商贸有限公司", "快递服务有限公司" };
 
-	private static final String[] LOCAL_EMPLOYERS = { "花木产业基地", "就业帮扶车间", "食品加工厂", "蔬菜种植合作社",
-			"服装加工厂", "养殖专业合作社", "产业园包装厂" };
+	private static final String[] LOCAL_EMPLOYERS = { "花木产业基地", "就业帮扶车间", "食品加工厂", "蔬菜种植合作社", "服装加工厂", "养殖专业合作社",
+			"产业园包装厂" };
 
-	private static final String[] SELF_EMPLOYED = { "个体种植", "个体养殖", "个体餐饮", "个体运输", "网店经营",
-			"个体理发", "个体便利店" };
+	private static final String[] SELF_EMPLOYED = { "个体种植", "个体养殖", "个体餐饮", "个体运输", "网店经营", "个体理发", "个体便利店" };
 
 	/** Course, certificate name and kind. */
 	private static final String[][] COURSES = { { "电工技能培训", "低压电工作业", "SPECIAL_OPERATION" },
-			{ "焊工技能培训", "熔化焊接与热切割作业", "SPECIAL_OPERATION" },
-			{ "中式烹调师培训", "中式烹调师（五级）", "VOCATIONAL_SKILL" }, { "育婴员培训", "育婴员（五级）", "VOCATIONAL_SKILL" },
-			{ "养老护理员培训", "养老护理员（五级）", "VOCATIONAL_SKILL" }, { "家政服务员培训", "家政服务员（五级）", "VOCATIONAL_SKILL" },
-			{ "花卉园艺工培训", "花卉园艺师（四级）", "VOCATIONAL_SKILL" }, { "挖掘机操作培训", "挖掘机驾驶员（五级）", "VOCATIONAL_SKILL" },
-			{ "美发技能培训", "美发师（五级）", "VOCATIONAL_SKILL" }, { "电子商务培训", "电子商务培训合格证", "OTHER" } };
+			{ "焊工技能培训", "熔化焊接与热切割作业", "SPECIAL_OPERATION" }, { "中式烹调师培训", "中式烹调师（五级）", "VOCATIONAL_SKILL" },
+			{ "育婴员培训", "育婴员（五级）", "VOCATIONAL_SKILL" }, { "养老护理员培训", "养老护理员（五级）", "VOCATIONAL_SKILL" },
+			{ "家政服务员培训", "家政服务员（五级）", "VOCATIONAL_SKILL" }, { "花卉园艺工培训", "花卉园艺师（四级）", "VOCATIONAL_SKILL" },
+			{ "挖掘机操作培训", "挖掘机驾驶员（五级）", "VOCATIONAL_SKILL" }, { "美发技能培训", "美发师（五级）", "VOCATIONAL_SKILL" },
+			{ "电子商务培训", "电子商务培训合格证", "OTHER" } };
 
-	private static final String[] PROVIDERS = { "县职业教育中心", "县就业训练中心", "县技工学校", "市职业技能培训学校",
-			"县农业广播电视学校" };
+	private static final String[] PROVIDERS = { "县职业教育中心", "县就业训练中心", "县技工学校", "市职业技能培训学校", "县农业广播电视学校" };
 
 	private static final int[] TRANSPORT_AMOUNTS = { 300, 500, 600, 800, 1000 };
 
 	private static final int[] VILLAGE_POST_INCOMES = { 500, 600, 800 };
 
-	/** How 2023's certificates spread over its months: a push before the September and November milestones. */
+	/**
+	 * How 2023's certificates spread over its months: a push before the September and
+	 * November milestones.
+	 */
 	private static final int[] MONTH_WEIGHTS = { 3, 4, 8, 9, 10, 10, 11, 13, 12, 9, 8, 3 };
 
 	private final Map<String, Double> employmentRate = new HashMap<>();
@@ -123,7 +128,10 @@ public final class JobDemoSection implements DemoSection {
 		}
 	}
 
-	/** The rows of one chunk; every draw comes from the section's own stream, in household and member order. */
+	/**
+	 * The rows of one chunk; every draw comes from the section's own stream, in household
+	 * and member order.
+	 */
 	private final class Writer {
 
 		private final DemoContext context;
@@ -146,12 +154,12 @@ public final class JobDemoSection implements DemoSection {
 			this.asOf = context.asOf();
 			this.jobs = context.table("job", "id", "member_id", "household_id", "type", "welfare_post_level",
 					"employer", "place", "start_date", "end_date", "monthly_income");
-			this.subsidies = context.table("job_subsidy", "id", "job_id", "member_id", "household_id", "kind",
-					"amount", "paid_on");
+			this.subsidies = context.table("job_subsidy", "id", "job_id", "member_id", "household_id", "kind", "amount",
+					"paid_on");
 			this.trainings = context.table("training", "id", "member_id", "household_id", "course", "provider",
 					"start_date", "end_date", "completed");
-			this.certificates = context.table("certificate", "id", "member_id", "household_id", "training_id",
-					"name", "kind", "issued_on", "certificate_number");
+			this.certificates = context.table("certificate", "id", "member_id", "household_id", "training_id", "name",
+					"kind", "issued_on", "certificate_number");
 		}
 
 		void labourer(DemoHousehold household, DemoMember member) throws SQLException {
@@ -240,7 +248,10 @@ public final class JobDemoSection implements DemoSection {
 			}
 		}
 
-		/** Transport subsidies for many working out of the province; a start-up subsidy for some self-employed. */
+		/**
+		 * Transport subsidies for many working out of the province; a start-up subsidy
+		 * for some self-employed.
+		 */
 		private void subsidies(long jobId, DemoHousehold household, DemoMember member, String type, LocalDate start)
 				throws SQLException {
 			if ("OUT_OF_PROVINCE".equals(type)) {
@@ -264,8 +275,9 @@ public final class JobDemoSection implements DemoSection {
 		}
 
 		/**
-		 * One labourer in five trains; most who complete a course get its certificate. Others hold certificates
-		 * from elsewhere, as many as it takes for the town's certification rate.
+		 * One labourer in five trains; most who complete a course get its certificate.
+		 * Others hold certificates from elsewhere, as many as it takes for the town's
+		 * certification rate.
 		 */
 		private void skills(DemoHousehold household, DemoMember member, String jobType) throws SQLException {
 			LocalDate workingAge = member.birthDate().plusYears(JobRules.MINIMUM_WORKING_AGE);
@@ -273,8 +285,7 @@ public final class JobDemoSection implements DemoSection {
 			boolean certified = false;
 			if (chance(0.2)) {
 				String[] course = COURSES[this.random.nextInt(COURSES.length)];
-				LocalDate start = laterOf(workingAge,
-						between(LocalDate.of(2021, 3, 1), LocalDate.of(2023, 12, 1)));
+				LocalDate start = laterOf(workingAge, between(LocalDate.of(2021, 3, 1), LocalDate.of(2023, 12, 1)));
 				LocalDate end = start.plusDays(6 + this.random.nextInt(25));
 				boolean completed = !end.isAfter(this.asOf) && chance(0.9);
 				long trainingId = this.context.ids().nextId();
@@ -297,8 +308,8 @@ public final class JobDemoSection implements DemoSection {
 			}
 		}
 
-		private void certificate(DemoHousehold household, DemoMember member, Long trainingId, String name,
-				String kind, LocalDate issued) throws SQLException {
+		private void certificate(DemoHousehold household, DemoMember member, Long trainingId, String name, String kind,
+				LocalDate issued) throws SQLException {
 			String number = switch (kind) {
 				case "SPECIAL_OPERATION" -> "T4110" + digits(13);
 				case "VOCATIONAL_SKILL" -> "S" + issued.getYear() + "4110" + digits(8);
@@ -309,8 +320,8 @@ public final class JobDemoSection implements DemoSection {
 		}
 
 		/**
-		 * A job type: weak labour goes first to public-welfare posts (item 4); older full labour mostly stays near
-		 * home; younger full labour mostly leaves the county.
+		 * A job type: weak labour goes first to public-welfare posts (item 4); older full
+		 * labour mostly stays near home; younger full labour mostly leaves the county.
 		 */
 		private String type(DemoMember member) {
 			double draw = this.random.nextDouble();
@@ -341,7 +352,10 @@ public final class JobDemoSection implements DemoSection {
 			return first.plusDays(this.random.nextInt(first.lengthOfMonth()));
 		}
 
-		/** More recent starts are likelier: a day count up to {@code max}, skewed towards 0. */
+		/**
+		 * More recent starts are likelier: a day count up to {@code max}, skewed towards
+		 * 0.
+		 */
 		private int skewedDays(int max) {
 			double draw = this.random.nextDouble();
 			return (int) (draw * draw * max);

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import cn.county.platform.common.Violations;
 
 /**
- * Rules of this package that the shared field checks of {@link Violations} do not cover: the working age, the
- * limit of its money columns, the date its keyset cursors carry.
+ * Rules of this package that the shared field checks of {@link Violations} do not cover:
+ * the working age, the limit of its money columns, the date its keyset cursors carry.
  */
 final class JobRules {
 
@@ -21,8 +21,8 @@ final class JobRules {
 	}
 
 	/**
-	 * Yuan in this package's DECIMAL(10,2) columns, more than zero when {@code positive}; the reason names the
-	 * limit, which is lower than {@link Violations#MAX_YUAN}.
+	 * Yuan in this package's DECIMAL(10,2) columns, more than zero when {@code positive};
+	 * the reason names the limit, which is lower than {@link Violations#MAX_YUAN}.
 	 */
 	static void yuan(BigDecimal value, String field, boolean positive, Violations violations) {
 		violations.decimal(value, field, positive, 2, MAX_YUAN,

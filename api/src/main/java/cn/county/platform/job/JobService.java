@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Jobs and the subsidies paid for them (item 15). Each write checks its whole input, then locks the member (in the
- * caller's scope, else NOT_FOUND) and checks the rules that span the member's records under that lock, so two
- * concurrent writes cannot both slip a second public-welfare post or start-up subsidy past the check.
+ * Jobs and the subsidies paid for them (item 15). Each write checks its whole input, then
+ * locks the member (in the caller's scope, else NOT_FOUND) and checks the rules that span
+ * the member's records under that lock, so two concurrent writes cannot both slip a
+ * second public-welfare post or start-up subsidy past the check.
  */
 @Service
 public class JobService {
@@ -90,18 +91,14 @@ public class JobService {
 		if (householdIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.jobs.selectByHouseholdIds(householdIds)
-			.stream()
-			.collect(Collectors.groupingBy(Job::householdId));
+		return this.jobs.selectByHouseholdIds(householdIds).stream().collect(Collectors.groupingBy(Job::householdId));
 	}
 
 	public Map<Long, List<Subsidy>> subsidiesOfMembers(Collection<Long> memberIds) {
 		if (memberIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.subsidies.selectByMemberIds(memberIds)
-			.stream()
-			.collect(Collectors.groupingBy(Subsidy::memberId));
+		return this.subsidies.selectByMemberIds(memberIds).stream().collect(Collectors.groupingBy(Subsidy::memberId));
 	}
 
 	public Map<Long, List<Subsidy>> subsidiesOfJobs(Collection<Long> jobIds) {
@@ -165,8 +162,8 @@ public class JobService {
 		LocalDate end = (input.endDate() != null) ? input.endDate() : current.endDate();
 		new Violations().updatedPeriod(start, end, input.endDate() != null).throwIfAny();
 		if (input.startDate() != null && JobRules.isUnderWorkingAge(locked.holder(), start)) {
-			throw DomainException.badRequest("input.startDate", "the member is under "
-					+ JobRules.MINIMUM_WORKING_AGE + " on it (born " + locked.holder().birthDate() + ")");
+			throw DomainException.badRequest("input.startDate", "the member is under " + JobRules.MINIMUM_WORKING_AGE
+					+ " on it (born " + locked.holder().birthDate() + ")");
 		}
 		if (current.type() == JobType.PUBLIC_WELFARE_POST && (input.startDate() != null || input.endDate() != null)) {
 			refuseOverlappingPost(current.memberId(), current.id(), start, end,
@@ -180,9 +177,9 @@ public class JobService {
 				}
 			}
 		}
-		this.jobs.update(current.id(), new Inputs.UpdateJobInput(current.id(), input.version(),
-				Violations.strip(input.employer()), Violations.strip(input.place()), input.startDate(),
-				input.endDate(), input.monthlyIncome()));
+		this.jobs.update(current.id(),
+				new Inputs.UpdateJobInput(current.id(), input.version(), Violations.strip(input.employer()),
+						Violations.strip(input.place()), input.startDate(), input.endDate(), input.monthlyIncome()));
 		return audited(caller, "updateJob", current, current.id());
 	}
 
@@ -240,8 +237,8 @@ public class JobService {
 	}
 
 	/**
-	 * A member holds one public-welfare post at a time (item 15): refuses a period that shares a day with another of
-	 * the member's posts. Called under the member's lock.
+	 * A member holds one public-welfare post at a time (item 15): refuses a period that
+	 * shares a day with another of the member's posts. Called under the member's lock.
 	 */
 	private void refuseOverlappingPost(long memberId, Long self, LocalDate start, LocalDate end, String field) {
 		for (Job post : this.jobs.selectWelfarePosts(memberId)) {
@@ -263,8 +260,8 @@ public class JobService {
 	}
 
 	/**
-	 * Finds the job in the caller's scope (else NOT_FOUND), locks its member as every write here does, and reads the
-	 * job again under that lock to compare its version.
+	 * Finds the job in the caller's scope (else NOT_FOUND), locks its member as every
+	 * write here does, and reads the job again under that lock to compare its version.
 	 */
 	private Locked lockJob(Caller caller, Long id, Integer expectedVersion, String field) {
 		Job found = this.jobs.selectById(Violations.require(id, field), caller.scope());

@@ -16,8 +16,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * Trainings and certificates; nested lists are batch mappings as in {@link JobController}, which also wires their
- * {@code member} fields.
+ * Trainings and certificates; nested lists are batch mappings as in
+ * {@link JobController}, which also wires their {@code member} fields.
  */
 @Controller
 class SkillController {
@@ -31,8 +31,7 @@ class SkillController {
 	@QueryMapping
 	Connection<Certificate> certificates(@Argument CertificateFilter filter, @Argument Integer first,
 			@Argument String after, @AuthenticationPrincipal Caller caller) {
-		return Connection.of(this.skills.page(caller, filter, first, after),
-				() -> this.skills.count(caller, filter));
+		return Connection.of(this.skills.page(caller, filter, first, after), () -> this.skills.count(caller, filter));
 	}
 
 	@BatchMapping(typeName = "Member", field = "trainings")
@@ -45,7 +44,10 @@ class SkillController {
 		return Batches.lists(members, Member::id, this.skills::certificatesOfMembers);
 	}
 
-	/** Certificates without a training get no entry, which the batch mapping answers with null. */
+	/**
+	 * Certificates without a training get no entry, which the batch mapping answers with
+	 * null.
+	 */
 	@BatchMapping(typeName = "Certificate", field = "training")
 	Map<Certificate, Training> certificateTraining(List<Certificate> certificates) {
 		return Batches.one(certificates, Certificate::trainingId, this.skills::trainings);

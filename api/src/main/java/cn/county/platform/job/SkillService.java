@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Skills trainings and the certificates members hold (item 15: 40% of labour certified). Writes lock the member
- * first, as job writes do, so a training and the certificates linked to it change consistently.
+ * Skills trainings and the certificates members hold (item 15: 40% of labour certified).
+ * Writes lock the member first, as job writes do, so a training and the certificates
+ * linked to it change consistently.
  */
 @Service
 public class SkillService {
@@ -73,18 +74,14 @@ public class SkillService {
 		if (memberIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.trainings.selectByMemberIds(memberIds)
-			.stream()
-			.collect(Collectors.groupingBy(Training::memberId));
+		return this.trainings.selectByMemberIds(memberIds).stream().collect(Collectors.groupingBy(Training::memberId));
 	}
 
 	public Map<Long, Training> trainings(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.trainings.selectByIds(ids)
-			.stream()
-			.collect(Collectors.toMap(Training::id, Function.identity()));
+		return this.trainings.selectByIds(ids).stream().collect(Collectors.toMap(Training::id, Function.identity()));
 	}
 
 	public Map<Long, List<Certificate>> certificatesOfMembers(Collection<Long> memberIds) {
@@ -105,8 +102,7 @@ public class SkillService {
 		violations.text(input.provider(), "input.provider", 100);
 		violations.required(input.startDate(), "input.startDate");
 		violations.notFuture(input.startDate(), "input.startDate", today);
-		checkTrainingEnd(input.startDate(), input.endDate(), Boolean.TRUE.equals(input.completed()), today,
-				violations);
+		checkTrainingEnd(input.startDate(), input.endDate(), Boolean.TRUE.equals(input.completed()), today, violations);
 		violations.throwIfAny();
 		Holder holder = this.holders.lock(caller, input.memberId(), "input.memberId");
 		Training training = new Training(this.ids.nextId(), holder.id(), holder.householdId(), input.course().strip(),
@@ -148,9 +144,9 @@ public class SkillService {
 				}
 			}
 		}
-		this.trainings.update(current.id(), new Inputs.UpdateTrainingInput(current.id(), input.version(),
-				Violations.strip(input.course()), Violations.strip(input.provider()), input.startDate(),
-				input.endDate(), input.completed()));
+		this.trainings.update(current.id(),
+				new Inputs.UpdateTrainingInput(current.id(), input.version(), Violations.strip(input.course()),
+						Violations.strip(input.provider()), input.startDate(), input.endDate(), input.completed()));
 		Training updated = this.trainings.selectById(current.id(), Scope.COUNTY);
 		this.audit.record(caller, "updateTraining", "Training", current.id(), current, updated);
 		return updated;
@@ -196,20 +192,24 @@ public class SkillService {
 		Long trainingId = (input.trainingId() != null) ? input.trainingId() : current.trainingId();
 		LocalDate issuedOn = (input.issuedOn() != null) ? input.issuedOn() : current.issuedOn();
 		if (trainingId != null && (input.trainingId() != null || input.issuedOn() != null)) {
-			// name the field the caller changed: a new link to a later training, or a new date before the training
+			// name the field the caller changed: a new link to a later training, or a new
+			// date before the training
 			String changed = (input.issuedOn() != null) ? "input.issuedOn" : "input.trainingId";
 			checkTraining(holder, trainingId, issuedOn,
 					(input.trainingId() != null) ? "input.trainingId" : "input.issuedOn", changed);
 		}
-		this.certificates.update(current.id(), new Inputs.UpdateCertificateInput(current.id(), input.version(),
-				Violations.strip(input.name()), input.kind(), input.issuedOn(), Violations.strip(input.number()),
-				input.trainingId()));
+		this.certificates.update(current.id(),
+				new Inputs.UpdateCertificateInput(current.id(), input.version(), Violations.strip(input.name()),
+						input.kind(), input.issuedOn(), Violations.strip(input.number()), input.trainingId()));
 		Certificate updated = this.certificates.selectById(current.id(), Scope.COUNTY);
 		this.audit.record(caller, "updateCertificate", "Certificate", current.id(), current, updated);
 		return updated;
 	}
 
-	/** The end of a new training: not before its start, and known and past for a completed one. */
+	/**
+	 * The end of a new training: not before its start, and known and past for a completed
+	 * one.
+	 */
 	private static void checkTrainingEnd(LocalDate start, LocalDate end, boolean completed, LocalDate today,
 			Violations violations) {
 		violations.notBefore(end, start, "input.endDate", "the start date (" + start + ")");
@@ -221,7 +221,10 @@ public class SkillService {
 		}
 	}
 
-	/** A certificate is linked only to a training of the same member, and issued once that training began. */
+	/**
+	 * A certificate is linked only to a training of the same member, and issued once that
+	 * training began.
+	 */
 	private void checkTraining(Holder holder, long trainingId, LocalDate issuedOn, String trainingField,
 			String issuedField) {
 		Training training = this.trainings.selectById(trainingId, Scope.COUNTY);

@@ -3,7 +3,10 @@ package cn.county.platform.job;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The employment subsidies of item 15, each paid only for the kinds of job it is meant for. */
+/**
+ * The employment subsidies of item 15, each paid only for the kinds of job it is meant
+ * for.
+ */
 public enum SubsidyKind {
 
 	CROSS_PROVINCE_TRANSPORT(EnumSet.of(JobType.OUT_OF_PROVINCE)),

@@ -3,7 +3,10 @@ package cn.county.platform.loan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The mutation inputs of loans, bound by Spring for GraphQL from the schema's input types. */
+/**
+ * The mutation inputs of loans, bound by Spring for GraphQL from the schema's input
+ * types.
+ */
 public final class Inputs {
 
 	private Inputs() {

@@ -40,7 +40,9 @@ class LoanController {
 		return Connection.of(this.loans.page(caller, filter, first, after), () -> this.loans.count(caller, filter));
 	}
 
-	/** One statement for the loans of every household on the page, however many there are. */
+	/**
+	 * One statement for the loans of every household on the page, however many there are.
+	 */
 	@BatchMapping(typeName = "Household")
 	Map<Household, List<Loan>> loans(List<Household> households) {
 		return Batches.lists(households, Household::id, this.loans::loansOf);
@@ -58,8 +60,9 @@ class LoanController {
 	}
 
 	/**
-	 * The borrower among the members of the loan's household: the household loader reads them once for the page,
-	 * and not again when the request also asks for {@code Household.members}.
+	 * The borrower among the members of the loan's household: the household loader reads
+	 * them once for the page, and not again when the request also asks for
+	 * {@code Household.members}.
 	 */
 	@SchemaMapping(typeName = "Loan")
 	CompletableFuture<Member> borrower(Loan loan, DataFetchingEnvironment env) {

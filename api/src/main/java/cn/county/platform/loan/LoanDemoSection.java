@@ -21,27 +21,31 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Microcredit loans for about one household in five (200k loans for a million households), each written with the
- * ledger that explains its balance, as of the demo's day: some repaid, some active, some maturing within 30, 60 or
- * 90 days, some extended, some renewed (two loans, linked), some topped up, and a few past maturity with a balance
- * still recorded ACTIVE, the fault the monthly data screening (item 3) looks for.
+ * Microcredit loans for about one household in five (200k loans for a million
+ * households), each written with the ledger that explains its balance, as of the demo's
+ * day: some repaid, some active, some maturing within 30, 60 or 90 days, some extended,
+ * some renewed (two loans, linked), some topped up, and a few past maturity with a
+ * balance still recorded ACTIVE, the fault the monthly data screening (item 3) looks for.
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class LoanDemoSection implements DemoSection {
 
-	/** The planted fault: a loan past its maturity date with a balance, still recorded ACTIVE. */
+	/**
+	 * The planted fault: a loan past its maturity date with a balance, still recorded
+	 * ACTIVE.
+	 */
 	public static final String FAULT = "LOAN_PAST_MATURITY_STILL_ACTIVE";
 
 	static final double SHARE_OF_HOUSEHOLDS = 0.20;
 
 	private static final String RECORDED_BY = "finance.officer";
 
-	private static final String[] BANKS = { "县农村商业银行", "县农村商业银行", "县农村商业银行", "县农村商业银行",
-			"中国邮政储蓄银行", "中国邮政储蓄银行", "中国农业银行", "中国农业银行", "县村镇银行", "中国农业银行" };
+	private static final String[] BANKS = { "县农村商业银行", "县农村商业银行", "县农村商业银行", "县农村商业银行", "中国邮政储蓄银行", "中国邮政储蓄银行",
+			"中国农业银行", "中国农业银行", "县村镇银行", "中国农业银行" };
 
-	private static final String[] PURPOSES = { "养牛", "养羊", "养猪", "养鸡", "蔬菜大棚", "种植果树", "种植中药材",
-			"农产品加工", "开办农家小店", "乡村旅游" };
+	private static final String[] PURPOSES = { "养牛", "养羊", "养猪", "养鸡", "蔬菜大棚", "种植果树", "种植中药材", "农产品加工", "开办农家小店",
+			"乡村旅游" };
 
 	private static final BigDecimal SUBSIDY_RATE = new BigDecimal("0.0435");
 
@@ -75,17 +79,16 @@ public final class LoanDemoSection implements DemoSection {
 		}
 	}
 
-	/** The head when of working age, else the oldest member of working age; null when there is none. */
+	/**
+	 * The head when of working age, else the oldest member of working age; null when
+	 * there is none.
+	 */
 	private static DemoMember borrower(DemoHousehold household) {
 		DemoMember head = household.head();
 		if (head.age() >= 18 && head.age() <= 65) {
 			return head;
 		}
-		return household.members()
-			.stream()
-			.filter((m) -> m.age() >= 18 && m.age() <= 65)
-			.findFirst()
-			.orElse(null);
+		return household.members().stream().filter((m) -> m.age() >= 18 && m.age() <= 65).findFirst().orElse(null);
 	}
 
 	private void write(DemoHousehold household, DemoMember borrower, SplittableRandom random, DemoContext context)
@@ -153,7 +156,8 @@ public final class LoanDemoSection implements DemoSection {
 			write(loan);
 		}
 		else if (scenario < 0.58) {
-			// the fault: past maturity with a balance, never marked repaid, renewed or extended
+			// the fault: past maturity with a balance, never marked repaid, renewed or
+			// extended
 			LocalDate maturity = asOf.minusDays(random.nextInt(1, 200));
 			Ledger loan = issue(household, borrower, amount, maturity.minusMonths(term), term, random, context);
 			if (random.nextBoolean()) {
@@ -164,12 +168,12 @@ public final class LoanDemoSection implements DemoSection {
 			context.fault(FAULT);
 		}
 		else if (scenario < 0.72) {
-			// maturing within 90 days of the demo's day: the dashboard's 30/60/90-day lists
+			// maturing within 90 days of the demo's day: the dashboard's 30/60/90-day
+			// lists
 			LocalDate maturity = asOf.plusDays(random.nextInt(1, 91));
 			Ledger loan = issue(household, borrower, amount, maturity.minusMonths(term), term, random, context);
 			if (random.nextDouble() < 0.4) {
-				loan.add(LoanEventKind.REPAYMENT, between(random, loan.lastOn, asOf), part(loan.balance, random),
-						null);
+				loan.add(LoanEventKind.REPAYMENT, between(random, loan.lastOn, asOf), part(loan.balance, random), null);
 			}
 			write(loan);
 		}
@@ -178,8 +182,7 @@ public final class LoanDemoSection implements DemoSection {
 			LocalDate issued = asOf.minusDays(random.nextInt(0, Math.max(1, term * 30 - 100)));
 			Ledger loan = issue(household, borrower, amount, issued, term, random, context);
 			if (random.nextDouble() < 0.4 && issued.isBefore(asOf)) {
-				loan.add(LoanEventKind.REPAYMENT, between(random, loan.lastOn, asOf), part(loan.balance, random),
-						null);
+				loan.add(LoanEventKind.REPAYMENT, between(random, loan.lastOn, asOf), part(loan.balance, random), null);
 			}
 			write(loan);
 		}
@@ -214,8 +217,8 @@ public final class LoanDemoSection implements DemoSection {
 		BigDecimal part = balance.multiply(BigDecimal.valueOf(random.nextInt(10, 41)))
 			.divide(BigDecimal.valueOf(100 * 100), 0, RoundingMode.DOWN)
 			.multiply(BigDecimal.valueOf(100));
-		return (part.signum() > 0 && part.compareTo(balance) < 0) ? part : balance.divide(BigDecimal.valueOf(2), 2,
-				RoundingMode.DOWN);
+		return (part.signum() > 0 && part.compareTo(balance) < 0) ? part
+				: balance.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN);
 	}
 
 	private static LocalDate between(SplittableRandom random, LocalDate from, LocalDate to) {
@@ -231,7 +234,10 @@ public final class LoanDemoSection implements DemoSection {
 		return a.isAfter(b) ? a : b;
 	}
 
-	/** A loan being written, with its ledger applied event by event exactly as the service applies it. */
+	/**
+	 * A loan being written, with its ledger applied event by event exactly as the service
+	 * applies it.
+	 */
 	private static final class Ledger {
 
 		final long id;
@@ -281,8 +287,8 @@ public final class LoanDemoSection implements DemoSection {
 		void add(LoanEventKind kind, LocalDate on, BigDecimal amount, String note) {
 			this.balance = kind.apply(this.balance, amount);
 			this.lastOn = on;
-			this.rows.add(new Object[] { this.context.ids().nextId(), this.id, this.rows.size() + 1, kind.name(), on, amount,
-					this.balance, this.maturity, note, RECORDED_BY });
+			this.rows.add(new Object[] { this.context.ids().nextId(), this.id, this.rows.size() + 1, kind.name(), on,
+					amount, this.balance, this.maturity, note, RECORDED_BY });
 		}
 
 	}

@@ -9,7 +9,10 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface LoanEventMapper {
 
-	/** The ledgers of many loans in one statement: the batch loader behind {@code Loan.events}. */
+	/**
+	 * The ledgers of many loans in one statement: the batch loader behind
+	 * {@code Loan.events}.
+	 */
 	List<LoanEvent> selectByLoanIds(@Param("loanIds") Collection<Long> loanIds);
 
 	void insert(@Param("e") LoanEvent event);

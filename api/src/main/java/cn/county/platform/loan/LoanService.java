@@ -28,9 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Microcredit loans and their ledger. Every write checks its input first, then locks the loan row, checks the
- * loan's state, and writes the event and the loan's new balance, status and maturity in one transaction, so the
- * stored balance always equals what the ledger adds up to and concurrent writes to one loan cannot interleave.
+ * Microcredit loans and their ledger. Every write checks its input first, then locks the
+ * loan row, checks the loan's state, and writes the event and the loan's new balance,
+ * status and maturity in one transaction, so the stored balance always equals what the
+ * ledger adds up to and concurrent writes to one loan cannot interleave.
  */
 @Service
 public class LoanService {
@@ -128,7 +129,8 @@ public class LoanService {
 		violations.required(input.amount(), "input.amount")
 			.yuan(input.amount(), "input.amount", true, Violations.MAX_YUAN);
 		if (input.amount() != null && input.amount().compareTo(this.limits.maxAmount()) > 0) {
-			violations.badRequest("input.amount", "must be at most the limit of " + this.limits.maxAmount().toPlainString() + " yuan");
+			violations.badRequest("input.amount",
+					"must be at most the limit of " + this.limits.maxAmount().toPlainString() + " yuan");
 		}
 		violations.required(input.issuedOn(), "input.issuedOn").notFuture(input.issuedOn(), "input.issuedOn", today);
 		checkTerm(input.termMonths(), "input.termMonths", violations);
@@ -137,7 +139,8 @@ public class LoanService {
 		violations.optionalText(Violations.blankToNull(input.note()), "input.note", 500);
 		violations.throwIfAny();
 
-		// The household row lock serialises issues to one household, so two cannot both find it without a loan.
+		// The household row lock serialises issues to one household, so two cannot both
+		// find it without a loan.
 		if (this.households.lockVersion(input.householdId(), caller.scope()) == null) {
 			throw DomainException.notFound("input.householdId", "household " + input.householdId());
 		}
@@ -165,11 +168,11 @@ public class LoanService {
 		BigDecimal amount = input.amount();
 		Loan loan = new Loan(id, input.householdId(), input.borrowerId(), bank, contract, amount, input.issuedOn(),
 				input.termMonths(), maturity, subsidy(input.interestSubsidy()), input.purpose().strip(),
-				LoanStatus.ACTIVE, LoanStatus.ACTIVE, amount, BigDecimal.ZERO, BigDecimal.ZERO, null, null, 0, null,
-				0, null);
+				LoanStatus.ACTIVE, LoanStatus.ACTIVE, amount, BigDecimal.ZERO, BigDecimal.ZERO, null, null, 0, null, 0,
+				null);
 		this.loans.insert(loan, caller.username());
-		this.events.insert(event(loan, 1, LoanEventKind.ISSUE, input.issuedOn(), amount, amount, maturity,
-				input.note(), caller));
+		this.events.insert(
+				event(loan, 1, LoanEventKind.ISSUE, input.issuedOn(), amount, amount, maturity, input.note(), caller));
 		Loan issued = this.loans.selectById(id, Scope.COUNTY, today);
 		this.audit.record(caller, "issueLoan", "Loan", id, null, issued);
 		return issued;
@@ -284,13 +287,13 @@ public class LoanService {
 		BigDecimal room = this.limits.maxAmount().subtract(loan.totalLent());
 		if (input.amount().compareTo(room) > 0) {
 			throw DomainException.badRequest("input.amount",
-					"would lend " + loan.totalLent().add(input.amount()).toPlainString() + " yuan in all, over the limit of "
-							+ this.limits.maxAmount().toPlainString() + " (at most " + room.max(BigDecimal.ZERO).toPlainString()
-							+ " more)");
+					"would lend " + loan.totalLent().add(input.amount()).toPlainString()
+							+ " yuan in all, over the limit of " + this.limits.maxAmount().toPlainString()
+							+ " (at most " + room.max(BigDecimal.ZERO).toPlainString() + " more)");
 		}
 		BigDecimal balance = LoanEventKind.TOP_UP.apply(loan.balance(), input.amount());
-		record(caller, loan, LoanEventKind.TOP_UP, input.toppedUpOn(), input.amount(), balance,
-				loan.recordedStatus(), loan.maturityDate(), input.note());
+		record(caller, loan, LoanEventKind.TOP_UP, input.toppedUpOn(), input.amount(), balance, loan.recordedStatus(),
+				loan.maturityDate(), input.note());
 		return audited(caller, "topUpLoan", loan, today);
 	}
 
@@ -298,14 +301,20 @@ public class LoanService {
 	public record Renewal(Loan previous, Loan loan) {
 	}
 
-	/** The loan as it now stands, with the audit entry of the write that changed it from {@code before}. */
+	/**
+	 * The loan as it now stands, with the audit entry of the write that changed it from
+	 * {@code before}.
+	 */
 	private Loan audited(Caller caller, String operation, Loan before, LocalDate today) {
 		Loan after = this.loans.selectById(before.id(), Scope.COUNTY, today);
 		this.audit.record(caller, operation, "Loan", before.id(), before, after);
 		return after;
 	}
 
-	/** Locks a loan in the caller's scope (else NOT_FOUND, as if it did not exist) and requires it open. */
+	/**
+	 * Locks a loan in the caller's scope (else NOT_FOUND, as if it did not exist) and
+	 * requires it open.
+	 */
 	private Loan lockOpen(Caller caller, Long id, LocalDate today) {
 		Loan loan = this.loans.lock(Violations.require(id, "input.loanId"), caller.scope(), today);
 		if (loan == null) {
@@ -320,7 +329,8 @@ public class LoanService {
 	private void record(Caller caller, Loan loan, LoanEventKind kind, LocalDate on, BigDecimal amount,
 			BigDecimal balance, LoanStatus status, LocalDate maturity, String note) {
 		if (balance.signum() < 0) {
-			// the checks above make this unreachable; the ledger must never show a negative balance even so
+			// the checks above make this unreachable; the ledger must never show a
+			// negative balance even so
 			throw new IllegalStateException("Loan " + loan.id() + " would go negative");
 		}
 		this.events.insert(event(loan, loan.lastSequence() + 1, kind, on, amount, balance, maturity, note, caller));

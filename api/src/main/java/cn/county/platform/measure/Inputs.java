@@ -3,7 +3,10 @@ package cn.county.platform.measure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The mutation inputs of measures and visits, bound by Spring for GraphQL from the schema's input types. */
+/**
+ * The mutation inputs of measures and visits, bound by Spring for GraphQL from the
+ * schema's input types.
+ */
 public final class Inputs {
 
 	private Inputs() {
@@ -21,8 +24,8 @@ public final class Inputs {
 	public record ChangeMeasureStatusInput(Long id, Integer version, MeasureStatus status, LocalDate endDate) {
 	}
 
-	public record RecordVisitInput(Long householdId, LocalDate visitedOn, String notes, String cadre,
-			String followUp, LocalDate followUpOn) {
+	public record RecordVisitInput(Long householdId, LocalDate visitedOn, String notes, String cadre, String followUp,
+			LocalDate followUpOn) {
 	}
 
 }

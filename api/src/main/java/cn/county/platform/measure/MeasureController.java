@@ -43,8 +43,8 @@ class MeasureController {
 	}
 
 	/**
-	 * One statement for the measures of every household on the page, however many there are; health records only
-	 * for a caller who may read health.
+	 * One statement for the measures of every household on the page, however many there
+	 * are; health records only for a caller who may read health.
 	 */
 	@BatchMapping(typeName = "Household", field = "measures")
 	Map<Household, List<Measure>> householdMeasures(List<Household> households, GraphQLContext context) {
@@ -57,7 +57,10 @@ class MeasureController {
 		return HouseholdLoaders.household(env, measure.householdId());
 	}
 
-	/** Health records (MEDICAL, DISABILITY measures) are rows only for a caller who may read {@code Member.health}. */
+	/**
+	 * Health records (MEDICAL, DISABILITY measures) are rows only for a caller who may
+	 * read {@code Member.health}.
+	 */
 	private boolean readsHealth(GraphQLContext context) {
 		return this.policy.readsHealth((AccessContext) context.get(AccessContext.class));
 	}

@@ -20,17 +20,21 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Assistance measures, about two per household (2M for a million households), weighted toward monitored households
- * (three to six each, the first ones answering their risk causes) over alleviated ones (none to four). Dates run
- * from 2021 into early 2024 and the status follows them as of the demo's day. Every monitored household whose risk
- * is not eliminated has help under way, except a few planted on purpose with none open: the households item 4 says
- * must not exist, for the dashboard to find.
+ * Assistance measures, about two per household (2M for a million households), weighted
+ * toward monitored households (three to six each, the first ones answering their risk
+ * causes) over alleviated ones (none to four). Dates run from 2021 into early 2024 and
+ * the status follows them as of the demo's day. Every monitored household whose risk is
+ * not eliminated has help under way, except a few planted on purpose with none open: the
+ * households item 4 says must not exist, for the dashboard to find.
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public final class MeasureDemoSection implements DemoSection {
 
-	/** The planted fault: a monitored household, risk not eliminated, with no PLANNED or IN_PROGRESS measure. */
+	/**
+	 * The planted fault: a monitored household, risk not eliminated, with no PLANNED or
+	 * IN_PROGRESS measure.
+	 */
 	public static final String FAULT = "MONITORED_AT_RISK_WITHOUT_ACTIVE_MEASURE";
 
 	static final double FAULT_RATE = 0.04;
@@ -44,7 +48,10 @@ public final class MeasureDemoSection implements DemoSection {
 
 	private static final MeasureCategory[] CATEGORIES = MeasureCategory.values();
 
-	/** How often each category is chosen when no risk cause points to one, in the order of {@link MeasureCategory}. */
+	/**
+	 * How often each category is chosen when no risk cause points to one, in the order of
+	 * {@link MeasureCategory}.
+	 */
 	private static final int[] CATEGORY_WEIGHTS = { 20, 18, 6, 10, 12, 4, 3, 3, 5, 8, 6, 4, 1 };
 
 	@Override
@@ -60,7 +67,8 @@ public final class MeasureDemoSection implements DemoSection {
 		for (DemoHousehold household : chunk.households()) {
 			boolean atRisk = household.isMonitored() && "NOT_ELIMINATED".equals(household.riskStatus());
 			boolean fault = atRisk && random.nextDouble() < FAULT_RATE;
-			int count = household.isMonitored() ? 3 + random.nextInt(4) : DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
+			int count = household.isMonitored() ? 3 + random.nextInt(4)
+					: DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
 			if (fault) {
 				count = random.nextInt(3);
 				context.fault(FAULT);
@@ -85,7 +93,10 @@ public final class MeasureDemoSection implements DemoSection {
 		}
 	}
 
-	/** The categories of a household's measures: its risk causes and members first, then the usual mix. */
+	/**
+	 * The categories of a household's measures: its risk causes and members first, then
+	 * the usual mix.
+	 */
 	private static List<MeasureCategory> categories(DemoHousehold household, int count, SplittableRandom random) {
 		List<MeasureCategory> pointed = new ArrayList<>();
 		for (String cause : household.riskCauses()) {
@@ -99,7 +110,8 @@ public final class MeasureDemoSection implements DemoSection {
 					|| "VOCATIONAL".equals(member.schooling())) {
 				pointed.add(MeasureCategory.EDUCATION);
 			}
-			// item 4: public-welfare posts go first to those with weak or half labour capacity
+			// item 4: public-welfare posts go first to those with weak or half labour
+			// capacity
 			if ("WEAK".equals(member.labourCapacity()) && member.age() >= 18 && member.age() < 65) {
 				pointed.add(MeasureCategory.PUBLIC_WELFARE_POST);
 			}
@@ -147,7 +159,10 @@ public final class MeasureDemoSection implements DemoSection {
 		return new Draft(category, start, end, status, amount(category, random));
 	}
 
-	/** The same help, finished before the demo's day: all that a household of the planted fault has. */
+	/**
+	 * The same help, finished before the demo's day: all that a household of the planted
+	 * fault has.
+	 */
 	private static Draft closed(Draft draft, SplittableRandom random, LocalDate asOf) {
 		LocalDate start = day(FIRST_START, asOf.minusMonths(3), random);
 		LocalDate end = day(start, asOf.minusDays(1), random);
@@ -162,7 +177,10 @@ public final class MeasureDemoSection implements DemoSection {
 				draft.amount());
 	}
 
-	/** Yuan in round tens, in a range typical of the category; null for help that moves no money. */
+	/**
+	 * Yuan in round tens, in a range typical of the category; null for help that moves no
+	 * money.
+	 */
 	private static BigDecimal amount(MeasureCategory category, SplittableRandom random) {
 		int[] range = switch (category) {
 			case INDUSTRY -> new int[] { 1000, 10000 };
@@ -188,16 +206,11 @@ public final class MeasureDemoSection implements DemoSection {
 
 	private static String description(MeasureCategory category, SplittableRandom random) {
 		String[] choices = switch (category) {
-			case INDUSTRY -> new String[] { "发放产业奖补资金（养殖）", "扶持发展庭院特色种植", "入股村集体合作社分红",
-					"提供种苗和技术指导" };
-			case EMPLOYMENT -> new String[] { "发放跨省务工交通补贴", "推荐到县产业园区就业", "组织参加职业技能培训",
-					"落实一次性创业补贴" };
-			case PUBLIC_WELFARE_POST -> new String[] { "安排村级公益性岗位（保洁员）", "安排镇级公益性岗位（护林员）",
-					"安排村级公益性岗位（水管员）" };
-			case EDUCATION -> new String[] { "落实雨露计划职业教育补助", "落实义务教育阶段生活补助", "发放高中阶段国家助学金",
-					"控辍保学劝返复学" };
-			case MEDICAL -> new String[] { "资助参加城乡居民医保", "大病保险和医疗救助报销", "家庭医生签约服务",
-					"慢性病门诊报销" };
+			case INDUSTRY -> new String[] { "发放产业奖补资金（养殖）", "扶持发展庭院特色种植", "入股村集体合作社分红", "提供种苗和技术指导" };
+			case EMPLOYMENT -> new String[] { "发放跨省务工交通补贴", "推荐到县产业园区就业", "组织参加职业技能培训", "落实一次性创业补贴" };
+			case PUBLIC_WELFARE_POST -> new String[] { "安排村级公益性岗位（保洁员）", "安排镇级公益性岗位（护林员）", "安排村级公益性岗位（水管员）" };
+			case EDUCATION -> new String[] { "落实雨露计划职业教育补助", "落实义务教育阶段生活补助", "发放高中阶段国家助学金", "控辍保学劝返复学" };
+			case MEDICAL -> new String[] { "资助参加城乡居民医保", "大病保险和医疗救助报销", "家庭医生签约服务", "慢性病门诊报销" };
 			case HOUSING -> new String[] { "危房改造补助", "住房安全鉴定和维修加固" };
 			case DRINKING_WATER -> new String[] { "入户自来水管网改造", "水质检测和净水设备安装" };
 			case DISABILITY -> new String[] { "落实困难残疾人生活补贴和重度残疾人护理补贴", "适配辅助器具", "残疾人康复服务" };

@@ -12,20 +12,28 @@ import org.apache.ibatis.annotations.Param;
 public interface MeasureMapper {
 
 	/**
-	 * The measures of many households in one statement: the batch loader behind {@code Household.measures}.
-	 * {@code hidden}: categories outside the caller's rows (health records for a caller who may not read health).
+	 * The measures of many households in one statement: the batch loader behind
+	 * {@code Household.measures}. {@code hidden}: categories outside the caller's rows
+	 * (health records for a caller who may not read health).
 	 */
 	List<Measure> selectByHouseholdIds(@Param("householdIds") Collection<Long> householdIds,
 			@Param("hidden") Collection<MeasureCategory> hidden);
 
 	Measure selectById(@Param("id") long id);
 
-	/** Locks the measure for the rest of the transaction; null when absent or its household is out of scope. */
+	/**
+	 * Locks the measure for the rest of the transaction; null when absent or its
+	 * household is out of scope.
+	 */
 	Measure lock(@Param("id") long id, @Param("scope") Scope scope);
 
-	/** One keyset page, the latest start first: rows after ({@code afterStart}, {@code afterId}). */
+	/**
+	 * One keyset page, the latest start first: rows after ({@code afterStart},
+	 * {@code afterId}).
+	 */
 	List<Measure> selectPage(@Param("filter") MeasureFilter filter, @Param("scope") Scope scope,
-			@Param("hidden") Collection<MeasureCategory> hidden, @Param("afterStart") LocalDate afterStart, @Param("afterId") Long afterId, @Param("limit") int limit);
+			@Param("hidden") Collection<MeasureCategory> hidden, @Param("afterStart") LocalDate afterStart,
+			@Param("afterId") Long afterId, @Param("limit") int limit);
 
 	long count(@Param("filter") MeasureFilter filter, @Param("scope") Scope scope,
 			@Param("hidden") Collection<MeasureCategory> hidden);
@@ -34,7 +42,6 @@ public interface MeasureMapper {
 
 	void update(@Param("id") long id, @Param("changes") Inputs.UpdateMeasureInput changes);
 
-	void updateStatus(@Param("id") long id, @Param("status") MeasureStatus status,
-			@Param("endDate") LocalDate endDate);
+	void updateStatus(@Param("id") long id, @Param("status") MeasureStatus status, @Param("endDate") LocalDate endDate);
 
 }

@@ -22,14 +22,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Assistance measures: reads bounded by the caller's scope, and writes that record a measure, correct it and move
- * it along its legal order. Each write checks its whole input, then locks what it changes, then writes in one
- * transaction; a refusal leaves nothing behind.
+ * Assistance measures: reads bounded by the caller's scope, and writes that record a
+ * measure, correct it and move it along its legal order. Each write checks its whole
+ * input, then locks what it changes, then writes in one transaction; a refusal leaves
+ * nothing behind.
  */
 @Service
 public class MeasureService {
 
-	/** Who records help: the county, and town and village staff within their scope (the lock checks the scope). */
+	/**
+	 * Who records help: the county, and town and village staff within their scope (the
+	 * lock checks the scope).
+	 */
 	static final String WRITERS = "hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL', 'VILLAGE_CADRE')";
 
 	private static final String SORT_KEY = "startDate:DESC";
@@ -44,8 +48,8 @@ public class MeasureService {
 
 	private final AuditTrail audit;
 
-	MeasureService(MeasureMapper measures, HouseholdMapper households, IdGenerator ids,
-			PlatformProperties properties, AuditTrail audit) {
+	MeasureService(MeasureMapper measures, HouseholdMapper households, IdGenerator ids, PlatformProperties properties,
+			AuditTrail audit) {
 		this.measures = measures;
 		this.households = households;
 		this.ids = ids;
@@ -54,8 +58,9 @@ public class MeasureService {
 	}
 
 	/**
-	 * The categories outside the rows of a caller: the health records ({@link MeasureCategory#HEALTH_RECORDS}) when
-	 * the caller may not read health ({@code FieldPolicy.readsHealth}), else none.
+	 * The categories outside the rows of a caller: the health records
+	 * ({@link MeasureCategory#HEALTH_RECORDS}) when the caller may not read health
+	 * ({@code FieldPolicy.readsHealth}), else none.
 	 */
 	static Collection<MeasureCategory> hidden(boolean readsHealth) {
 		return readsHealth ? Set.of() : MeasureCategory.HEALTH_RECORDS;
@@ -63,18 +68,18 @@ public class MeasureService {
 
 	public Page<Measure> page(Caller caller, boolean readsHealth, MeasureFilter filter, Integer first, String after) {
 		PageRequest request = PageRequest.of(first, after, SORT_KEY, this.properties.maxPageSize());
-		List<Measure> rows = this.measures.selectPage((filter != null) ? filter : MeasureFilter.NONE,
-				caller.scope(), hidden(readsHealth), request.afterValue(LocalDate::parse), request.afterId(),
-				request.limit());
+		List<Measure> rows = this.measures.selectPage((filter != null) ? filter : MeasureFilter.NONE, caller.scope(),
+				hidden(readsHealth), request.afterValue(LocalDate::parse), request.afterId(), request.limit());
 		return Page.of(rows, request, (row) -> row.startDate().toString(), Measure::id);
 	}
 
 	public long count(Caller caller, boolean readsHealth, MeasureFilter filter) {
-		return this.measures.count((filter != null) ? filter : MeasureFilter.NONE, caller.scope(),
-				hidden(readsHealth));
+		return this.measures.count((filter != null) ? filter : MeasureFilter.NONE, caller.scope(), hidden(readsHealth));
 	}
 
-	/** Measures of many households at once, keyed by household id, for the batch loader. */
+	/**
+	 * Measures of many households at once, keyed by household id, for the batch loader.
+	 */
 	public Map<Long, List<Measure>> measuresOf(Collection<Long> householdIds, boolean readsHealth) {
 		if (householdIds.isEmpty()) {
 			return Map.of();
@@ -101,7 +106,8 @@ public class MeasureService {
 		}
 		violations.yuan(input.amount(), "input.amount", false, Violations.MAX_YUAN);
 		violations.throwIfAny();
-		// In scope or NOT_FOUND; the row lock also orders this insert after any write to the household under way.
+		// In scope or NOT_FOUND; the row lock also orders this insert after any write to
+		// the household under way.
 		if (this.households.lockVersion(input.householdId(), caller.scope()) == null) {
 			throw DomainException.notFound("input.householdId", "household " + input.householdId());
 		}
@@ -158,8 +164,9 @@ public class MeasureService {
 	}
 
 	/**
-	 * Locks the measure after checking that its household is in the caller's scope (else NOT_FOUND, as if it did
-	 * not exist) and, when the caller sent the version it read, that nobody changed it since.
+	 * Locks the measure after checking that its household is in the caller's scope (else
+	 * NOT_FOUND, as if it did not exist) and, when the caller sent the version it read,
+	 * that nobody changed it since.
 	 */
 	private Measure lock(Caller caller, Long id, Integer expectedVersion) {
 		Measure measure = this.measures.lock(Violations.require(id, "input.id"), caller.scope());

@@ -1,11 +1,17 @@
 package cn.county.platform.measure;
 
-/** Where a measure stands: PLANNED → IN_PROGRESS → COMPLETED, and CANCELLED from either open state. */
+/**
+ * Where a measure stands: PLANNED → IN_PROGRESS → COMPLETED, and CANCELLED from either
+ * open state.
+ */
 public enum MeasureStatus {
 
 	PLANNED, IN_PROGRESS, COMPLETED, CANCELLED;
 
-	/** Whether the help is still to come or under way: what item 4 counts as a household's active measure. */
+	/**
+	 * Whether the help is still to come or under way: what item 4 counts as a household's
+	 * active measure.
+	 */
 	public boolean isOpen() {
 		return this == PLANNED || this == IN_PROGRESS;
 	}

@@ -34,7 +34,10 @@ class VisitController {
 		return Connection.of(this.visits.page(caller, filter, first, after), () -> this.visits.count(caller, filter));
 	}
 
-	/** One statement for the visits of every household on the page, however many there are. */
+	/**
+	 * One statement for the visits of every household on the page, however many there
+	 * are.
+	 */
 	@BatchMapping(typeName = "Household", field = "visits")
 	Map<Household, List<Visit>> householdVisits(List<Household> households) {
 		return Batches.lists(households, Household::id, this.visits::visitsOf);

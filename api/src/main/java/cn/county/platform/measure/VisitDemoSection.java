@@ -24,9 +24,10 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Visits of assistance day (item 21): every one on a Tuesday of the demo's year, four to twelve to each monitored
- * household and a visit or two to most others, by the household's assigned cadre or now and then by another cadre
- * of the village. About 1.7 per household (1.7M for a million households).
+ * Visits of assistance day (item 21): every one on a Tuesday of the demo's year, four to
+ * twelve to each monitored household and a visit or two to most others, by the
+ * household's assigned cadre or now and then by another cadre of the village. About 1.7
+ * per household (1.7M for a million households).
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -35,17 +36,16 @@ public final class VisitDemoSection implements DemoSection {
 	/** Visits per household that is not monitored: none to two, 0.8 on average. */
 	private static final int[] ALLEVIATED_COUNT_WEIGHTS = { 40, 40, 20 };
 
-	private static final String[] NOTES = { "了解家庭收入和务工情况，宣传防返贫监测政策", "查看住房安全和饮水情况，户容户貌整洁",
-			"核实家庭成员变化情况，更新帮扶手册", "宣传小额信贷和产业奖补政策", "帮助整理庭院，指导发展庭院种植",
-			"了解子女上学情况，宣传雨露计划", "了解务工就业意愿，推荐就业岗位" };
+	private static final String[] NOTES = { "了解家庭收入和务工情况，宣传防返贫监测政策", "查看住房安全和饮水情况，户容户貌整洁", "核实家庭成员变化情况，更新帮扶手册",
+			"宣传小额信贷和产业奖补政策", "帮助整理庭院，指导发展庭院种植", "了解子女上学情况，宣传雨露计划", "了解务工就业意愿，推荐就业岗位" };
 
-	private static final Map<String, String> NOTES_BY_CAUSE = Map.of("ILLNESS", "了解患病成员治疗和医疗报销情况",
-			"DISABILITY", "核实残疾人两项补贴发放情况", "SCHOOLING", "了解子女教育支出，落实教育资助", "DISASTER",
-			"查看灾后房屋修缮进度", "ACCIDENT", "了解意外伤害后续治疗和理赔情况", "LACK_OF_LABOUR", "了解公益性岗位履职情况",
-			"UNSTABLE_EMPLOYMENT", "了解务工稳定情况，推荐县内就业岗位", "HIGH_RIGID_EXPENSES", "核实刚性支出，协助申请临时救助");
+	private static final Map<String, String> NOTES_BY_CAUSE = Map.of("ILLNESS", "了解患病成员治疗和医疗报销情况", "DISABILITY",
+			"核实残疾人两项补贴发放情况", "SCHOOLING", "了解子女教育支出，落实教育资助", "DISASTER", "查看灾后房屋修缮进度", "ACCIDENT", "了解意外伤害后续治疗和理赔情况",
+			"LACK_OF_LABOUR", "了解公益性岗位履职情况", "UNSTABLE_EMPLOYMENT", "了解务工稳定情况，推荐县内就业岗位", "HIGH_RIGID_EXPENSES",
+			"核实刚性支出，协助申请临时救助");
 
-	private static final String[] FOLLOW_UPS = { "协调镇卫生院上门随访", "提交镇里研判是否纳入监测", "协助申请临时救助",
-			"联系人社所推荐岗位", "督促维修房屋漏雨问题", "跟进医疗报销进度" };
+	private static final String[] FOLLOW_UPS = { "协调镇卫生院上门随访", "提交镇里研判是否纳入监测", "协助申请临时救助", "联系人社所推荐岗位", "督促维修房屋漏雨问题",
+			"跟进医疗报销进度" };
 
 	@Override
 	public String name() {
@@ -63,7 +63,8 @@ public final class VisitDemoSection implements DemoSection {
 			villages.put(village.code(), village);
 		}
 		for (DemoHousehold household : chunk.households()) {
-			int count = household.isMonitored() ? 4 + random.nextInt(9) : DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
+			int count = household.isMonitored() ? 4 + random.nextInt(9)
+					: DemoDraws.pick(ALLEVIATED_COUNT_WEIGHTS, random);
 			List<String> cadres = villages.get(household.villageCode()).cadres();
 			for (LocalDate visitedOn : distinct(tuesdays, count, random)) {
 				String cadre = (household.assignedCadre() == null || random.nextInt(100) < 15)

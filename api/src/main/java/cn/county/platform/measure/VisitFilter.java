@@ -6,7 +6,10 @@ public record VisitFilter(String townCode, String villageCode, String cadre, Loc
 
 	public static final VisitFilter NONE = new VisitFilter(null, null, null, null, null);
 
-	/** Whether the filter reads the household's town or village, so that a count must join {@code household}. */
+	/**
+	 * Whether the filter reads the household's town or village, so that a count must join
+	 * {@code household}.
+	 */
 	public boolean byPlace() {
 		return this.townCode != null || this.villageCode != null;
 	}

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Visits of assistance day (item 21). A visit is recorded once and never changed. Recording asks for little, since
- * cadres record from a phone in the village: the household, and whatever else they have.
+ * Visits of assistance day (item 21). A visit is recorded once and never changed.
+ * Recording asks for little, since cadres record from a phone in the village: the
+ * household, and whatever else they have.
  */
 @Service
 public class VisitService {
@@ -85,7 +86,8 @@ public class VisitService {
 		if (input.cadre() != null && input.cadre().isBlank()) {
 			violations.badRequest("input.cadre", "must not be blank; leave it out to record the caller as the cadre");
 		}
-		// notes and follow-up may be blank, stored as nothing: only their length is checked
+		// notes and follow-up may be blank, stored as nothing: only their length is
+		// checked
 		violations.optionalText(Violations.blankToNull(input.cadre()), "input.cadre", 64)
 			.optionalText(Violations.blankToNull(input.notes()), "input.notes", 2000)
 			.optionalText(Violations.blankToNull(input.followUp()), "input.followUp", 500)

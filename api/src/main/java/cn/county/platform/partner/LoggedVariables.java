@@ -10,14 +10,19 @@ import cn.county.platform.common.Masks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A partner request's variables as the access log keeps them: the shape, the names, numbers, booleans and enum
- * values stay, so an auditor sees what was asked; every other string is masked, since any of them may be a name, an
- * ID number, a phone or a code that leads to one. Strings of eight or more characters keep two characters at each
- * end (an 18-digit ID number keeps 4 of 18, a phone 4 of 11); shorter ones (a Chinese name) are masked whole.
+ * A partner request's variables as the access log keeps them: the shape, the names,
+ * numbers, booleans and enum values stay, so an auditor sees what was asked; every other
+ * string is masked, since any of them may be a name, an ID number, a phone or a code that
+ * leads to one. Strings of eight or more characters keep two characters at each end (an
+ * 18-digit ID number keeps 4 of 18, a phone 4 of 11); shorter ones (a Chinese name) are
+ * masked whole.
  */
 final class LoggedVariables {
 
-	/** An enum constant as GraphQL writes it: cannot carry a name, an ID number or a phone. */
+	/**
+	 * An enum constant as GraphQL writes it: cannot carry a name, an ID number or a
+	 * phone.
+	 */
 	private static final Pattern ENUM_VALUE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

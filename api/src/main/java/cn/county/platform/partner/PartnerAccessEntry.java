@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One logged partner request; ids and fields are stored comma-separated, as written once and only read back. The
- * variables are stored masked ({@link LoggedVariables}), as JSON.
+ * One logged partner request; ids and fields are stored comma-separated, as written once
+ * and only read back. The variables are stored masked ({@link LoggedVariables}), as JSON.
  */
 public record PartnerAccessEntry(long id, String partnerId, OffsetDateTime accessedAt, String operation,
 		String householdIdList, String fieldList, String documentHash, String variables, String outcome) {

@@ -21,10 +21,10 @@ public interface PartnerMapper {
 	void insertApprovedFields(@Param("partnerId") String partnerId, @Param("fields") Collection<FieldRef> fields,
 			@Param("approvedBy") String approvedBy);
 
-	void insertAccess(@Param("id") long id, @Param("partnerId") String partnerId,
-			@Param("operation") String operation, @Param("householdIds") String householdIds,
-			@Param("fields") String fields, @Param("documentHash") String documentHash,
-			@Param("variables") String variables, @Param("outcome") String outcome);
+	void insertAccess(@Param("id") long id, @Param("partnerId") String partnerId, @Param("operation") String operation,
+			@Param("householdIds") String householdIds, @Param("fields") String fields,
+			@Param("documentHash") String documentHash, @Param("variables") String variables,
+			@Param("outcome") String outcome);
 
 	/** Newest first, keyset on id within (accessed_at desc). */
 	List<PartnerAccessEntry> selectAccessPage(@Param("partnerId") String partnerId,

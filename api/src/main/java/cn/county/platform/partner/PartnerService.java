@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The county's decisions about what each partner may read, and the record of what partners did read. Approved sets
- * are read from the database at the start of each partner request, so a change is in force at once on every API
- * instance.
+ * The county's decisions about what each partner may read, and the record of what
+ * partners did read. Approved sets are read from the database at the start of each
+ * partner request, so a change is in force at once on every API instance.
  */
 @Service
 public class PartnerService implements PartnerAccess {

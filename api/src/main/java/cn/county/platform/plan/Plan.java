@@ -8,7 +8,10 @@ import cn.county.platform.common.DomainException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** The work plan as configured: which targets apply to a year, and which year a question is about by default. */
+/**
+ * The work plan as configured: which targets apply to a year, and which year a question
+ * is about by default.
+ */
 @Component
 @EnableConfigurationProperties(PlanProperties.class)
 public class Plan {
@@ -35,19 +38,22 @@ public class Plan {
 	}
 
 	/**
-	 * The targets for a year; {@code field} names the input in the refusal when no configured year is at or before
-	 * it.
+	 * The targets for a year; {@code field} names the input in the refusal when no
+	 * configured year is at or before it.
 	 */
 	public PlanYear year(int year, String field) {
 		PlanYear plan = PlanYear.of(this.properties, year);
 		if (plan == null) {
-			throw DomainException.badRequest(field, "no plan targets are configured for " + year
-					+ " or any earlier year (platform.plan.years)");
+			throw DomainException.badRequest(field,
+					"no plan targets are configured for " + year + " or any earlier year (platform.plan.years)");
 		}
 		return plan;
 	}
 
-	/** The year a question is about when the client names none: the latest configured plan year. */
+	/**
+	 * The year a question is about when the client names none: the latest configured plan
+	 * year.
+	 */
 	public int defaultYear() {
 		return ((java.util.TreeMap<Integer, ?>) this.properties.years()).lastKey();
 	}

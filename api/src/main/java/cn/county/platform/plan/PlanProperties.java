@@ -11,22 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The work plan's targets and thresholds, per plan year, as configuration rather than code: a new year's plan is a
- * new block under {@code platform.plan.years}, not a release. A year without a block uses the nearest earlier
- * configured year, and every answer that applies targets says which year's it applied.
+ * The work plan's targets and thresholds, per plan year, as configuration rather than
+ * code: a new year's plan is a new block under {@code platform.plan.years}, not a
+ * release. A year without a block uses the nearest earlier configured year, and every
+ * answer that applies targets says which year's it applied.
  *
  * @param years the targets of each configured plan year
- * @param housingInspectionInterval how often each household's housing is inspected (item 8: quarterly)
+ * @param housingInspectionInterval how often each household's housing is inspected (item
+ * 8: quarterly)
  * @param waterCheckInterval how often each household's water is checked (item 9: monthly)
  * @param schoolAgeFrom the first age of compulsory schooling (item 6)
  * @param schoolAgeTo the last age of compulsory schooling
- * @param smallCellThreshold village-level counts below this (and above zero) are suppressed for the dashboard viewer
+ * @param smallCellThreshold village-level counts below this (and above zero) are
+ * suppressed for the dashboard viewer
  */
 @ConfigurationProperties("platform.plan")
-public record PlanProperties(Map<Integer, YearTargets> years,
-		@DefaultValue("P3M") Period housingInspectionInterval, @DefaultValue("P1M") Period waterCheckInterval,
-		@DefaultValue("6") int schoolAgeFrom, @DefaultValue("15") int schoolAgeTo,
-		@DefaultValue("5") int smallCellThreshold) {
+public record PlanProperties(Map<Integer, YearTargets> years, @DefaultValue("P3M") Period housingInspectionInterval,
+		@DefaultValue("P1M") Period waterCheckInterval, @DefaultValue("6") int schoolAgeFrom,
+		@DefaultValue("15") int schoolAgeTo, @DefaultValue("5") int smallCellThreshold) {
 
 	public PlanProperties {
 		years = (years != null) ? new TreeMap<>(years) : new TreeMap<>();
@@ -35,12 +37,18 @@ public record PlanProperties(Map<Integer, YearTargets> years,
 	/**
 	 * One plan year's targets.
 	 *
-	 * @param monitoringLine annual per-capita net income under which a household qualifies for monitoring (item 1)
-	 * @param employmentRate the share of members able and willing to work who should be employed (item 15)
-	 * @param certificationRate the share of the labour force that should hold a certificate (item 15)
-	 * @param certificationMilestones the dates by which a share of the certification target should be met
-	 * @param demonstrationHouseholdsPerVillage approved courtyard demonstration households per village (item 14)
-	 * @param demonstrationVillagesPerTown designated demonstration villages per town (item 14)
+	 * @param monitoringLine annual per-capita net income under which a household
+	 * qualifies for monitoring (item 1)
+	 * @param employmentRate the share of members able and willing to work who should be
+	 * employed (item 15)
+	 * @param certificationRate the share of the labour force that should hold a
+	 * certificate (item 15)
+	 * @param certificationMilestones the dates by which a share of the certification
+	 * target should be met
+	 * @param demonstrationHouseholdsPerVillage approved courtyard demonstration
+	 * households per village (item 14)
+	 * @param demonstrationVillagesPerTown designated demonstration villages per town
+	 * (item 14)
 	 */
 	public record YearTargets(BigDecimal monitoringLine, @DefaultValue("1.0") BigDecimal employmentRate,
 			@DefaultValue("0.40") BigDecimal certificationRate, List<Milestone> certificationMilestones,

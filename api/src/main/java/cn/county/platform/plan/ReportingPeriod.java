@@ -6,9 +6,10 @@ import java.time.YearMonth;
 import cn.county.platform.common.Violations;
 
 /**
- * The period a summary covers: a whole year, a quarter or a month. Flows (households identified, sales, visits) are
- * counted from {@link #from()} to {@link #to()}; states that age (inspections overdue, loans maturing) are judged on
- * {@link #asOf()}, the period's last day or today if the period has not ended yet.
+ * The period a summary covers: a whole year, a quarter or a month. Flows (households
+ * identified, sales, visits) are counted from {@link #from()} to {@link #to()}; states
+ * that age (inspections overdue, loans maturing) are judged on {@link #asOf()}, the
+ * period's last day or today if the period has not ended yet.
  *
  * @param year the year
  * @param quarter 1-4, or null
@@ -23,8 +24,8 @@ public record ReportingPeriod(int year, Integer quarter, Integer month, LocalDat
 	public static final int FIRST_YEAR = 2021;
 
 	/**
-	 * Checks a period as a client gave it and resolves its days, naming {@code field + ".year"} and so on in every
-	 * violation.
+	 * Checks a period as a client gave it and resolves its days, naming
+	 * {@code field + ".year"} and so on in every violation.
 	 */
 	public static ReportingPeriod of(Integer year, Integer quarter, Integer month, LocalDate today, String field,
 			Violations violations) {

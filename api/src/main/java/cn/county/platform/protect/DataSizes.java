@@ -24,16 +24,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The counts behind {@code @listSize(counted: "table.column")}: for each, the most rows of the table that share one
- * value of the column (the most visits of one household, the most events of one loan), counted once the API is
- * ready and again every {@code platform.limits.measure-refresh}, on a background thread, never inside a request.
- * A list's bound is that count plus {@code platform.limits.counted-headroom} (rows added since the count), never
- * more than its declared {@code max}; before the first count, or while the database is down, it is {@code max}.
- * A household that outgrows the count between two counts is not cut (only its {@code max} cuts): the cost limit
- * holds it all the same, since {@link QueryLimitsInstrumentation} also counts the values actually returned.
+ * The counts behind {@code @listSize(counted: "table.column")}: for each, the most rows
+ * of the table that share one value of the column (the most visits of one household, the
+ * most events of one loan), counted once the API is ready and again every
+ * {@code platform.limits.measure-refresh}, on a background thread, never inside a
+ * request. A list's bound is that count plus {@code platform.limits.counted-headroom}
+ * (rows added since the count), never more than its declared {@code max}; before the
+ * first count, or while the database is down, it is {@code max}. A household that
+ * outgrows the count between two counts is not cut (only its {@code max} cuts): the cost
+ * limit holds it all the same, since {@link QueryLimitsInstrumentation} also counts the
+ * values actually returned.
  * <p>
- * One {@code GROUP BY} per list and refresh: an index scan of each table (every counted column is a foreign key
- * with its index), cheap against the hour between counts.
+ * One {@code GROUP BY} per list and refresh: an index scan of each table (every counted
+ * column is a foreign key with its index), cheap against the hour between counts.
  */
 @Component
 class DataSizes {
@@ -61,7 +64,10 @@ class DataSizes {
 		return (count != null) ? OptionalLong.of(count) : OptionalLong.empty();
 	}
 
-	/** Checks a {@code counted} argument: {@code table.column}, lower case letters and underscores. */
+	/**
+	 * Checks a {@code counted} argument: {@code table.column}, lower case letters and
+	 * underscores.
+	 */
 	static void check(String counted, String field) {
 		if (!COUNTED.matcher(counted).matches()) {
 			throw new IllegalStateException(field + ": @listSize(counted: \"" + counted

@@ -24,11 +24,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The bound of every list field and the declared cost of a field, as the schema declares them ({@code @listSize},
- * {@code @cost} in {@code schema/limits.graphqls}): read by the cost model before a query runs and by the
- * enforcement when a list is fetched, so both use the same number: fixed, counted in the data ({@link RegionSizes},
- * {@link DataSizes}) or read from the schema. A connection's {@code edges} are bounded by its
- * {@code first} (at most {@code platform.max-page-size}); introspection lists by the number of types in the schema.
+ * The bound of every list field and the declared cost of a field, as the schema declares
+ * them ({@code @listSize}, {@code @cost} in {@code schema/limits.graphqls}): read by the
+ * cost model before a query runs and by the enforcement when a list is fetched, so both
+ * use the same number: fixed, counted in the data ({@link RegionSizes},
+ * {@link DataSizes}) or read from the schema. A connection's {@code edges} are bounded by
+ * its {@code first} (at most {@code platform.max-page-size}); introspection lists by the
+ * number of types in the schema.
  */
 @Component
 class ListBounds {
@@ -68,8 +70,8 @@ class ListBounds {
 	}
 
 	/**
-	 * The most items this list field returns with these arguments (and those of the field above it), as the cost
-	 * model counts it, or {@code null} when it declares no bound.
+	 * The most items this list field returns with these arguments (and those of the field
+	 * above it), as the cost model counts it, or {@code null} when it declares no bound.
 	 */
 	Long bound(GraphQLFieldDefinition field, Map<String, Object> arguments, Map<String, Object> parentArguments,
 			GraphQLSchema schema) {
@@ -97,9 +99,10 @@ class ListBounds {
 	}
 
 	/**
-	 * The most items this list field may return, beyond which it is cut: its bound, except for a counted list,
-	 * which may have grown since the count up to its declared {@code max} (the values actually returned are held
-	 * to the cost limit while the answer is built).
+	 * The most items this list field may return, beyond which it is cut: its bound,
+	 * except for a counted list, which may have grown since the count up to its declared
+	 * {@code max} (the values actually returned are held to the cost limit while the
+	 * answer is built).
 	 */
 	Long cutAt(GraphQLFieldDefinition field, Map<String, Object> arguments, Map<String, Object> parentArguments,
 			GraphQLSchema schema) {
@@ -108,7 +111,9 @@ class ListBounds {
 				: bound(field, arguments, parentArguments, schema);
 	}
 
-	/** Asks for the region counts again: a region list came back longer than its count. */
+	/**
+	 * Asks for the region counts again: a region list came back longer than its count.
+	 */
 	void recount(GraphQLFieldDefinition field) {
 		if (declared(field).measured() != null) {
 			this.regions.recount();
@@ -134,8 +139,7 @@ class ListBounds {
 		return sizes;
 	}
 
-	private record SchemaSizes(GraphQLSchema schema, int personalTypes, int personalFields,
-			int fieldsPerPersonalType) {
+	private record SchemaSizes(GraphQLSchema schema, int personalTypes, int personalFields, int fieldsPerPersonalType) {
 	}
 
 	private OptionalInt areas(Object by, Map<String, Object> parentArguments) {
@@ -151,13 +155,19 @@ class ListBounds {
 		return narrowed ? this.regions.villagesPerTown() : this.regions.villages();
 	}
 
-	/** The page size a connection field asks for: its {@code first}, or the largest page without one. */
+	/**
+	 * The page size a connection field asks for: its {@code first}, or the largest page
+	 * without one.
+	 */
 	long pageSize(Map<String, Object> arguments) {
 		Object first = arguments.get("first");
 		return (first instanceof Number number) ? Math.max(1, number.longValue()) : this.maxPageSize;
 	}
 
-	/** The bound of an introspection list ({@code __Schema.types}, {@code __Type.fields} ...). */
+	/**
+	 * The bound of an introspection list ({@code __Schema.types}, {@code __Type.fields}
+	 * ...).
+	 */
 	static long introspectionBound(GraphQLSchema schema) {
 		return schema.getAllTypesAsList().size();
 	}
@@ -172,8 +182,9 @@ class ListBounds {
 	}
 
 	/**
-	 * Every list field of an output type that has no bound: neither {@code @listSize} nor the {@code edges} of a
-	 * connection; and every connection field without a {@code first} argument. Empty for a sound schema.
+	 * Every list field of an output type that has no bound: neither {@code @listSize} nor
+	 * the {@code edges} of a connection; and every connection field without a
+	 * {@code first} argument. Empty for a sound schema.
 	 */
 	List<String> unbounded(GraphQLSchema schema) {
 		List<String> problems = new ArrayList<>();
@@ -191,7 +202,8 @@ class ListBounds {
 				if (!isList(field.getType()) || (connection && field.getName().equals("edges"))) {
 					continue;
 				}
-				GraphQLType item = GraphQLTypeUtil.unwrapNonNull(GraphQLTypeUtil.unwrapOne(GraphQLTypeUtil.unwrapNonNull(field.getType())));
+				GraphQLType item = GraphQLTypeUtil
+					.unwrapNonNull(GraphQLTypeUtil.unwrapOne(GraphQLTypeUtil.unwrapNonNull(field.getType())));
 				if (item instanceof GraphQLList) {
 					problems.add(name + " is a list of lists, which the cost model does not bound");
 				}

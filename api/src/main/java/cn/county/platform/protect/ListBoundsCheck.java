@@ -8,8 +8,9 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start with a list field that has no bound ({@link ListBounds#unbounded}): a list the cost model
- * would have to guess at is how a cycle of lists gets through the cost limit.
+ * Refuses to start with a list field that has no bound ({@link ListBounds#unbounded}): a
+ * list the cost model would have to guess at is how a cycle of lists gets through the
+ * cost limit.
  */
 @Component
 class ListBoundsCheck implements SmartInitializingSingleton {

@@ -36,17 +36,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Automatic persisted queries in Apollo's protocol ({@code extensions.persistedQuery.sha256Hash}): mobile apps send
- * a hash instead of the query text, and the text is kept in Redis (shared by all instances) and in a small local
- * map (which also serves while Redis is down). Clients listed in {@code platform.persisted-queries.trusted-clients}
- * may run only the trusted documents shipped under {@code trusted-documents/<client>/}.
+ * Automatic persisted queries in Apollo's protocol
+ * ({@code extensions.persistedQuery.sha256Hash}): mobile apps send a hash instead of the
+ * query text, and the text is kept in Redis (shared by all instances) and in a small
+ * local map (which also serves while Redis is down). Clients listed in
+ * {@code platform.persisted-queries.trusted-clients} may run only the trusted documents
+ * shipped under {@code trusted-documents/<client>/}.
  * <p>
- * A text sent with an unknown hash is not stored on arrival: it runs like any query, through the parser's token
- * budget, validation and the limits of {@link QueryLimitsInstrumentation}, and {@link PersistedQueryRegistration}
- * stores it only once that execution started without a syntax, validation or limit error. So nothing a request
- * could not run is ever stored, and the checks are the pipeline's own, not a copy. Each caller may register at most
- * {@code quota-per-caller} documents per {@code quota-window} (counted by {@link RateLimiter}, in Redis when it is
- * there), each at most {@code max-document-size}; past either the request is refused before it runs.
+ * A text sent with an unknown hash is not stored on arrival: it runs like any query,
+ * through the parser's token budget, validation and the limits of
+ * {@link QueryLimitsInstrumentation}, and {@link PersistedQueryRegistration} stores it
+ * only once that execution started without a syntax, validation or limit error. So
+ * nothing a request could not run is ever stored, and the checks are the pipeline's own,
+ * not a copy. Each caller may register at most {@code quota-per-caller} documents per
+ * {@code quota-window} (counted by {@link RateLimiter}, in Redis when it is there), each
+ * at most {@code max-document-size}; past either the request is refused before it runs.
  */
 @Component
 public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentProvider {
@@ -121,9 +125,11 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 			ExecutionInput input, PersistedQueryCacheMiss onCacheMiss) throws PersistedQueryNotFound {
 		String hash = persistedQueryId.toString();
 		String query = input.getQuery();
-		boolean textSent = query != null && !query.isBlank() && !PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);
+		boolean textSent = query != null && !query.isBlank()
+				&& !PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);
 		if (textSent && !Digests.sha256Hex(query).equalsIgnoreCase(hash)) {
-			// a text that does not hash to the id would otherwise run the stored query under another text's name
+			// a text that does not hash to the id would otherwise run the stored query
+			// under another text's name
 			throw new PersistedQueryIdInvalid(persistedQueryId);
 		}
 		String text = lookup(hash);
@@ -137,7 +143,8 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 			if (refused != null) {
 				return CompletableFuture.completedFuture(refused);
 			}
-			// stored by PersistedQueryRegistration once the request ran without a syntax, validation or limit error
+			// stored by PersistedQueryRegistration once the request ran without a syntax,
+			// validation or limit error
 			input.getGraphQLContext().put(Registration.class, new Registration(caller, hash.toLowerCase(), query));
 			text = query;
 		}
@@ -149,8 +156,8 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 		long size = text.getBytes(StandardCharsets.UTF_8).length;
 		long maxSize = this.properties.maxDocumentSize().toBytes();
 		if (size > maxSize) {
-			return refused("persistedQueryMaxSize", maxSize, size, "The query is " + size
-					+ " bytes; at most " + maxSize + " may be registered as a persisted query (send it without a hash)");
+			return refused("persistedQueryMaxSize", maxSize, size, "The query is " + size + " bytes; at most " + maxSize
+					+ " may be registered as a persisted query (send it without a hash)");
 		}
 		long used = this.counter.peek(QUOTA_PREFIX + caller, this.properties.quotaWindow().toMillis());
 		if (used >= this.properties.quotaPerCaller()) {
@@ -175,8 +182,9 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 	}
 
 	/**
-	 * Stores a text whose request ran without a syntax, validation or limit error, counting it against its caller's
-	 * quota; a registration that a concurrent one pushed past the quota is dropped.
+	 * Stores a text whose request ran without a syntax, validation or limit error,
+	 * counting it against its caller's quota; a registration that a concurrent one pushed
+	 * past the quota is dropped.
 	 */
 	void register(Registration registration) {
 		if (lookup(registration.hash()) != null) {
@@ -236,12 +244,17 @@ public class PersistedQueries implements PersistedQueryCache, PreparsedDocumentP
 		}
 	}
 
-	/** Forgets the in-memory copies, as a fresh instance would start; tests use it to prove Redis holds them. */
+	/**
+	 * Forgets the in-memory copies, as a fresh instance would start; tests use it to
+	 * prove Redis holds them.
+	 */
 	public void clearLocal() {
 		this.local.clear();
 	}
 
-	/** A text waiting for its request to run cleanly before it is stored under its hash. */
+	/**
+	 * A text waiting for its request to run cleanly before it is stored under its hash.
+	 */
 	record Registration(String caller, String hash, String text) {
 	}
 

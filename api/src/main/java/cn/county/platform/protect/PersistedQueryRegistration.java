@@ -14,10 +14,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores a persisted query's text only after its request ran: parsed within the token budget, validated against
- * the schema, and past every limit of {@link QueryLimitsInstrumentation} (a refused document has no {@code data}
- * and its errors name a {@code limit}). Checking the outcome of the real execution, rather than parsing and
- * validating a second time, keeps one set of rules: whatever the pipeline refuses is never stored.
+ * Stores a persisted query's text only after its request ran: parsed within the token
+ * budget, validated against the schema, and past every limit of
+ * {@link QueryLimitsInstrumentation} (a refused document has no {@code data} and its
+ * errors name a {@code limit}). Checking the outcome of the real execution, rather than
+ * parsing and validating a second time, keeps one set of rules: whatever the pipeline
+ * refuses is never stored.
  */
 @Component
 @Order(RequestPipeline.PERSISTED_QUERY_REGISTRATION_INSTRUMENTATION)
@@ -40,7 +42,10 @@ class PersistedQueryRegistration extends SimplePerformantInstrumentation {
 		return CompletableFuture.completedFuture(result);
 	}
 
-	/** Execution started (there is {@code data}) and no error says the document itself was wrong or too big. */
+	/**
+	 * Execution started (there is {@code data}) and no error says the document itself was
+	 * wrong or too big.
+	 */
 	static boolean ranCleanly(ExecutionResult result) {
 		if (!result.isDataPresent()) {
 			return false;

@@ -11,9 +11,10 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Per request: the parser's token budget (graphql-java reads it from the GraphQL context, and stops parsing past
- * it) and the deadline after which {@link QueryLimitsInstrumentation} stops fetching and {@link StatementDeadline}
- * cancels SQL.
+ * Per request: the parser's token budget (graphql-java reads it from the GraphQL context,
+ * and stops parsing past it) and the deadline after which
+ * {@link QueryLimitsInstrumentation} stops fetching and {@link StatementDeadline} cancels
+ * SQL.
  */
 @Component
 @Order(RequestPipeline.PROTECTION_INTERCEPTOR)
@@ -35,9 +36,9 @@ class ProtectionInterceptor implements WebGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		RequestDeadline deadline = RequestDeadline.after(this.limits.requestTimeout());
 		deadline.bindToRequest();
-		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> context
-			.put(ParserOptions.class, this.parserOptions)
-			.put(RequestDeadline.class, deadline)).build());
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext(
+				(context) -> context.put(ParserOptions.class, this.parserOptions).put(RequestDeadline.class, deadline))
+			.build());
 		return chain.next(request);
 	}
 

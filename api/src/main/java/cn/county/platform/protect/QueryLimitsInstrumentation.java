@@ -51,33 +51,42 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses abusive documents after validation and before any field is fetched, so an expensive query costs a
- * parse and a walk, never SQL; and bounds what a request takes while it runs.
+ * Refuses abusive documents after validation and before any field is fetched, so an
+ * expensive query costs a parse and a walk, never SQL; and bounds what a request takes
+ * while it runs.
  * <p>
- * <b>Cost.</b> Every field counts its weight ({@code @cost}, else 1) times the product of the bounds of the lists
- * above it: a connection repeats its {@code edges} {@code first} times, a plain list its {@code @listSize} (a fixed
- * maximum, or a size counted in the data: {@link ListBounds}); a list of scalars counts each of its values. A cycle
- * of lists ({@code towns { villages { town { villages ... } } } }) therefore costs what it could return. This is
- * the model graphql-java's {@code MaxQueryComplexityInstrumentation} computes with a {@code FieldComplexityCalculator}
- * that multiplies the child complexity by the list bound, written as this one walk instead of a second
- * instrumentation: its complexity is an {@code int}, which a cycle of lists overflows (here a {@code long} that
- * saturates), and its error lacks this API's shape ({@code extensions.limit}, {@code allowed}, {@code actual}).
- * Each list bound is also enforced when the list is fetched ({@link #instrumentDataFetcher}): a list longer than
- * its bound is cut to it, with an error at its path, so the model is never optimistic (a counted bound is cut at its
- * declared {@code max}, the values returned being counted against the limit as well, see below).
+ * <b>Cost.</b> Every field counts its weight ({@code @cost}, else 1) times the product of
+ * the bounds of the lists above it: a connection repeats its {@code edges} {@code first}
+ * times, a plain list its {@code @listSize} (a fixed maximum, or a size counted in the
+ * data: {@link ListBounds}); a list of scalars counts each of its values. A cycle of
+ * lists ({@code towns { villages { town { villages ... } } } }) therefore costs what it
+ * could return. This is the model graphql-java's
+ * {@code MaxQueryComplexityInstrumentation} computes with a
+ * {@code FieldComplexityCalculator} that multiplies the child complexity by the list
+ * bound, written as this one walk instead of a second instrumentation: its complexity is
+ * an {@code int}, which a cycle of lists overflows (here a {@code long} that saturates),
+ * and its error lacks this API's shape ({@code extensions.limit}, {@code allowed},
+ * {@code actual}). Each list bound is also enforced when the list is fetched
+ * ({@link #instrumentDataFetcher}): a list longer than its bound is cut to it, with an
+ * error at its path, so the model is never optimistic (a counted bound is cut at its
+ * declared {@code max}, the values returned being counted against the limit as well, see
+ * below).
  * <p>
- * <b>Response size.</b> The bytes of the JSON answer are counted as the result is built, field by field, at
- * completion (the key, and for scalars and enums the value as Jackson writes it; objects and lists their brackets
- * and commas): an honest upper estimate of the serialised size that needs no second serialisation and keeps
- * memory bounded, since the request stops as soon as the count passes {@code platform.limits.max-response-bytes},
- * long before a large answer is held in memory. The answer is then the error alone (no half-written result). The
- * values are counted the same way and held to the cost limit, for the lists whose bound is a count that rows added
- * since may have outgrown ({@code @listSize(counted:)}).
+ * <b>Response size.</b> The bytes of the JSON answer are counted as the result is built,
+ * field by field, at completion (the key, and for scalars and enums the value as Jackson
+ * writes it; objects and lists their brackets and commas): an honest upper estimate of
+ * the serialised size that needs no second serialisation and keeps memory bounded, since
+ * the request stops as soon as the count passes
+ * {@code platform.limits.max-response-bytes}, long before a large answer is held in
+ * memory. The answer is then the error alone (no half-written result). The values are
+ * counted the same way and held to the cost limit, for the lists whose bound is a count
+ * that rows added since may have outgrown ({@code @listSize(counted:)}).
  * <p>
- * <b>Deadline.</b> Past {@code platform.limits.request-timeout} no further field is fetched (checked before every
- * fetch, batch-loaded fields included), {@link StatementDeadline} cancels the SQL statement running at that moment
- * and refuses to start another, and the answer of a query is the timeout error alone, so nothing large is
- * serialised after the deadline.
+ * <b>Deadline.</b> Past {@code platform.limits.request-timeout} no further field is
+ * fetched (checked before every fetch, batch-loaded fields included),
+ * {@link StatementDeadline} cancels the SQL statement running at that moment and refuses
+ * to start another, and the answer of a query is the timeout error alone, so nothing
+ * large is serialised after the deadline.
  */
 @Component
 @Order(RequestPipeline.QUERY_LIMITS_INSTRUMENTATION)
@@ -102,7 +111,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		var context = parameters.getExecutionContext();
 		if (state instanceof RequestState request) {
-			request.mutation = context.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
+			request.mutation = context.getOperationDefinition()
+				.getOperation() == OperationDefinition.Operation.MUTATION;
 		}
 		List<GraphQLError> errors = new ArrayList<>();
 		Document document = context.getDocument();
@@ -141,9 +151,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			}
 		});
 		if (depth.get() > this.limits.maxDepth()) {
-			errors.add(limitError("maxDepth", this.limits.maxDepth(), depth.get(),
-					"The query is nested " + depth.get() + " levels deep; at most " + this.limits.maxDepth()
-							+ " are allowed"));
+			errors.add(limitError("maxDepth", this.limits.maxDepth(), depth.get(), "The query is nested " + depth.get()
+					+ " levels deep; at most " + this.limits.maxDepth() + " are allowed"));
 		}
 		if (cost.get() > this.limits.maxCost()) {
 			errors.add(limitError("maxCost", this.limits.maxCost(), cost.get(), "The query could return about "
@@ -176,7 +185,10 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		return super.beginFieldFetch(parameters, state);
 	}
 
-	/** Cuts a list that is longer than its bound, so the cost model that admitted the query holds. */
+	/**
+	 * Cuts a list that is longer than its bound, so the cost model that admitted the
+	 * query holds.
+	 */
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
@@ -223,12 +235,15 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			.errorType(ErrorClassification.UNAVAILABLE)
 			.message(field + " has " + size + " items, more than its bound of " + bound
 					+ " (@listSize); only the first " + bound + " are returned")
-			.extensions(Map.of("classification", ErrorClassification.UNAVAILABLE.name(), "limit", "listSize",
-					"field", field, "allowed", bound, "actual", size))
+			.extensions(Map.of("classification", ErrorClassification.UNAVAILABLE.name(), "limit", "listSize", "field",
+					field, "allowed", bound, "actual", size))
 			.build();
 	}
 
-	/** Counts the answer's bytes as each field completes, and stops the request past the limit. */
+	/**
+	 * Counts the answer's bytes as each field completes, and stops the request past the
+	 * limit.
+	 */
 	@Override
 	public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
 			InstrumentationState state) {
@@ -238,16 +253,17 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 					+ ResponseBytes.value(FetchedValue.getFetchedValue(parameters.getFetchedObject()), step.getType());
 			long max = this.limits.maxResponseBytes().toBytes();
 			long total = request.bytes.addAndGet(bytes);
-			long values = request.values.addAndGet(ResponseBytes.values(
-					FetchedValue.getFetchedValue(parameters.getFetchedObject()), step.getType()));
+			long values = request.values.addAndGet(
+					ResponseBytes.values(FetchedValue.getFetchedValue(parameters.getFetchedObject()), step.getType()));
 			if (total > max && request.stop == null) {
 				request.stop = limitError("maxResponseBytes", max, total, "The answer grew past " + max
 						+ " bytes and was stopped; ask for fewer rows (lower `first`) or fewer fields");
 			}
 			if (values > this.limits.maxCost() && request.stop == null) {
-				request.stop = limitError("maxCost", this.limits.maxCost(), values, "The answer grew past "
-						+ this.limits.maxCost() + " values and was stopped (lists longer than when they were last"
-						+ " counted); lower `first` or nest fewer lists");
+				request.stop = limitError("maxCost", this.limits.maxCost(), values,
+						"The answer grew past " + this.limits.maxCost()
+								+ " values and was stopped (lists longer than when they were last"
+								+ " counted); lower `first` or nest fewer lists");
 			}
 			if (request.stop != null) {
 				throw new AbortExecutionException(List.of(request.stop));
@@ -257,8 +273,9 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	/**
-	 * A request stopped by the response size limit answers with that error alone; a query past its deadline with the
-	 * timeout error alone (a mutation keeps what it did, since that is committed).
+	 * A request stopped by the response size limit answers with that error alone; a query
+	 * past its deadline with the timeout error alone (a mutation keeps what it did, since
+	 * that is committed).
 	 */
 	@Override
 	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult executionResult,
@@ -293,9 +310,10 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	/**
-	 * How many times the children of this field are fetched per fetch of the field itself. A connection's
-	 * {@code edges} repeat its page size; the connection's own fields ({@code totalCount}, {@code pageInfo}) do not;
-	 * a plain list repeats its declared bound.
+	 * How many times the children of this field are fetched per fetch of the field
+	 * itself. A connection's {@code edges} repeat its page size; the connection's own
+	 * fields ({@code totalCount}, {@code pageInfo}) do not; a plain list repeats its
+	 * declared bound.
 	 */
 	private long repeats(QueryVisitorFieldEnvironment env, long introspectionBound, GraphQLSchema schema) {
 		GraphQLOutputType type = env.getFieldDefinition().getType();
@@ -312,7 +330,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		}
 		Long bound = this.bounds.bound(env.getFieldDefinition(), env.getArguments(),
 				(parent != null) ? parent.getArguments() : null, schema);
-		// ListBoundsCheck refuses to start with an unbounded list; the page size is the fallback all the same
+		// ListBoundsCheck refuses to start with an unbounded list; the page size is the
+		// fallback all the same
 		return (bound != null) ? bound : this.bounds.pageSize(Map.of());
 	}
 
@@ -349,7 +368,10 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	}
 
-	/** Counts on the document itself: aliases, directives, and the same field repeated in one selection set. */
+	/**
+	 * Counts on the document itself: aliases, directives, and the same field repeated in
+	 * one selection set.
+	 */
 	private void checkDocument(Document document, List<GraphQLError> errors) {
 		AtomicInteger aliases = new AtomicInteger();
 		AtomicInteger directives = new AtomicInteger();
@@ -382,8 +404,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			}
 		}, document.getChildren());
 		if (aliases.get() > this.limits.maxAliases()) {
-			errors.add(limitError("maxAliases", this.limits.maxAliases(), aliases.get(),
-					"The query uses " + aliases.get() + " aliases; at most " + this.limits.maxAliases() + " are allowed"));
+			errors.add(limitError("maxAliases", this.limits.maxAliases(), aliases.get(), "The query uses "
+					+ aliases.get() + " aliases; at most " + this.limits.maxAliases() + " are allowed"));
 		}
 		if (directives.get() > this.limits.maxDirectives()) {
 			errors.add(limitError("maxDirectives", this.limits.maxDirectives(), directives.get(), "The query uses "

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP 429 with {@code Retry-After} once a caller passes its limit. Runs after authentication, so the limit is the
- * caller's (user, or partner client) and an anonymous flood is already stopped at 401.
+ * HTTP 429 with {@code Retry-After} once a caller passes its limit. Runs after
+ * authentication, so the limit is the caller's (user, or partner client) and an anonymous
+ * flood is already stopped at 401.
  */
 @Component
 @Order(RequestPipeline.RATE_LIMIT_FILTER)
@@ -37,7 +38,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String uri = request.getRequestURI();
-		// uploads, report downloads and exports count against the same limit as GraphQL requests (exports also
+		// uploads, report downloads and exports count against the same limit as GraphQL
+		// requests (exports also
 		// against their own quota, ExportController)
 		return !uri.endsWith("/graphql") && !uri.contains("/imports") && !uri.contains("/exports/");
 	}

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Requests allowed per caller per window: generous for people, stricter for partners' systems.
+ * Requests allowed per caller per window: generous for people, stricter for partners'
+ * systems.
  *
  * @param window the fixed window the counts apply to
  * @param perUser requests per window for each signed-in user

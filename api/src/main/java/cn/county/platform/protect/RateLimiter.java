@@ -15,8 +15,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed-window counters kept in Redis, so every API instance counts against one limit. With Redis down or absent
- * each instance counts alone: the limit loosens by the number of instances but the API keeps serving.
+ * Fixed-window counters kept in Redis, so every API instance counts against one limit.
+ * With Redis down or absent each instance counts alone: the limit loosens by the number
+ * of instances but the API keeps serving.
  */
 @Component
 public class RateLimiter {
@@ -30,7 +31,10 @@ public class RateLimiter {
 
 	private final ObjectProvider<StringRedisTemplate> redis;
 
-	/** window length → the local counts of its current window (the rate limits and the stored-query quota differ) */
+	/**
+	 * window length → the local counts of its current window (the rate limits and the
+	 * stored-query quota differ)
+	 */
 	private final Map<Long, LocalWindow> local = new ConcurrentHashMap<>();
 
 	RateLimiter(ObjectProvider<StringRedisTemplate> redis) {
@@ -53,7 +57,9 @@ public class RateLimiter {
 				log.debug("Redis unavailable for rate limits, counting locally: {}", ex.getMessage());
 			}
 		}
-		return localWindow(windowMillis, window).counts().computeIfAbsent(key, (k) -> new AtomicLong()).incrementAndGet();
+		return localWindow(windowMillis, window).counts()
+			.computeIfAbsent(key, (k) -> new AtomicLong())
+			.incrementAndGet();
 	}
 
 	/** The count in the current window, without counting this call. */

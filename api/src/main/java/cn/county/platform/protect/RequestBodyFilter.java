@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds the GraphQL request body before anything parses it: over {@code platform.limits.max-body-bytes} is HTTP
- * 413, and a JSON array (a batch of operations) is refused with 400, since one request must be one operation for
- * the limits and rate limits to mean anything.
+ * Bounds the GraphQL request body before anything parses it: over
+ * {@code platform.limits.max-body-bytes} is HTTP 413, and a JSON array (a batch of
+ * operations) is refused with 400, since one request must be one operation for the limits
+ * and rate limits to mean anything.
  */
 @Component
 @Order(RequestPipeline.REQUEST_BODY_FILTER)

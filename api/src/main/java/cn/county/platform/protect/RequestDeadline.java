@@ -6,8 +6,9 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * When the current request must stop; kept in the GraphQL context (for the instrumentation) and in the servlet
- * request's attributes (for {@link StatementDeadline}, which runs where there is no GraphQL context: inside
+ * When the current request must stop; kept in the GraphQL context (for the
+ * instrumentation) and in the servlet request's attributes (for
+ * {@link StatementDeadline}, which runs where there is no GraphQL context: inside
  * MyBatis, on the request's thread, batch loaders included).
  */
 final class RequestDeadline {
@@ -30,7 +31,10 @@ final class RequestDeadline {
 		return this.expired || remainingNanos() <= 0;
 	}
 
-	/** Ends the request's time now ({@link StatementDeadline} cancels its statement a little early). */
+	/**
+	 * Ends the request's time now ({@link StatementDeadline} cancels its statement a
+	 * little early).
+	 */
 	void expire() {
 		this.expired = true;
 	}
@@ -50,8 +54,8 @@ final class RequestDeadline {
 	/** The deadline of the servlet request this thread serves, or null. */
 	static RequestDeadline ofCurrentRequest() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		return (attributes != null) ? (RequestDeadline) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-				: null;
+		return (attributes != null)
+				? (RequestDeadline) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) : null;
 	}
 
 }

@@ -6,14 +6,17 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * The bytes a field adds to the JSON answer, as Jackson writes it (UTF-8, non-ASCII characters raw): the key with
- * its quotes, colon and comma; a scalar or enum value with its quotes and escapes; an object's braces (its fields
- * count themselves); a list's brackets and commas. Numbers, booleans, dates and decimals are counted by their text,
- * with two quotes more than a number needs, so the count errs on the high side, never the low.
+ * The bytes a field adds to the JSON answer, as Jackson writes it (UTF-8, non-ASCII
+ * characters raw): the key with its quotes, colon and comma; a scalar or enum value with
+ * its quotes and escapes; an object's braces (its fields count themselves); a list's
+ * brackets and commas. Numbers, booleans, dates and decimals are counted by their text,
+ * with two quotes more than a number needs, so the count errs on the high side, never the
+ * low.
  * <p>
- * Written here rather than serialising each value: serialising twice would double the work of every answer, and
- * graphql-java offers no byte count of its own (its {@code ResultPath} counts fields, not bytes, and a Chinese
- * address is ten times the bytes of a count).
+ * Written here rather than serialising each value: serialising twice would double the
+ * work of every answer, and graphql-java offers no byte count of its own (its
+ * {@code ResultPath} counts fields, not bytes, and a Chinese address is ten times the
+ * bytes of a count).
  */
 final class ResponseBytes {
 
@@ -52,7 +55,10 @@ final class ResponseBytes {
 		return text(String.valueOf(value));
 	}
 
-	/** The values a field adds to the answer: 1, or for a list of scalars or enums 1 and one per item. */
+	/**
+	 * The values a field adds to the answer: 1, or for a list of scalars or enums 1 and
+	 * one per item.
+	 */
 	static long values(Object value, GraphQLOutputType type) {
 		if (value instanceof java.util.Collection<?> items && GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
 			return 1L + items.size();
@@ -60,7 +66,10 @@ final class ResponseBytes {
 		return 1;
 	}
 
-	/** A JSON string's bytes: UTF-8, two quotes, and the escapes of quotes, backslashes and control characters. */
+	/**
+	 * A JSON string's bytes: UTF-8, two quotes, and the escapes of quotes, backslashes
+	 * and control characters.
+	 */
 	static long text(String value) {
 		long bytes = 2;
 		for (int i = 0; i < value.length(); i++) {

@@ -4,7 +4,10 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
-/** The counts behind {@code @listSize(counted:)}; table and column come from the schema, checked by {@link DataSizes}. */
+/**
+ * The counts behind {@code @listSize(counted:)}; table and column come from the schema,
+ * checked by {@link DataSizes}.
+ */
 @Mapper
 interface SizeMapper {
 

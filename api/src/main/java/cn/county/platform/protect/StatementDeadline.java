@@ -17,18 +17,22 @@ import org.apache.ibatis.session.ResultHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds every SQL statement of a GraphQL request to the request's deadline ({@code platform.limits.request-timeout}):
- * a statement is not started once the deadline has passed, and one still running at the deadline is cancelled
- * ({@link Statement#cancel()}, which the MySQL and MariaDB drivers turn into {@code KILL QUERY}), so a slow
- * statement, in a data fetcher or in a batch loader, frees its connection at the deadline and not at the JDBC
- * statement timeout. A JDBC query timeout would do the same, but only in whole seconds. The cancel opens a
- * connection of its own to send the kill (both drivers do), which takes a moment on a busy server, so it starts
- * {@value #CANCEL_LEAD_MILLIS} ms before the deadline and ends the request's time then ({@link RequestDeadline#expire}):
- * the answer, the timeout error, comes at the deadline and not a handshake later.
- * Statements outside a request (start-up, scheduled jobs) are left alone.
+ * Holds every SQL statement of a GraphQL request to the request's deadline
+ * ({@code platform.limits.request-timeout}): a statement is not started once the deadline
+ * has passed, and one still running at the deadline is cancelled
+ * ({@link Statement#cancel()}, which the MySQL and MariaDB drivers turn into
+ * {@code KILL QUERY}), so a slow statement, in a data fetcher or in a batch loader, frees
+ * its connection at the deadline and not at the JDBC statement timeout. A JDBC query
+ * timeout would do the same, but only in whole seconds. The cancel opens a connection of
+ * its own to send the kill (both drivers do), which takes a moment on a busy server, so
+ * it starts {@value #CANCEL_LEAD_MILLIS} ms before the deadline and ends the request's
+ * time then ({@link RequestDeadline#expire}): the answer, the timeout error, comes at the
+ * deadline and not a handshake later. Statements outside a request (start-up, scheduled
+ * jobs) are left alone.
  */
 @Component
-@Intercepts({ @Signature(type = StatementHandler.class, method = "query", args = { Statement.class, ResultHandler.class }),
+@Intercepts({
+		@Signature(type = StatementHandler.class, method = "query", args = { Statement.class, ResultHandler.class }),
 		@Signature(type = StatementHandler.class, method = "update", args = { Statement.class }),
 		@Signature(type = StatementHandler.class, method = "batch", args = { Statement.class }) })
 class StatementDeadline implements Interceptor {
@@ -74,7 +78,8 @@ class StatementDeadline implements Interceptor {
 			statement.cancel();
 		}
 		catch (SQLException ex) {
-			// the statement finished or its connection closed meanwhile: nothing left to stop
+			// the statement finished or its connection closed meanwhile: nothing left to
+			// stop
 		}
 	}
 

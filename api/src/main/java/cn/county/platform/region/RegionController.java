@@ -37,9 +37,10 @@ class RegionController {
 
 	@BatchMapping(typeName = "Town", field = "villages")
 	Map<Town, List<Village>> villages(List<Town> towns) {
-		return Batches.lists(towns, Town::code, (codes) -> this.regions.selectVillagesByTownCodes(codes)
-			.stream()
-			.collect(Collectors.groupingBy(Village::townCode)));
+		return Batches.lists(towns, Town::code,
+				(codes) -> this.regions.selectVillagesByTownCodes(codes)
+					.stream()
+					.collect(Collectors.groupingBy(Village::townCode)));
 	}
 
 	@BatchMapping(typeName = "Village", field = "town")

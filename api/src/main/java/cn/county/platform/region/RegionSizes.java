@@ -13,15 +13,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * How many towns and villages the county has, counted in the region tables once the application is ready (after
- * the migrations and any demo load) and again every {@code platform.limits.measure-refresh} (default an hour), on a
- * background thread: the query cost model reads these numbers as the bounds of the region lists, so it needs no SQL
- * of its own inside a request. Until the first count succeeds (or while the database is down at start-up) every
- * size is unknown and the cost model uses the declared ceiling of the list instead.
+ * How many towns and villages the county has, counted in the region tables once the
+ * application is ready (after the migrations and any demo load) and again every
+ * {@code platform.limits.measure-refresh} (default an hour), on a background thread: the
+ * query cost model reads these numbers as the bounds of the region lists, so it needs no
+ * SQL of its own inside a request. Until the first count succeeds (or while the database
+ * is down at start-up) every size is unknown and the cost model uses the declared ceiling
+ * of the list instead.
  * <p>
- * Towns and villages change only through migrations and the demo loader, so the counts are exact between refreshes;
- * a list found longer than its count anyway is cut to it (the cost model is never optimistic) and asks for a
- * recount through {@link #recount()}.
+ * Towns and villages change only through migrations and the demo loader, so the counts
+ * are exact between refreshes; a list found longer than its count anyway is cut to it
+ * (the cost model is never optimistic) and asks for a recount through {@link #recount()}.
  */
 @Component
 public class RegionSizes {
@@ -75,7 +77,10 @@ public class RegionSizes {
 		}
 	}
 
-	/** Counts again soon, off the caller's thread (a region list was longer than its count). */
+	/**
+	 * Counts again soon, off the caller's thread (a region list was longer than its
+	 * count).
+	 */
 	public void recount() {
 		CompletableFuture.runAsync(this::count);
 	}

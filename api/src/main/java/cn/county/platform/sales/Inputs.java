@@ -3,7 +3,10 @@ package cn.county.platform.sales;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The mutation inputs of consumption-assistance sales, bound by Spring for GraphQL from the schema. */
+/**
+ * The mutation inputs of consumption-assistance sales, bound by Spring for GraphQL from
+ * the schema.
+ */
 public final class Inputs {
 
 	private Inputs() {

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 
 import cn.county.platform.common.Violations;
 
-/** Months as the API spells them, {@code YYYY-MM}: reports and sales are per calendar month. */
+/**
+ * Months as the API spells them, {@code YYYY-MM}: reports and sales are per calendar
+ * month.
+ */
 final class Months {
 
 	private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
@@ -17,7 +20,10 @@ final class Months {
 	private Months() {
 	}
 
-	/** The month, or null after noting why it is not one that may be reported (malformed, too early, future). */
+	/**
+	 * The month, or null after noting why it is not one that may be reported (malformed,
+	 * too early, future).
+	 */
 	static YearMonth check(String month, String field, LocalDate today, Violations violations) {
 		if (month == null || !MONTH.matcher(month.strip()).matches()) {
 			violations.badRequest(field, "must be a month as YYYY-MM");

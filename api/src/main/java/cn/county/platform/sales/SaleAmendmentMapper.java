@@ -9,7 +9,10 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface SaleAmendmentMapper {
 
-	/** The amendments of many sales in one statement, oldest first: behind {@code Sale.amendments}. */
+	/**
+	 * The amendments of many sales in one statement, oldest first: behind
+	 * {@code Sale.amendments}.
+	 */
 	List<SaleAmendment> selectBySaleIds(@Param("saleIds") Collection<Long> saleIds);
 
 	void insert(@Param("id") long id, @Param("saleId") long saleId, @Param("reason") String reason,

@@ -12,13 +12,22 @@ public interface SaleMapper {
 
 	Sale selectById(@Param("id") long id, @Param("scope") Scope scope);
 
-	/** Locks the sale and its seller for the rest of the transaction; null when absent or out of scope. */
+	/**
+	 * Locks the sale and its seller for the rest of the transaction; null when absent or
+	 * out of scope.
+	 */
 	Sale lock(@Param("id") long id, @Param("scope") Scope scope);
 
-	/** The sales of household sellers of many households in one statement: behind {@code Household.sales}. */
+	/**
+	 * The sales of household sellers of many households in one statement: behind
+	 * {@code Household.sales}.
+	 */
 	List<Sale> selectByHouseholdIds(@Param("householdIds") Collection<Long> householdIds);
 
-	/** One keyset page, newest month first, rows after ({@code afterMonth}, {@code afterId}). */
+	/**
+	 * One keyset page, newest month first, rows after ({@code afterMonth},
+	 * {@code afterId}).
+	 */
 	List<Sale> selectPage(@Param("filter") SaleFilter filter, @Param("scope") Scope scope,
 			@Param("afterMonth") String afterMonth, @Param("afterId") Long afterId, @Param("limit") int limit);
 

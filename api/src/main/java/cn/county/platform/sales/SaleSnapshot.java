@@ -9,7 +9,10 @@ import java.util.Objects;
 public record SaleSnapshot(String product, ProductCategory category, SalesChannel channel, String month,
 		BigDecimal quantity, String unit, BigDecimal amount, Integer householdsBenefiting) {
 
-	/** The names of the fields that differ from {@code other} (null: every field), in schema order. */
+	/**
+	 * The names of the fields that differ from {@code other} (null: every field), in
+	 * schema order.
+	 */
 	public List<String> changedFrom(SaleSnapshot other) {
 		List<String> changed = new ArrayList<>();
 		add(changed, "product", this.product, (other != null) ? other.product : null, other);

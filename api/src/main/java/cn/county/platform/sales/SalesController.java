@@ -42,8 +42,7 @@ class SalesController {
 	@QueryMapping
 	Connection<Seller> sellers(@Argument SellerFilter filter, @Argument Integer first, @Argument String after,
 			@AuthenticationPrincipal Caller caller) {
-		return Connection.of(this.sellers.page(caller, filter, first, after),
-				() -> this.sellers.count(caller, filter));
+		return Connection.of(this.sellers.page(caller, filter, first, after), () -> this.sellers.count(caller, filter));
 	}
 
 	@QueryMapping
@@ -58,9 +57,8 @@ class SalesController {
 	}
 
 	@QueryMapping
-	Connection<SalesReport> salesReports(@Argument String month, @Argument Boolean submitted,
-			@Argument String townCode, @Argument Integer first, @Argument String after,
-			@AuthenticationPrincipal Caller caller) {
+	Connection<SalesReport> salesReports(@Argument String month, @Argument Boolean submitted, @Argument String townCode,
+			@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
 		return Connection.of(this.sales.reports(caller, month, submitted, townCode, first, after),
 				() -> this.sales.countReports(caller, month, submitted, townCode));
 	}
@@ -77,8 +75,9 @@ class SalesController {
 	}
 
 	/**
-	 * The household of a household seller, null for an enterprise or cooperative. A household seller lies in its
-	 * household's town and village, so a seller in the caller's scope has its household in scope too.
+	 * The household of a household seller, null for an enterprise or cooperative. A
+	 * household seller lies in its household's town and village, so a seller in the
+	 * caller's scope has its household in scope too.
 	 */
 	@SchemaMapping(typeName = "Seller")
 	CompletableFuture<Household> household(Seller seller, DataFetchingEnvironment env) {
@@ -104,7 +103,10 @@ class SalesController {
 		return Batches.lists(sales, Sale::id, this.sales::amendmentsOf);
 	}
 
-	/** The sales of the households that sell as household sellers; one statement for the page. */
+	/**
+	 * The sales of the households that sell as household sellers; one statement for the
+	 * page.
+	 */
 	@BatchMapping(typeName = "Household")
 	Map<Household, List<Sale>> sales(List<Household> households) {
 		return Batches.lists(households, Household::id, this.sales::salesOf);

@@ -20,10 +20,12 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumption-assistance sellers and their 2023 sales, about one sales row for every two households (half a million
- * for a million households), spread over the months and channels: a cooperative in most villages, a few household
- * sellers per village, three enterprises per town. Monthly reports are mostly submitted; some are missing, most of
- * December's not yet in on the demo's day. A few sales of submitted months carry an amendment.
+ * Consumption-assistance sellers and their 2023 sales, about one sales row for every two
+ * households (half a million for a million households), spread over the months and
+ * channels: a cooperative in most villages, a few household sellers per village, three
+ * enterprises per town. Monthly reports are mostly submitted; some are missing, most of
+ * December's not yet in on the demo's day. A few sales of submitted months carry an
+ * amendment.
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -70,32 +72,33 @@ public final class SalesDemoSection implements DemoSection {
 				"platform_supplier_id", "registered_on", "registered_by");
 		this.sales = context.table("sale", "id", "seller_id", "product", "category", "channel", "month", "quantity",
 				"unit", "amount", "households_benefiting", "recorded_by");
-		this.reports = context.table("sales_report", "seller_id", "month", "submitted_sale_count",
-				"submitted_amount", "submitted_by", "submitted_at");
+		this.reports = context.table("sales_report", "seller_id", "month", "submitted_sale_count", "submitted_amount",
+				"submitted_by", "submitted_at");
 		this.amendments = context.table("sale_amendment", "id", "sale_id", "reason", "amended_by", "amended_at",
-				"before_product", "before_category", "before_channel", "before_month", "before_quantity",
-				"before_unit", "before_amount", "before_households_benefiting", "after_product", "after_category",
-				"after_channel", "after_month", "after_quantity", "after_unit", "after_amount",
-				"after_households_benefiting");
+				"before_product", "before_category", "before_channel", "before_month", "before_quantity", "before_unit",
+				"before_amount", "before_households_benefiting", "after_product", "after_category", "after_channel",
+				"after_month", "after_quantity", "after_unit", "after_amount", "after_households_benefiting");
 		SplittableRandom random = context.random();
 		for (DemoVillage village : chunk.villages()) {
 			DemoTown town = townOf(village, context);
 			if (town.villages().get(0).code().equals(village.code())) {
 				for (String brand : new String[] { "绿源", "丰泽", "惠农" }) {
-					seller(context, random, "ENTERPRISE", town.name() + brand + "农产品有限公司", town.code(), null, null,
-							0.8, 3, 4, 20, 200);
+					seller(context, random, "ENTERPRISE", town.name() + brand + "农产品有限公司", town.code(), null, null, 0.8,
+							3, 4, 20, 200);
 				}
 			}
 			if (random.nextDouble() < 0.8) {
-				seller(context, random, "COOPERATIVE", village.name() + "种养专业合作社", village.townCode(),
-						village.code(), null, 0.7, 1, 3, 5, 60);
+				seller(context, random, "COOPERATIVE", village.name() + "种养专业合作社", village.townCode(), village.code(),
+						null, 0.7, 1, 3, 5, 60);
 			}
 		}
 		for (DemoHousehold household : chunk.households()) {
 			if (random.nextDouble() < 0.015) {
-				// a trading name, not the head's: a household's personal data stays behind Seller.household
-				seller(context, random, "HOUSEHOLD", household.code().substring(household.code().length() - 4)
-						+ "号家庭农场", household.townCode(), household.villageCode(), household.id(), 0.2, 1, 1, 1, 1);
+				// a trading name, not the head's: a household's personal data stays
+				// behind Seller.household
+				seller(context, random, "HOUSEHOLD",
+						household.code().substring(household.code().length() - 4) + "号家庭农场", household.townCode(),
+						household.villageCode(), household.id(), 0.2, 1, 1, 1, 1);
 			}
 		}
 	}
@@ -149,7 +152,10 @@ public final class SalesDemoSection implements DemoSection {
 		}
 	}
 
-	/** Writes one sale; returns its amount as it was when the report went in (before any amendment). */
+	/**
+	 * Writes one sale; returns its amount as it was when the report went in (before any
+	 * amendment).
+	 */
 	private BigDecimal sale(DemoContext context, SplittableRandom random, long sellerId, boolean onPlatform,
 			YearMonth month, int minHouseholds, int maxHouseholds, boolean submitted) throws SQLException {
 		Object[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
@@ -159,9 +165,11 @@ public final class SalesDemoSection implements DemoSection {
 		}
 		int low = (Integer) product[3];
 		int high = (Integer) product[4];
-		BigDecimal price = BigDecimal.valueOf(low + random.nextDouble() * (high - low)).setScale(2, RoundingMode.HALF_UP);
+		BigDecimal price = BigDecimal.valueOf(low + random.nextDouble() * (high - low))
+			.setScale(2, RoundingMode.HALF_UP);
 		// a few thousand to some tens of thousands of yuan a row
-		BigDecimal quantity = BigDecimal.valueOf(Math.max(1, Math.round((2000 + random.nextInt(40000)) / price.doubleValue())));
+		BigDecimal quantity = BigDecimal
+			.valueOf(Math.max(1, Math.round((2000 + random.nextInt(40000)) / price.doubleValue())));
 		BigDecimal amount = quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
 		int households = minHouseholds + random.nextInt(maxHouseholds - minHouseholds + 1);
 		long id = context.ids().nextId();

@@ -15,8 +15,9 @@ public interface SalesReportMapper {
 	boolean isSubmitted(@Param("sellerId") long sellerId, @Param("month") String month);
 
 	/**
-	 * One keyset page of the reports due for a month: one row for every seller in scope registered by the end of
-	 * the month, in (seller name, seller id) order, with or without a submitted report.
+	 * One keyset page of the reports due for a month: one row for every seller in scope
+	 * registered by the end of the month, in (seller name, seller id) order, with or
+	 * without a submitted report.
 	 */
 	java.util.List<SalesReport> selectPage(@Param("month") String month, @Param("monthEnd") LocalDate monthEnd,
 			@Param("submitted") Boolean submitted, @Param("townCode") String townCode, @Param("scope") Scope scope,

@@ -24,12 +24,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sales records, monthly reports and amendments (消费帮扶 monthly reporting, item 17). A seller's month is open until
- * its report is submitted, once; from then on its sales are locked: a sale added to it or changed in it goes in
- * only as an amendment that records why, who, when, and the sale before and after.
+ * Sales records, monthly reports and amendments (消费帮扶 monthly reporting, item 17). A
+ * seller's month is open until its report is submitted, once; from then on its sales are
+ * locked: a sale added to it or changed in it goes in only as an amendment that records
+ * why, who, when, and the sale before and after.
  * <p>
- * Every write locks the seller's row first, so a submission and a sale for the same seller run one after the
- * other and a sale can never slip into a month after its report went in.
+ * Every write locks the seller's row first, so a submission and a sale for the same
+ * seller run one after the other and a sale can never slip into a month after its report
+ * went in.
  */
 @Service
 public class SalesService {
@@ -92,9 +94,7 @@ public class SalesService {
 		if (householdIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.sales.selectByHouseholdIds(householdIds)
-			.stream()
-			.collect(Collectors.groupingBy(Sale::householdId));
+		return this.sales.selectByHouseholdIds(householdIds).stream().collect(Collectors.groupingBy(Sale::householdId));
 	}
 
 	/** Amendments of many sales at once, keyed by sale id, for the batch loader. */
@@ -102,9 +102,7 @@ public class SalesService {
 		if (saleIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.amendments.selectBySaleIds(saleIds)
-			.stream()
-			.collect(Collectors.groupingBy(SaleAmendment::saleId));
+		return this.amendments.selectBySaleIds(saleIds).stream().collect(Collectors.groupingBy(SaleAmendment::saleId));
 	}
 
 	public Page<SalesReport> reports(Caller caller, String month, Boolean submitted, String townCode, Integer first,
@@ -154,14 +152,20 @@ public class SalesService {
 		return recorded;
 	}
 
-	/** Changes a sale of a month still open; a sale of a submitted month changes only through {@link #amend}. */
+	/**
+	 * Changes a sale of a month still open; a sale of a submitted month changes only
+	 * through {@link #amend}.
+	 */
 	@Transactional
 	@PreAuthorize(SellerService.WRITERS)
 	public Sale update(Caller caller, Inputs.UpdateSaleInput input) {
 		return change(caller, "updateSale", input.id(), input.changes(), null);
 	}
 
-	/** Changes a sale whatever its month, recording the change with its reason as an amendment. */
+	/**
+	 * Changes a sale whatever its month, recording the change with its reason as an
+	 * amendment.
+	 */
 	@Transactional
 	@PreAuthorize(SellerService.WRITERS)
 	public AmendedSale amend(Caller caller, Inputs.AmendSaleInput input) {
@@ -231,7 +235,8 @@ public class SalesService {
 		}
 		this.reports.insert(seller.id(), month.toString(), caller.username());
 		SalesReport report = this.reports.select(seller.id(), month.toString());
-		// a report has no id of its own: the entry names the seller, the month is in the state
+		// a report has no id of its own: the entry names the seller, the month is in the
+		// state
 		this.audit.record(caller, "submitMonthlyReport", "SalesReport", seller.id(), null, report);
 		return report;
 	}
@@ -248,7 +253,10 @@ public class SalesService {
 		return seller;
 	}
 
-	/** The rules a sale's fields obey on their own; {@code all} when every field is required (a new sale). */
+	/**
+	 * The rules a sale's fields obey on their own; {@code all} when every field is
+	 * required (a new sale).
+	 */
 	private static void checkFields(SaleSnapshot sale, String prefix, boolean all, LocalDate today,
 			Violations violations) {
 		checkText(sale.product(), prefix + "product", 100, all, violations);
@@ -268,7 +276,10 @@ public class SalesService {
 		violations.between(households, prefix + "householdsBenefiting", 0, MAX_HOUSEHOLDS);
 	}
 
-	/** The rules that depend on the seller: no month before its registration, the platform only for its suppliers. */
+	/**
+	 * The rules that depend on the seller: no month before its registration, the platform
+	 * only for its suppliers.
+	 */
 	private static void checkAgainstSeller(Seller seller, SaleSnapshot sale, String prefix, Violations violations) {
 		YearMonth registered = YearMonth.from(seller.registeredOn());
 		if (YearMonth.parse(sale.month()).isBefore(registered)) {
@@ -279,7 +290,10 @@ public class SalesService {
 		}
 	}
 
-	/** A quantity or an amount of a sale: more than 0, in words of its own that name the places and the limit. */
+	/**
+	 * A quantity or an amount of a sale: more than 0, in words of its own that name the
+	 * places and the limit.
+	 */
 	private static void checkNumber(BigDecimal value, String field, int decimals, BigDecimal max, boolean required,
 			Violations violations) {
 		if (required) {
@@ -289,7 +303,10 @@ public class SalesService {
 				"must have at most " + decimals + " decimals and be at most " + max.toPlainString());
 	}
 
-	/** A text of a sale: a new sale gives every one ({@code required}), a change only those it changes. */
+	/**
+	 * A text of a sale: a new sale gives every one ({@code required}), a change only
+	 * those it changes.
+	 */
 	private static void checkText(String text, String field, int max, boolean required, Violations violations) {
 		if (required) {
 			violations.text(text, field, max);
@@ -323,12 +340,14 @@ public class SalesService {
 		return effective;
 	}
 
-	/** Text fields stripped, blanks kept blank so that they are refused rather than taken as left out. */
+	/**
+	 * Text fields stripped, blanks kept blank so that they are refused rather than taken
+	 * as left out.
+	 */
 	private static SaleSnapshot trimmed(SaleSnapshot sale) {
 		return new SaleSnapshot(Violations.strip(sale.product()), sale.category(), sale.channel(),
 				Violations.strip(sale.month()), sale.quantity(), Violations.strip(sale.unit()), sale.amount(),
 				sale.householdsBenefiting());
 	}
-
 
 }

@@ -12,13 +12,16 @@ public interface SellerMapper {
 
 	Seller selectById(@Param("id") long id, @Param("scope") Scope scope);
 
-	/** Sellers by id in one statement, for the batch loaders of {@code Sale.seller} and {@code SalesReport.seller}. */
+	/**
+	 * Sellers by id in one statement, for the batch loaders of {@code Sale.seller} and
+	 * {@code SalesReport.seller}.
+	 */
 	List<Seller> selectByIds(@Param("ids") Collection<Long> ids);
 
 	/**
-	 * Locks the seller row for the rest of the transaction: every write to a seller's sales or reports takes it
-	 * first, so a sale cannot slip into a month while its report is being submitted. Null when absent or out of
-	 * scope.
+	 * Locks the seller row for the rest of the transaction: every write to a seller's
+	 * sales or reports takes it first, so a sale cannot slip into a month while its
+	 * report is being submitted. Null when absent or out of scope.
 	 */
 	Seller lock(@Param("id") long id, @Param("scope") Scope scope);
 

@@ -26,14 +26,18 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sellers of consumption-assistance products: reads bounded by the caller's scope, and registration. */
+/**
+ * Sellers of consumption-assistance products: reads bounded by the caller's scope, and
+ * registration.
+ */
 @Service
 public class SellerService {
 
 	/**
-	 * The county and the COMMERCE department county-wide, and town officials within their town: the work plan makes
-	 * the towns answerable for consumption assistance (item 17, 各镇党委政府), so their officials keep their sellers'
-	 * records. Row scope keeps a town official to sellers of their own town.
+	 * The county and the COMMERCE department county-wide, and town officials within their
+	 * town: the work plan makes the towns answerable for consumption assistance (item 17,
+	 * 各镇党委政府), so their officials keep their sellers' records. Row scope keeps a town
+	 * official to sellers of their own town.
 	 */
 	static final String WRITERS = "hasAnyRole('COUNTY_ADMIN', 'TOWN_OFFICIAL') or @departments.is(authentication, 'COMMERCE')";
 
@@ -70,7 +74,9 @@ public class SellerService {
 		return this.sellers.selectById(id, caller.scope());
 	}
 
-	/** Sellers by id, for batch loaders of rows already read within the caller's scope. */
+	/**
+	 * Sellers by id, for batch loaders of rows already read within the caller's scope.
+	 */
 	public List<Seller> byIds(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : this.sellers.selectByIds(ids);
 	}
@@ -132,8 +138,8 @@ public class SellerService {
 			villageCode = household.villageCode();
 		}
 		if (!caller.scope().covers(townCode, villageCode)) {
-			throw new DomainException(new Violation("input.townCode", "is outside the caller's town",
-					ErrorClassification.FORBIDDEN));
+			throw new DomainException(
+					new Violation("input.townCode", "is outside the caller's town", ErrorClassification.FORBIDDEN));
 		}
 		if (household != null && this.sellers.householdIsSeller(household.id())) {
 			violations.conflict("input.householdId", "is already registered as a seller");
@@ -143,8 +149,10 @@ public class SellerService {
 		}
 		violations.throwIfAny();
 		long id = this.ids.nextId();
-		this.sellers.insert(new Seller(id, input.kind(), input.name().strip(), townCode, null, villageCode, null,
-				(household != null) ? household.id() : null, supplierId, registeredOn, 0, null), caller.username());
+		this.sellers.insert(
+				new Seller(id, input.kind(), input.name().strip(), townCode, null, villageCode, null,
+						(household != null) ? household.id() : null, supplierId, registeredOn, 0, null),
+				caller.username());
 		Seller registered = this.sellers.selectById(id, Scope.COUNTY);
 		this.audit.record(caller, "registerSeller", "Seller", id, null, registered);
 		return registered;

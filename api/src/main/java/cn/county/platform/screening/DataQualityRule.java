@@ -1,8 +1,9 @@
 package cn.county.platform.screening;
 
 /**
- * The checks of the monthly data screening (item 3). Within a household, findings are listed in this order; the
- * ordinal is part of the findings' cursor, so new rules go at the end.
+ * The checks of the monthly data screening (item 3). Within a household, findings are
+ * listed in this order; the ordinal is part of the findings' cursor, so new rules go at
+ * the end.
  */
 public enum DataQualityRule {
 

@@ -8,7 +8,8 @@ import cn.county.platform.common.HouseholdOwned;
 /**
  * One record that breaks one data-quality rule, as the findings statement returns it.
  *
- * @param recordId the member, loan or household id the finding is about: the last part of the list's order
+ * @param recordId the member, loan or household id the finding is about: the last part of
+ * the list's order
  * @param schooling the member's schooling (school-age findings)
  * @param maturityDate the loan's maturity (loan findings)
  * @param incomePerCapita the household's income (risk findings)
@@ -18,7 +19,7 @@ import cn.county.platform.common.HouseholdOwned;
 public record Finding(DataQualityRule rule, long recordId, long householdId, String householdCode, String headName,
 		String townCode, String townName, String villageCode, String villageName, Long memberId, String memberName,
 		String memberIdNumber, LocalDate memberBirthDate, String schooling, String labourCapacity, Long loanId,
-		LocalDate maturityDate, BigDecimal incomePerCapita, Integer incomeYear, LocalDate riskEliminatedOn)
-		implements HouseholdOwned {
+		LocalDate maturityDate, BigDecimal incomePerCapita, Integer incomeYear,
+		LocalDate riskEliminatedOn) implements HouseholdOwned {
 
 }

@@ -32,7 +32,10 @@ class ScreeningController implements RuntimeWiringConfigurer {
 		this.plan = plan;
 	}
 
-	/** Screening rows and findings name their household; the rows were read within the caller's scope. */
+	/**
+	 * Screening rows and findings name their household; the rows were read within the
+	 * caller's scope.
+	 */
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
 		HouseholdLoaders.householdFields(wiring, "ScreeningEntry", "DataQualityFinding");
@@ -90,23 +93,23 @@ class ScreeningController implements RuntimeWiringConfigurer {
 	@SchemaMapping(typeName = "DataQualityFinding")
 	String detail(Finding finding) {
 		return switch (finding.rule()) {
-			case INVALID_ID_CHECK_DIGIT -> "the ID number is not 17 digits and a check character, or its check "
-					+ "character is wrong (GB 11643)";
-			case BIRTH_DATE_MISMATCH -> "the recorded birth date " + finding.memberBirthDate()
-					+ " differs from the date in the ID number";
+			case INVALID_ID_CHECK_DIGIT ->
+				"the ID number is not 17 digits and a check character, or its check " + "character is wrong (GB 11643)";
+			case BIRTH_DATE_MISMATCH ->
+				"the recorded birth date " + finding.memberBirthDate() + " differs from the date in the ID number";
 			case DUPLICATE_ID_ACROSS_HOUSEHOLDS -> "the same ID number is registered in another household";
-			case SCHOOL_AGE_NOT_IN_SCHOOL -> "aged "
-					+ Period.between(finding.memberBirthDate(), this.plan.today()).getYears()
-					+ ", of compulsory school age, recorded as " + finding.schooling();
-			case ABLE_AND_WILLING_WITHOUT_JOB -> "labour capacity " + finding.labourCapacity()
-					+ ", willing to work, and no job recorded";
-			case LOAN_PAST_MATURITY_ACTIVE -> "the loan matured on " + finding.maturityDate()
-					+ " and is still recorded ACTIVE";
-			case RISK_ELIMINATED_UNDER_LINE -> "risk eliminated on " + finding.riskEliminatedOn()
-					+ " with an income of " + new DecimalFormat("#,##0.00").format(finding.incomePerCapita())
-					+ " yuan for " + finding.incomeYear() + ", under that year's monitoring line of "
-					+ new DecimalFormat("#,##0").format(
-							this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
+			case SCHOOL_AGE_NOT_IN_SCHOOL ->
+				"aged " + Period.between(finding.memberBirthDate(), this.plan.today()).getYears()
+						+ ", of compulsory school age, recorded as " + finding.schooling();
+			case ABLE_AND_WILLING_WITHOUT_JOB ->
+				"labour capacity " + finding.labourCapacity() + ", willing to work, and no job recorded";
+			case LOAN_PAST_MATURITY_ACTIVE ->
+				"the loan matured on " + finding.maturityDate() + " and is still recorded ACTIVE";
+			case RISK_ELIMINATED_UNDER_LINE ->
+				"risk eliminated on " + finding.riskEliminatedOn() + " with an income of "
+						+ new DecimalFormat("#,##0.00").format(finding.incomePerCapita()) + " yuan for "
+						+ finding.incomeYear() + ", under that year's monitoring line of " + new DecimalFormat("#,##0")
+							.format(this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
 		};
 	}
 

@@ -12,7 +12,9 @@ public record ScreeningEntry(ScreeningReason reason, long householdId, String ho
 		HouseholdCategory category, BigDecimal incomePerCapita, int incomeYear, BigDecimal monitoringLine,
 		String warningSource, LocalDate warningReceivedOn, LocalDate screenedOn) implements HouseholdOwned {
 
-	/** The value the list is ordered by within the row's reason, as the cursor carries it. */
+	/**
+	 * The value the list is ordered by within the row's reason, as the cursor carries it.
+	 */
 	String sortValue() {
 		return switch (this.reason) {
 			case UNDER_LINE_NOT_MONITORED -> this.incomePerCapita.toPlainString();

@@ -12,40 +12,45 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * The screening list and the data-quality findings. Every statement carries the caller's scope and the area asked
- * for; the list statements read one keyset page each, the findings statements one bounded range of households.
+ * The screening list and the data-quality findings. Every statement carries the caller's
+ * scope and the area asked for; the list statements read one keyset page each, the
+ * findings statements one bounded range of households.
  */
 @Mapper
 public interface ScreeningMapper {
 
 	/**
-	 * Households of {@code categories} whose income for {@code year} is under {@code line}, poorest first, after
-	 * ({@code afterIncome}, {@code afterId}).
+	 * Households of {@code categories} whose income for {@code year} is under
+	 * {@code line}, poorest first, after ({@code afterIncome}, {@code afterId}).
 	 */
 	List<ScreeningEntry> selectUnderLine(@Param("scope") Scope scope, @Param("where") Where where,
 			@Param("categories") Collection<HouseholdCategory> categories, @Param("year") int year,
-			@Param("line") BigDecimal line, @Param("afterIncome") BigDecimal afterIncome, @Param("afterId") Long afterId,
-			@Param("limit") int limit);
+			@Param("line") BigDecimal line, @Param("afterIncome") BigDecimal afterIncome,
+			@Param("afterId") Long afterId, @Param("limit") int limit);
 
-	/** Households with warning data not screened since, oldest warning first, after ({@code afterOn}, {@code afterId}). */
+	/**
+	 * Households with warning data not screened since, oldest warning first, after
+	 * ({@code afterOn}, {@code afterId}).
+	 */
 	List<ScreeningEntry> selectWarnings(@Param("scope") Scope scope, @Param("where") Where where,
 			@Param("afterOn") LocalDate afterOn, @Param("afterId") Long afterId, @Param("limit") int limit);
 
 	/**
-	 * The first and last codes of the next {@code chunk} households after {@code afterCode} (from the start when
-	 * null); both null when none follow.
+	 * The first and last codes of the next {@code chunk} households after
+	 * {@code afterCode} (from the start when null); both null when none follow.
 	 */
 	Chunk selectChunk(@Param("scope") Scope scope, @Param("where") Where where, @Param("afterCode") String afterCode,
 			@Param("chunk") int chunk);
 
 	/**
-	 * The findings of {@code rules} for households with codes from {@code fromCode} to {@code toCode}, after the
-	 * position ({@code fromCode}, {@code afterRule}, {@code afterRecord}), in list order.
+	 * The findings of {@code rules} for households with codes from {@code fromCode} to
+	 * {@code toCode}, after the position ({@code fromCode}, {@code afterRule},
+	 * {@code afterRecord}), in list order.
 	 */
 	List<Finding> selectFindings(@Param("scope") Scope scope, @Param("where") Where where,
 			@Param("rules") Collection<DataQualityRule> rules, @Param("check") Check check,
-			@Param("fromCode") String fromCode, @Param("afterRule") int afterRule, @Param("afterRecord") long afterRecord,
-			@Param("toCode") String toCode, @Param("limit") int limit);
+			@Param("fromCode") String fromCode, @Param("afterRule") int afterRule,
+			@Param("afterRecord") long afterRecord, @Param("toCode") String toCode, @Param("limit") int limit);
 
 	/** Findings per member rule in the area, as rule name → count. */
 	Map<String, Object> countMemberRules(@Param("scope") Scope scope, @Param("where") Where where,

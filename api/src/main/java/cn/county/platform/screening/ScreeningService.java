@@ -37,9 +37,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
- * The screening list (items 1-2) and the data-quality findings (item 3): resolves the caller's area as the dashboard
- * does, checks the arguments, and reads keyset pages. Findings cannot come from an index (no index knows a wrong
- * check digit), so they are worked out over a bounded run of households per request; see {@link #findings}.
+ * The screening list (items 1-2) and the data-quality findings (item 3): resolves the
+ * caller's area as the dashboard does, checks the arguments, and reads keyset pages.
+ * Findings cannot come from an index (no index knows a wrong check digit), so they are
+ * worked out over a bounded run of households per request; see {@link #findings}.
  */
 @Service
 public class ScreeningService {
@@ -48,20 +49,27 @@ public class ScreeningService {
 
 	private static final String FINDINGS_SORT = "findings:code,rule,record";
 
-	/** A findings cursor that marks how far the households were scanned rather than a finding. */
+	/**
+	 * A findings cursor that marks how far the households were scanned rather than a
+	 * finding.
+	 */
 	private static final int SCANNED = Integer.MAX_VALUE;
 
-	/** The audited entity types the data-quality rules read: a write of any of them changes the counts. */
+	/**
+	 * The audited entity types the data-quality rules read: a write of any of them
+	 * changes the counts.
+	 */
 	private static final Set<String> COUNTED_RECORDS = Set.of("Household", "Member", "Job", "Loan");
 
 	/** Households read per findings statement: about 3,500 members. */
 	static final int CHUNK_HOUSEHOLDS = 1_000;
 
 	/**
-	 * Statements per findings request: at most 10,000 households. Measured on MariaDB 10.11 with 100,000 demo
-	 * households, one statement over 1,000 households of a town took 0.1-0.7 s on a busy two-core machine, most
-	 * of it the per-member probes for duplicates and job records; a request stays within a few seconds at worst and
-	 * a dense rule fills its page from the first run.
+	 * Statements per findings request: at most 10,000 households. Measured on MariaDB
+	 * 10.11 with 100,000 demo households, one statement over 1,000 households of a town
+	 * took 0.1-0.7 s on a busy two-core machine, most of it the per-member probes for
+	 * duplicates and job records; a request stays within a few seconds at worst and a
+	 * dense rule fills its page from the first run.
 	 */
 	static final int CHUNKS_PER_REQUEST = 10;
 
@@ -79,7 +87,10 @@ public class ScreeningService {
 
 	private final DashboardCache cache;
 
-	/** The dashboard's small pool of statement threads, shared: the counts are dashboard figures too. */
+	/**
+	 * The dashboard's small pool of statement threads, shared: the counts are dashboard
+	 * figures too.
+	 */
 	private final Executor executor;
 
 	ScreeningService(ScreeningMapper mapper, Areas areas, Plan plan, PlatformProperties properties,
@@ -115,9 +126,9 @@ public class ScreeningService {
 			Position from = (i == start) ? position : null;
 			int limit = request.limit() - rows.size();
 			rows.addAll(switch (reasons.get(i)) {
-				case UNDER_LINE_NOT_MONITORED -> this.mapper.selectUnderLine(caller.scope(), where, NOT_MONITORED,
-						planYear, line, (from != null) ? from.income() : null, (from != null) ? from.id() : null,
-						limit);
+				case UNDER_LINE_NOT_MONITORED ->
+					this.mapper.selectUnderLine(caller.scope(), where, NOT_MONITORED, planYear, line,
+							(from != null) ? from.income() : null, (from != null) ? from.id() : null, limit);
 				case WARNING_NOT_SCREENED -> this.mapper.selectWarnings(caller.scope(), where,
 						(from != null) ? from.date() : null, (from != null) ? from.id() : null, limit);
 			});
@@ -128,7 +139,10 @@ public class ScreeningService {
 	/** Where a screening page starts: after this household of this reason's list. */
 	private record Position(ScreeningReason reason, String value, long id) {
 
-		/** Parsed whole now, so a forged value is a bad cursor ({@link PageRequest#afterValue}), not a database error. */
+		/**
+		 * Parsed whole now, so a forged value is a bad cursor
+		 * ({@link PageRequest#afterValue}), not a database error.
+		 */
 		static Position of(String value, long id) {
 			int bar = value.indexOf('|');
 			Position position = new Position(ScreeningReason.valueOf(value.substring(0, bar)), value.substring(bar + 1),
@@ -154,19 +168,25 @@ public class ScreeningService {
 
 	// ---- data-quality findings ----
 
-	/** A page of findings; {@code endCursor} may mark how far the scan went when the page is not full. */
+	/**
+	 * A page of findings; {@code endCursor} may mark how far the scan went when the page
+	 * is not full.
+	 */
 	public Page<Finding> findings(Caller caller, DataQualityRule rule, String town, String village, Long householdId,
 			Integer first, String after) {
 		return findings(caller, rule, town, village, householdId, first, after, CHUNK_HOUSEHOLDS, CHUNKS_PER_REQUEST);
 	}
 
 	/**
-	 * Reads households in code order, {@code chunk} at a time, and the findings of each run, until the page is full
-	 * (one finding more than asked, to know a next page exists), the households run out, or {@code maxChunks} runs
-	 * were read. In the last case the page is shorter than asked and its end cursor marks the last household read,
-	 * so the next request goes on from there: no request reads more than {@code chunk * maxChunks} households, which
-	 * keeps the rules no index can answer (a wrong check digit, a birth date that disagrees with the ID) fast at a
-	 * million households. Every statement is a range of one index (see ScreeningMapper.xml), none uses OFFSET.
+	 * Reads households in code order, {@code chunk} at a time, and the findings of each
+	 * run, until the page is full (one finding more than asked, to know a next page
+	 * exists), the households run out, or {@code maxChunks} runs were read. In the last
+	 * case the page is shorter than asked and its end cursor marks the last household
+	 * read, so the next request goes on from there: no request reads more than
+	 * {@code chunk * maxChunks} households, which keeps the rules no index can answer (a
+	 * wrong check digit, a birth date that disagrees with the ID) fast at a million
+	 * households. Every statement is a range of one index (see ScreeningMapper.xml), none
+	 * uses OFFSET.
 	 */
 	Page<Finding> findings(Caller caller, DataQualityRule rule, String town, String village, Long householdId,
 			Integer first, String after, int chunk, int maxChunks) {
@@ -187,9 +207,11 @@ public class ScreeningService {
 				if (position == null || position.rule() == SCANNED) {
 					break;
 				}
-				toCode = position.code(); // the rest of the household the cursor stopped in
+				toCode = position.code(); // the rest of the household the cursor stopped
+											// in
 			}
-			// from the cursor's household on (inclusive, past its finding), or from the run's first household
+			// from the cursor's household on (inclusive, past its finding), or from the
+			// run's first household
 			String fromCode = (position != null) ? position.code() : next.first();
 			List<Finding> found = this.mapper.selectFindings(caller.scope(), where, rules, check, fromCode,
 					(position != null) ? position.rule() : -1, (position != null) ? position.record() : 0, toCode,
@@ -203,23 +225,30 @@ public class ScreeningService {
 		if (rows.size() >= request.limit() || exhausted || position == null) {
 			return Page.of(rows, request, ScreeningService::sortValue, Finding::recordId);
 		}
-		// the scan budget ran out before the page filled: end the page where the scan stopped
+		// the scan budget ran out before the page filled: end the page where the scan
+		// stopped
 		List<Page.Edge<Finding>> edges = rows.stream()
 			.map((row) -> new Page.Edge<>(row, request.cursor(sortValue(row), row.recordId())))
 			.toList();
 		String end = request.cursor(position.code() + "|" + SCANNED, Long.MAX_VALUE);
-		return new Page<>(edges, new Page.PageInfo(true, request.after() != null,
-				edges.isEmpty() ? end : edges.get(0).cursor(), end));
+		return new Page<>(edges,
+				new Page.PageInfo(true, request.after() != null, edges.isEmpty() ? end : edges.get(0).cursor(), end));
 	}
 
 	private static String sortValue(Finding finding) {
 		return finding.householdCode() + "|" + finding.rule().ordinal();
 	}
 
-	/** Where a findings page starts: after this record of this rule in this household, in list order. */
+	/**
+	 * Where a findings page starts: after this record of this rule in this household, in
+	 * list order.
+	 */
 	private record FindingPosition(String code, int rule, long record) {
 
-		/** Parsed whole now, so a forged value is a bad cursor ({@link PageRequest#afterValue}). */
+		/**
+		 * Parsed whole now, so a forged value is a bad cursor
+		 * ({@link PageRequest#afterValue}).
+		 */
 		static FindingPosition of(String value, long id) {
 			int bar = value.lastIndexOf('|');
 			int rule = Integer.parseInt(value.substring(bar + 1));
@@ -234,10 +263,11 @@ public class ScreeningService {
 	// ---- counts ----
 
 	/**
-	 * Findings per rule in the caller's area (or the part of it asked for), every rule listed. Cached under the
-	 * caller's scope, and computed once while identical requests wait ({@link DashboardCache#get}). The statements
-	 * read the area resolved, which {@link Areas#narrow} has already held inside the caller's own: a dashboard
-	 * viewer, whose row scope is none, reads the county's aggregates as the dashboard does.
+	 * Findings per rule in the caller's area (or the part of it asked for), every rule
+	 * listed. Cached under the caller's scope, and computed once while identical requests
+	 * wait ({@link DashboardCache#get}). The statements read the area resolved, which
+	 * {@link Areas#narrow} has already held inside the caller's own: a dashboard viewer,
+	 * whose row scope is none, reads the county's aggregates as the dashboard does.
 	 */
 	public Counts counts(Caller caller, String town, String village) {
 		Area area = this.areas.narrow(ownArea(caller, "dataQualityCounts", true), town, village);
@@ -251,7 +281,8 @@ public class ScreeningService {
 		String key = "screening:dataQualityCounts:" + area.level() + "|" + area.code() + "|" + check;
 		List<FigureRow> rows = this.cache.get(key, CallerScope.cacheKey(caller), COUNTED_RECORDS, () -> {
 			List<FigureRow> counted = new ArrayList<>();
-			// the two passes over member side by side: the county's counts cost the longer of them, not the sum
+			// the two passes over member side by side: the county's counts cost the
+			// longer of them, not the sum
 			CompletableFuture<Long> duplicates = CompletableFuture
 				.supplyAsync(() -> this.mapper.countDuplicateRule(scope, where, check), this.executor);
 			Map<String, Object> members = this.mapper.countMemberRules(scope, where, check);
@@ -301,7 +332,10 @@ public class ScreeningService {
 
 	// ---- what the rules are judged against ----
 
-	/** Today, school age as of today, and the monitoring line of every range of income years the plan covers. */
+	/**
+	 * Today, school age as of today, and the monitoring line of every range of income
+	 * years the plan covers.
+	 */
 	Check check() {
 		LocalDate today = this.plan.today();
 		PlanProperties plan = this.plan.properties();
@@ -318,15 +352,16 @@ public class ScreeningService {
 	// ---- who sees which area (as the dashboard: DashboardService) ----
 
 	/**
-	 * The caller's own area. Lists carry personal data, so only staff with household-level access get one; the
-	 * counts are aggregates, which dashboard viewers may read too.
+	 * The caller's own area. Lists carry personal data, so only staff with
+	 * household-level access get one; the counts are aggregates, which dashboard viewers
+	 * may read too.
 	 */
 	private Area ownArea(Caller caller, String query, boolean aggregates) {
 		Area own = this.areas.own(caller, aggregates);
 		if (own == null) {
-			throw new DomainException(new Violation(query,
-					aggregates ? "data-quality counts are for county, town and village staff, departments and dashboard viewers"
-							: "the screening lists are for county, town and village staff and departments",
+			throw new DomainException(new Violation(query, aggregates
+					? "data-quality counts are for county, town and village staff, departments and dashboard viewers"
+					: "the screening lists are for county, town and village staff and departments",
 					ErrorClassification.FORBIDDEN));
 		}
 		return own;

@@ -6,9 +6,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one request may see: the caller, and for a partner its approved fields (read once at the start of the
- * request, so a change by the county takes effect from the next request) and a record of the household data it
- * received, written to the access log when the request ends.
+ * What one request may see: the caller, and for a partner its approved fields (read once
+ * at the start of the request, so a change by the county takes effect from the next
+ * request) and a record of the household data it received, written to the access log when
+ * the request ends.
  */
 public final class AccessContext {
 
@@ -62,14 +63,18 @@ public final class AccessContext {
 		return new TreeSet<>(this.fieldsRead);
 	}
 
-	/** Whether the request reached household-level data at all, and so must leave a row in the access log. */
+	/**
+	 * Whether the request reached household-level data at all, and so must leave a row in
+	 * the access log.
+	 */
 	public boolean readHouseholdData() {
 		return !this.fieldsRead.isEmpty() || !this.householdIds.isEmpty();
 	}
 
 	/**
-	 * Takes over what an earlier request with the same idempotency key read, when its stored answer is sent again
-	 * instead of running anything: the replay hands out the same household data, so it is logged the same way.
+	 * Takes over what an earlier request with the same idempotency key read, when its
+	 * stored answer is sent again instead of running anything: the replay hands out the
+	 * same household data, so it is logged the same way.
 	 */
 	public void replayed(String operation, Collection<Long> householdIds, Collection<String> fields) {
 		if (operation != null) {

@@ -20,16 +20,20 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * Which output fields the arguments of one field read, as the schema declares them with {@code @reads} on
- * arguments, input fields and enum values: filtering or sorting by a value is reading it, so a caller may filter or
- * sort only by what it may read whole. Built once per field when the schema is built; {@link #readsOf} lists, for
- * the argument values of one request, each argument path given and the fields it reads.
+ * Which output fields the arguments of one field read, as the schema declares them with
+ * {@code @reads} on arguments, input fields and enum values: filtering or sorting by a
+ * value is reading it, so a caller may filter or sort only by what it may read whole.
+ * Built once per field when the schema is built; {@link #readsOf} lists, for the argument
+ * values of one request, each argument path given and the fields it reads.
  */
 final class ArgumentReads {
 
 	static final String READS = "reads";
 
-	/** Pagination arguments read nothing: their values are the API's own (opaque) positions and sizes. */
+	/**
+	 * Pagination arguments read nothing: their values are the API's own (opaque)
+	 * positions and sizes.
+	 */
 	static final java.util.Set<String> PAGINATION = java.util.Set.of("first", "last", "after", "before");
 
 	private final Map<String, Node> arguments;
@@ -59,7 +63,10 @@ final class ArgumentReads {
 		return paths;
 	}
 
-	/** For each argument path given a value, the fields (as {@code Type.field}) that value reads. */
+	/**
+	 * For each argument path given a value, the fields (as {@code Type.field}) that value
+	 * reads.
+	 */
 	Map<String, List<String>> readsOf(Map<String, Object> values) {
 		Map<String, List<String>> reads = new LinkedHashMap<>();
 		this.arguments.forEach((name, node) -> node.collect(name, values.get(name), reads));
@@ -67,8 +74,8 @@ final class ArgumentReads {
 	}
 
 	/**
-	 * One argument or input field: what it declares itself, what each value of its enum type declares, and its
-	 * input fields when it is an input object.
+	 * One argument or input field: what it declares itself, what each value of its enum
+	 * type declares, and its input fields when it is an input object.
 	 */
 	private record Node(List<String> declared, Map<String, List<String>> enumValues, Map<String, Node> fields) {
 
@@ -132,7 +139,8 @@ final class ArgumentReads {
 		if (unwrapped instanceof GraphQLEnumType enumType) {
 			for (GraphQLEnumValueDefinition value : enumType.getValues()) {
 				List<String> reads = declared(value);
-				// an enum of plain values (a status, a direction) reads only what the input field declares
+				// an enum of plain values (a status, a direction) reads only what the
+				// input field declares
 				enumValues.put(value.getName(), (reads != null) ? reads : (declared != null) ? List.of() : null);
 			}
 			if (enumValues.values().stream().allMatch((reads) -> reads == null)) {
@@ -147,7 +155,10 @@ final class ArgumentReads {
 		return new Node(declared, enumValues, fields);
 	}
 
-	/** The fields an element's {@code @reads} names; null without the directive, empty for "reads nothing". */
+	/**
+	 * The fields an element's {@code @reads} names; null without the directive, empty for
+	 * "reads nothing".
+	 */
 	private static List<String> declared(GraphQLDirectiveContainer element) {
 		GraphQLAppliedDirective reads = element.getAppliedDirective(READS);
 		if (reads == null) {

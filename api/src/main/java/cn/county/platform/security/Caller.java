@@ -3,9 +3,10 @@ package cn.county.platform.security;
 import java.util.Set;
 
 /**
- * Who is asking, as the token says: roles and the scope that bounds which rows they reach. Built once per request
- * from the JWT; services take it as an argument rather than reaching into the security context, which keeps them
- * testable and makes the scope visible at every call.
+ * Who is asking, as the token says: roles and the scope that bounds which rows they
+ * reach. Built once per request from the JWT; services take it as an argument rather than
+ * reaching into the security context, which keeps them testable and makes the scope
+ * visible at every call.
  *
  * @param subject the token's {@code sub}
  * @param username {@code preferred_username}, or the client id for a service account

@@ -7,7 +7,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** A verified token with the {@link Caller} read from it, so {@code @AuthenticationPrincipal Caller} works. */
+/**
+ * A verified token with the {@link Caller} read from it, so
+ * {@code @AuthenticationPrincipal Caller} works.
+ */
 public class CallerAuthentication extends JwtAuthenticationToken {
 
 	private final Caller caller;
@@ -26,7 +29,10 @@ public class CallerAuthentication extends JwtAuthenticationToken {
 		return this.caller;
 	}
 
-	/** The caller of the request this thread serves, or null when it carries no verified token. */
+	/**
+	 * The caller of the request this thread serves, or null when it carries no verified
+	 * token.
+	 */
 	public static Caller current() {
 		return (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication)
 				? authentication.caller() : null;

@@ -11,8 +11,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Reads a Keycloak access token: realm roles from {@code realm_access.roles}, scope from the {@code town_code},
- * {@code village_code}, {@code department} and {@code partner_id} claims that the realm's protocol mappers add.
+ * Reads a Keycloak access token: realm roles from {@code realm_access.roles}, scope from
+ * the {@code town_code}, {@code village_code}, {@code department} and {@code partner_id}
+ * claims that the realm's protocol mappers add.
  */
 class CallerConverter implements Converter<Jwt, CallerAuthentication> {
 

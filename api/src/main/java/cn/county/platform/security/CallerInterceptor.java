@@ -22,14 +22,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Establishes who is asking once per request: puts an {@link AccessContext} into the GraphQL context, where the
- * field policy finds it on whatever thread a field is fetched (and into the Reactor context, where the idempotency
- * interceptor finds it to store and replay what a request read).
+ * Establishes who is asking once per request: puts an {@link AccessContext} into the
+ * GraphQL context, where the field policy finds it on whatever thread a field is fetched
+ * (and into the Reactor context, where the idempotency interceptor finds it to store and
+ * replay what a request read).
  * <p>
- * For a partner it writes the access log when the request ends, whichever way it ends: answered, replayed from the
- * idempotency store, or failed with an exception (then logged and failed still). It runs first of all interceptors,
- * so it sees every outcome, and it writes the log before the answer goes back to the HTTP layer, so no body is
- * sent before its row is written. A failed log write fails the request: the partner gets an error and no data.
+ * For a partner it writes the access log when the request ends, whichever way it ends:
+ * answered, replayed from the idempotency store, or failed with an exception (then logged
+ * and failed still). It runs first of all interceptors, so it sees every outcome, and it
+ * writes the log before the answer goes back to the HTTP layer, so no body is sent before
+ * its row is written. A failed log write fails the request: the partner gets an error and
+ * no data.
  */
 @Component
 @Order(RequestPipeline.CALLER_INTERCEPTOR)
@@ -51,9 +54,8 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 		}
 		Set<String> approved = caller.has(Role.PARTNER) ? this.partners.approvedFields(caller.partnerId()) : Set.of();
 		AccessContext access = new AccessContext(caller, approved);
-		request.configureExecutionInput((input, builder) -> builder
-			.graphQLContext((context) -> context.put(AccessContext.class, access))
-			.build());
+		request.configureExecutionInput((input,
+				builder) -> builder.graphQLContext((context) -> context.put(AccessContext.class, access)).build());
 		Mono<WebGraphQlResponse> answer = chain.next(request)
 			.contextWrite((context) -> context.put(AccessContext.class, access));
 		if (!access.isPartner()) {
@@ -93,7 +95,9 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 				(request.getVariables() != null) ? request.getVariables() : Map.of(), outcome));
 	}
 
-	/** The document's SHA-256, or the persisted query's hash when a client sent only that. */
+	/**
+	 * The document's SHA-256, or the persisted query's hash when a client sent only that.
+	 */
 	static String documentHash(WebGraphQlRequest request) {
 		if (StringUtils.hasText(request.getDocument())) {
 			return Digests.sha256Hex(request.getDocument());
@@ -105,7 +109,10 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 		return null;
 	}
 
-	/** An answer with one error and no data: what a partner gets when its read could not be logged. */
+	/**
+	 * An answer with one error and no data: what a partner gets when its read could not
+	 * be logged.
+	 */
 	private static WebGraphQlResponse withheld(WebGraphQlResponse response) {
 		ExecutionResult result = ExecutionResult.newExecutionResult()
 			.errors(List.of(GraphqlErrorBuilder.newError()

@@ -3,18 +3,22 @@ package cn.county.platform.security;
 import java.util.TreeSet;
 
 /**
- * The part of a cache key that says whose answer it is. Every cache of answers or figures (the dashboard's
- * statements and whole answers, the data-quality counts) appends it, so two callers share an entry only when
- * everything the token says that can change what they see is the same: the roles, the town, the village, the
- * department and the partner. The subject and the user name are left out on purpose: two town officials of one
- * town see the same figures and may share them.
+ * The part of a cache key that says whose answer it is. Every cache of answers or figures
+ * (the dashboard's statements and whole answers, the data-quality counts) appends it, so
+ * two callers share an entry only when everything the token says that can change what
+ * they see is the same: the roles, the town, the village, the department and the partner.
+ * The subject and the user name are left out on purpose: two town officials of one town
+ * see the same figures and may share them.
  */
 public final class CallerScope {
 
 	private CallerScope() {
 	}
 
-	/** A short text, stable across instances and restarts, that differs for callers who may see differently. */
+	/**
+	 * A short text, stable across instances and restarts, that differs for callers who
+	 * may see differently.
+	 */
 	public static String cacheKey(Caller caller) {
 		if (caller == null) {
 			return "anonymous";
@@ -24,7 +28,10 @@ public final class CallerScope {
 				+ ";p=" + part(caller.partnerId());
 	}
 
-	/** Empty stays apart from absent, and a separator inside a claim cannot make two scopes look alike. */
+	/**
+	 * Empty stays apart from absent, and a separator inside a claim cannot make two
+	 * scopes look alike.
+	 */
 	private static String part(String value) {
 		return (value == null) ? "-" : "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
 	}

@@ -23,12 +23,14 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
 /**
- * Seals every cursor the API hands out and opens every cursor it is given, at the GraphQL boundary, for every
- * connection of the schema (a type with {@code edges { node cursor }} and {@code pageInfo}): the edges' {@code cursor},
- * the page info's {@code startCursor} and {@code endCursor}, and the {@code after} (and {@code before}) argument of
- * every field that returns a connection. The services keep working with plain positions ({@code Cursor}); a client
- * only ever sees {@link CursorCodec} tokens, bound to its subject and to the connection type, so a token neither
- * reveals a row nor opens for another caller or another list. A new connection is covered without a line of code.
+ * Seals every cursor the API hands out and opens every cursor it is given, at the GraphQL
+ * boundary, for every connection of the schema (a type with {@code edges { node cursor }}
+ * and {@code pageInfo}): the edges' {@code cursor}, the page info's {@code startCursor}
+ * and {@code endCursor}, and the {@code after} (and {@code before}) argument of every
+ * field that returns a connection. The services keep working with plain positions
+ * ({@code Cursor}); a client only ever sees {@link CursorCodec} tokens, bound to its
+ * subject and to the connection type, so a token neither reveals a row nor opens for
+ * another caller or another list. A new connection is covered without a line of code.
  */
 final class CursorVisitor extends GraphQLTypeVisitorStub {
 
@@ -36,7 +38,9 @@ final class CursorVisitor extends GraphQLTypeVisitorStub {
 
 	private final CursorCodec codec;
 
-	/** Connection types found so far; the output fetchers look their connection up here. */
+	/**
+	 * Connection types found so far; the output fetchers look their connection up here.
+	 */
 	private final Set<String> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	private final Set<FieldCoordinates> sealed = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -68,7 +72,10 @@ final class CursorVisitor extends GraphQLTypeVisitorStub {
 		return TraversalControl.CONTINUE;
 	}
 
-	/** The connection type a field returns, if it returns one: {@code edges { node cursor }} and {@code pageInfo}. */
+	/**
+	 * The connection type a field returns, if it returns one: {@code edges { node cursor
+	 * }} and {@code pageInfo}.
+	 */
 	static GraphQLObjectType connectionType(GraphQLType type) {
 		if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object)) {
 			return null;
@@ -89,7 +96,8 @@ final class CursorVisitor extends GraphQLTypeVisitorStub {
 	private void sealOutputs(GraphQLObjectType connection, GraphQLCodeRegistry.Builder registry) {
 		GraphQLObjectType edge = edgeType(connection);
 		seal(registry, edge, edge.getFieldDefinition("cursor"));
-		if (GraphQLTypeUtil.unwrapAll(connection.getFieldDefinition("pageInfo").getType()) instanceof GraphQLObjectType info) {
+		if (GraphQLTypeUtil
+			.unwrapAll(connection.getFieldDefinition("pageInfo").getType()) instanceof GraphQLObjectType info) {
 			for (String name : List.of("startCursor", "endCursor")) {
 				GraphQLFieldDefinition field = info.getFieldDefinition(name);
 				if (field != null) {
@@ -151,7 +159,10 @@ final class CursorVisitor extends GraphQLTypeVisitorStub {
 
 	}
 
-	/** Opens the cursor arguments on their way in, before the field's own fetcher sees them. */
+	/**
+	 * Opens the cursor arguments on their way in, before the field's own fetcher sees
+	 * them.
+	 */
 	private final class Opening implements DataFetcher<Object> {
 
 		private final DataFetcher<?> delegate;

@@ -9,16 +9,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The field policy, read from the schema's {@code @personal} and {@code @sensitive} directives when the schema is
- * built, and the one place that decides how a caller sees a field. Enforcement ({@link PolicyDataFetcher}), the
- * {@code me} query and the tests all ask this class, so the schema stays the single statement of the policy.
+ * The field policy, read from the schema's {@code @personal} and {@code @sensitive}
+ * directives when the schema is built, and the one place that decides how a caller sees a
+ * field. Enforcement ({@link PolicyDataFetcher}), the {@code me} query and the tests all
+ * ask this class, so the schema stays the single statement of the policy.
  */
 public class FieldPolicy {
 
 	/** Type name → field name → rule (null for a field without {@code @sensitive}). */
 	private final Map<String, Map<String, FieldRule>> personalTypes = new ConcurrentHashMap<>();
 
-	/** The types declared {@code @personal(onlyHouseholdOwned: true)}: personal only for objects of a household. */
+	/**
+	 * The types declared {@code @personal(onlyHouseholdOwned: true)}: personal only for
+	 * objects of a household.
+	 */
 	private final Set<String> onlyHouseholdOwned = ConcurrentHashMap.newKeySet();
 
 	void registerPersonalType(String type, Map<String, FieldRule> fields, boolean onlyHouseholdOwned) {
@@ -33,28 +37,36 @@ public class FieldPolicy {
 	}
 
 	/**
-	 * Whether only the objects of {@code type} that belong to a household are household-level data (a HOUSEHOLD
-	 * seller and its sales); the others (enterprises, cooperatives) are read as if the type were not personal.
+	 * Whether only the objects of {@code type} that belong to a household are
+	 * household-level data (a HOUSEHOLD seller and its sales); the others (enterprises,
+	 * cooperatives) are read as if the type were not personal.
 	 */
 	public boolean isOnlyHouseholdOwned(String type) {
 		return this.onlyHouseholdOwned.contains(type);
 	}
 
-	/** The type and field whose policy is the health policy: every field that reveals health follows it. */
+	/**
+	 * The type and field whose policy is the health policy: every field that reveals
+	 * health follows it.
+	 */
 	public static final String HEALTH_TYPE = "Member";
 
 	public static final String HEALTH_FIELD = "health";
 
 	/**
-	 * Whether the caller may read health ({@code Member.health}, given a partner's approved fields). Rows that are
-	 * health records (a MEDICAL or DISABILITY measure) lie outside the rows of a caller who may not, in SQL, so
-	 * rows, counts and filters agree and no refusal tells which households have them.
+	 * Whether the caller may read health ({@code Member.health}, given a partner's
+	 * approved fields). Rows that are health records (a MEDICAL or DISABILITY measure)
+	 * lie outside the rows of a caller who may not, in SQL, so rows, counts and filters
+	 * agree and no refusal tells which households have them.
 	 */
 	public boolean readsHealth(Caller caller, Set<String> approved) {
 		return decide(caller, HEALTH_TYPE, HEALTH_FIELD, approved) != FieldAccess.FORBIDDEN;
 	}
 
-	/** {@link #readsHealth(Caller, Set)} for the request's caller; false (fail closed) without one. */
+	/**
+	 * {@link #readsHealth(Caller, Set)} for the request's caller; false (fail closed)
+	 * without one.
+	 */
 	public boolean readsHealth(AccessContext access) {
 		return access != null && readsHealth(access.caller(), access.approvedFields());
 	}
@@ -70,7 +82,8 @@ public class FieldPolicy {
 	}
 
 	/**
-	 * How {@code caller} sees {@code type.field}, given the fields approved for it when it is a partner.
+	 * How {@code caller} sees {@code type.field}, given the fields approved for it when
+	 * it is a partner.
 	 */
 	public FieldAccess decide(Caller caller, String type, String field, Set<String> approved) {
 		Map<String, FieldRule> fields = this.personalTypes.get(type);
@@ -88,7 +101,8 @@ public class FieldPolicy {
 				continue;
 			}
 			if (role == Role.PARTNER && own != null && own.sameAs() != null && !approved.contains(own.sameAs())) {
-				// a field that reveals health is health: a partner needs the approval of Member.health too
+				// a field that reveals health is health: a partner needs the approval of
+				// Member.health too
 				continue;
 			}
 			access = access.atLeast(roleAccess(rule, role, caller.department()));
@@ -98,7 +112,8 @@ public class FieldPolicy {
 
 	private static FieldAccess roleAccess(FieldRule rule, Role role, String department) {
 		if (rule == null) {
-			// a plain field of a household-level type: every role that reads households sees it
+			// a plain field of a household-level type: every role that reads households
+			// sees it
 			return FieldAccess.WHOLE;
 		}
 		if (rule.whole().contains(role)) {
@@ -114,8 +129,9 @@ public class FieldPolicy {
 	}
 
 	/**
-	 * Whether {@code caller} sees any field of {@code type} (whole or masked): a caller that sees none may not reach
-	 * its rows at all, nor learn about them from a list's count or cursors.
+	 * Whether {@code caller} sees any field of {@code type} (whole or masked): a caller
+	 * that sees none may not reach its rows at all, nor learn about them from a list's
+	 * count or cursors.
 	 */
 	public boolean readsAnyField(Caller caller, String type, Set<String> approved) {
 		Map<String, FieldRule> fields = this.personalTypes.get(type);
@@ -133,8 +149,9 @@ public class FieldPolicy {
 	}
 
 	/**
-	 * The rule a field follows: its own, or for {@code @sensitive(sameAs: "Type.field")} that field's. A reference
-	 * to nothing fails closed (every role refused); {@link #verify()} refuses such a schema at start-up.
+	 * The rule a field follows: its own, or for {@code @sensitive(sameAs: "Type.field")}
+	 * that field's. A reference to nothing fails closed (every role refused);
+	 * {@link #verify()} refuses such a schema at start-up.
 	 */
 	private FieldRule resolve(FieldRule rule) {
 		if (rule == null || rule.sameAs() == null) {
@@ -154,8 +171,9 @@ public class FieldPolicy {
 	}
 
 	/**
-	 * Checks, once the schema is built, that every {@code sameAs} names a sensitive field of a household-level type
-	 * that states its own rule (no chains). Called by {@link PolicyConfiguration}; a wrong schema does not start.
+	 * Checks, once the schema is built, that every {@code sameAs} names a sensitive field
+	 * of a household-level type that states its own rule (no chains). Called by
+	 * {@link PolicyConfiguration}; a wrong schema does not start.
 	 */
 	void verify() {
 		this.personalTypes.forEach((type, fields) -> fields.forEach((field, rule) -> {
@@ -169,7 +187,10 @@ public class FieldPolicy {
 		}));
 	}
 
-	/** For {@code me}: per household-level type, the fields the caller sees whole, masked, or not at all. */
+	/**
+	 * For {@code me}: per household-level type, the fields the caller sees whole, masked,
+	 * or not at all.
+	 */
 	public List<TypeFieldAccess> describe(Caller caller, Set<String> approved) {
 		List<TypeFieldAccess> types = new ArrayList<>();
 		this.personalTypes.keySet().stream().sorted().forEach((type) -> {

@@ -22,9 +22,10 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
 /**
- * Reads the field policy from the schema and puts a {@link PolicyDataFetcher} in front of every field that the
- * policy covers: each field of a {@code @personal} type, and each field anywhere that returns such objects (directly,
- * in a list, or as a connection's nodes). Types added later need only the directives to be protected.
+ * Reads the field policy from the schema and puts a {@link PolicyDataFetcher} in front of
+ * every field that the policy covers: each field of a {@code @personal} type, and each
+ * field anywhere that returns such objects (directly, in a list, or as a connection's
+ * nodes). Types added later need only the directives to be protected.
  */
 final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 
@@ -54,14 +55,15 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 				rules.put(field.getName(), rule);
 			}
 			else if (rule != null) {
-				throw new IllegalStateException("@sensitive on " + type.getName() + "." + field.getName()
-						+ " needs the type to be @personal");
+				throw new IllegalStateException(
+						"@sensitive on " + type.getName() + "." + field.getName() + " needs the type to be @personal");
 			}
 			boolean entryPoint = !personal && leadsToPersonal(field.getType());
 			String listed = personal ? null : personalNodes(field.getType());
 			ArgumentReads reads = ArgumentReads.of(field);
 			if (listed != null) {
-				// a list of household-level rows: every filter and sort must say what it reads
+				// a list of household-level rows: every filter and sort must say what it
+				// reads
 				java.util.List<String> undeclared = reads.undeclared();
 				if (!undeclared.isEmpty()) {
 					throw new IllegalStateException(type.getName() + "." + field.getName() + " lists " + listed
@@ -86,9 +88,11 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 	}
 
 	/**
-	 * The node type of a connection of household-level rows ({@code edges { node }}), else null. A list of a type
-	 * personal only for household-owned objects (sellers) counts too: its count and cursors tell about the household
-	 * rows in it, so its arguments declare their reads and it is refused whole to a caller who reads none of its fields.
+	 * The node type of a connection of household-level rows ({@code edges { node }}),
+	 * else null. A list of a type personal only for household-owned objects (sellers)
+	 * counts too: its count and cursors tell about the household rows in it, so its
+	 * arguments declare their reads and it is refused whole to a caller who reads none of
+	 * its fields.
 	 */
 	static String personalNodes(GraphQLType type) {
 		if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object)) {
@@ -105,16 +109,20 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		return null;
 	}
 
-	/** {@code @personal(onlyHouseholdOwned: true)}: only objects that belong to a household are personal. */
+	/**
+	 * {@code @personal(onlyHouseholdOwned: true)}: only objects that belong to a
+	 * household are personal.
+	 */
 	static boolean onlyHouseholdOwned(GraphQLObjectType type) {
 		GraphQLAppliedDirective personal = type.getAppliedDirective(PERSONAL);
 		return personal != null && Boolean.TRUE.equals(value(personal, "onlyHouseholdOwned"));
 	}
 
 	/**
-	 * Whether the field returns objects of a type that is personal whatever the object: such a field is an entry
-	 * point that dashboard viewers may not use. A type that is personal only for household-owned objects is no entry
-	 * point: its lists hold enterprises too, and its household-owned rows are refused field by field.
+	 * Whether the field returns objects of a type that is personal whatever the object:
+	 * such a field is an entry point that dashboard viewers may not use. A type that is
+	 * personal only for household-owned objects is no entry point: its lists hold
+	 * enterprises too, and its household-owned rows are refused field by field.
 	 */
 	private static boolean leadsToPersonal(GraphQLType type) {
 		GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(type);
@@ -143,10 +151,9 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 		if (sameAs != null) {
 			if (!roles(sensitive, "whole").isEmpty() || !roles(sensitive, "masked").isEmpty()
 					|| (value(sensitive, "mask") != null && !"NONE".equals(value(sensitive, "mask").toString()))
-					|| value(sensitive, "departments") instanceof Collection<?> d
-							&& !d.isEmpty()) {
-				throw new IllegalStateException(type.getName() + "." + field.getName()
-						+ " follows " + sameAs + " and may not state a rule of its own");
+					|| value(sensitive, "departments") instanceof Collection<?> d && !d.isEmpty()) {
+				throw new IllegalStateException(type.getName() + "." + field.getName() + " follows " + sameAs
+						+ " and may not state a rule of its own");
 			}
 			return new FieldRule(Set.of(), Set.of(), Mask.NONE, Set.of(), sameAs.toString());
 		}
@@ -159,9 +166,10 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 			names.forEach((name) -> departments.add(name.toString()));
 		}
 		if (mask != Mask.NONE && whole.contains(Role.PARTNER)) {
-			// the Personal Information Protection rules of the county: never a full ID number or phone to a partner
-			throw new IllegalStateException(type.getName() + "." + field.getName()
-					+ " is masked as " + mask + " and must not be whole for PARTNER");
+			// the Personal Information Protection rules of the county: never a full ID
+			// number or phone to a partner
+			throw new IllegalStateException(type.getName() + "." + field.getName() + " is masked as " + mask
+					+ " and must not be whole for PARTNER");
 		}
 		return new FieldRule(whole, masked, mask, Set.copyOf(departments));
 	}

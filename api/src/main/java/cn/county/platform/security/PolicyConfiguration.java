@@ -21,8 +21,10 @@ class PolicyConfiguration {
 	@Bean
 	@Order(RequestPipeline.FIELD_POLICY_CUSTOMIZER)
 	GraphQlSourceBuilderCustomizer fieldPolicyEnforcement(FieldPolicy policy, CursorCodec cursors) {
-		// cursors first, so that the policy's wrapper is outermost: a refused caller's cursor is never even opened;
-		// the visitor reads the directives type by type, and references between fields are checked once all are read
+		// cursors first, so that the policy's wrapper is outermost: a refused caller's
+		// cursor is never even opened;
+		// the visitor reads the directives type by type, and references between fields
+		// are checked once all are read
 		return (builder) -> builder.typeVisitors(List.of(new CursorVisitor(cursors), new FieldPolicyVisitor(policy)))
 			.configureGraphQl((graphQl) -> policy.verify());
 	}

@@ -18,18 +18,23 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * Wraps the data fetcher of every field of a household-level type, of every field that leads to one, and of every
- * field whose arguments declare what they read ({@code @reads}): decides with {@link FieldPolicy} before anything
- * is fetched, masks what must be masked, and notes partners' reads.
+ * Wraps the data fetcher of every field of a household-level type, of every field that
+ * leads to one, and of every field whose arguments declare what they read
+ * ({@code @reads}): decides with {@link FieldPolicy} before anything is fetched, masks
+ * what must be masked, and notes partners' reads.
  * <p>
- * A field that leads to household-level objects is refused whole to a caller that may not read any field of them
- * (dashboard viewers; a partner with no approved field of the type), so neither rows nor a list's metadata
- * ({@code totalCount}, {@code pageInfo}, cursors) reach it. Its arguments are reads too: a filter or sort value is
- * refused with FORBIDDEN naming the argument path when the caller may not read whole a field it declares.
+ * A field that leads to household-level objects is refused whole to a caller that may not
+ * read any field of them (dashboard viewers; a partner with no approved field of the
+ * type), so neither rows nor a list's metadata ({@code totalCount}, {@code pageInfo},
+ * cursors) reach it. Its arguments are reads too: a filter or sort value is refused with
+ * FORBIDDEN naming the argument path when the caller may not read whole a field it
+ * declares.
  */
 final class PolicyDataFetcher implements DataFetcher<Object> {
 
-	/** The parts of a connection that tell something about its rows without their fields. */
+	/**
+	 * The parts of a connection that tell something about its rows without their fields.
+	 */
 	private static final Set<String> LIST_METADATA = Set.of("totalCount", "pageInfo", "edges/cursor");
 
 	private final DataFetcher<?> delegate;
@@ -40,10 +45,15 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 
 	private final String field;
 
-	/** True for a field that returns household-level objects rather than a field of one. */
+	/**
+	 * True for a field that returns household-level objects rather than a field of one.
+	 */
 	private final boolean entryPoint;
 
-	/** The household-level type an entry point leads to (a connection's node type), else null. */
+	/**
+	 * The household-level type an entry point leads to (a connection's node type), else
+	 * null.
+	 */
 	private final String target;
 
 	/** True for a connection of household-level rows. */
@@ -51,7 +61,10 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 
 	private final ArgumentReads reads;
 
-	/** True for a field of a type that is personal only for objects that belong to a household. */
+	/**
+	 * True for a field of a type that is personal only for objects that belong to a
+	 * household.
+	 */
 	private final boolean onlyHouseholdOwned;
 
 	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint,
@@ -71,7 +84,8 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 	public Object get(DataFetchingEnvironment env) throws Exception {
 		Long householdId = householdOf(env.getSource());
 		if (this.onlyHouseholdOwned && householdId == null && env.getSource() instanceof MaybeHouseholdOwned) {
-			// an enterprise or cooperative: not household-level data (a source of another class fails closed below)
+			// an enterprise or cooperative: not household-level data (a source of another
+			// class fails closed below)
 			return this.delegate.get(env);
 		}
 		AccessContext access = env.getGraphQlContext().get(AccessContext.class);
@@ -86,7 +100,8 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 				.build();
 		}
 		if (!viewerOfMixedList(access)) {
-			// (a viewer's list of sellers holds no row, so its filters select nothing to learn from)
+			// (a viewer's list of sellers holds no row, so its filters select nothing to
+			// learn from)
 			checkArguments(access, env.getArguments());
 		}
 		if (!this.entryPoint && access.isPartner() && householdId != null) {
@@ -126,7 +141,10 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 		return null;
 	}
 
-	/** A dashboard viewer asking a list that holds household rows among others: the row scope gives it none. */
+	/**
+	 * A dashboard viewer asking a list that holds household rows among others: the row
+	 * scope gives it none.
+	 */
 	private boolean viewerOfMixedList(AccessContext access) {
 		return !this.entryPoint && this.connection
 				&& access.caller().roles().stream().allMatch((role) -> role == Role.DASHBOARD_VIEWER);
@@ -137,17 +155,21 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 			return FieldAccess.FORBIDDEN; // no caller established: fail closed
 		}
 		if (this.entryPoint || this.connection) {
-			// a list of household-level rows, or of rows some of which are (sellers): dashboard viewers read aggregates only; every other role reaches households, field rules apply below
+			// a list of household-level rows, or of rows some of which are (sellers):
+			// dashboard viewers read aggregates only; every other role reaches
+			// households, field rules apply below
 			boolean readsHouseholds = access.caller()
 				.roles()
 				.stream()
 				.anyMatch((role) -> role != Role.DASHBOARD_VIEWER);
 			if (!readsHouseholds) {
-				// a list that holds household rows among others (sellers) answers a viewer with no rows: the row scope
+				// a list that holds household rows among others (sellers) answers a
+				// viewer with no rows: the row scope
 				// gives it none, and its enterprises are not household-level
 				return this.entryPoint ? FieldAccess.FORBIDDEN : FieldAccess.WHOLE;
 			}
-			// rows only of a type the caller reads a field of (a partner: one approved): else no list, count or cursor
+			// rows only of a type the caller reads a field of (a partner: one approved):
+			// else no list, count or cursor
 			if (this.target != null
 					&& !this.policy.readsAnyField(access.caller(), this.target, access.approvedFields())) {
 				return FieldAccess.FORBIDDEN;
@@ -155,12 +177,16 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 			return FieldAccess.WHOLE;
 		}
 		if (!this.policy.isField(this.type, this.field)) {
-			return FieldAccess.WHOLE; // a field outside household-level types, wrapped for its arguments only
+			return FieldAccess.WHOLE; // a field outside household-level types, wrapped
+										// for its arguments only
 		}
 		return this.policy.decide(access.caller(), this.type, this.field, access.approvedFields());
 	}
 
-	/** Filters and sorts are reads: each declared field must be one the caller reads whole. */
+	/**
+	 * Filters and sorts are reads: each declared field must be one the caller reads
+	 * whole.
+	 */
 	private void checkArguments(AccessContext access, Map<String, Object> arguments) {
 		List<Violation> violations = new ArrayList<>();
 		this.reads.readsOf(arguments).forEach((path, fields) -> {
@@ -170,7 +196,8 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 						access.approvedFields());
 				if (seen != FieldAccess.WHOLE) {
 					violations.add(new Violation(path,
-							"reads " + read + ", which the caller may not read whole, so it may not filter or sort by it",
+							"reads " + read
+									+ ", which the caller may not read whole, so it may not filter or sort by it",
 							ErrorClassification.FORBIDDEN));
 					return;
 				}
@@ -181,7 +208,10 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 		}
 	}
 
-	/** Which of the connection's metadata the request asks for ({@code totalCount}, {@code pageInfo}, cursors). */
+	/**
+	 * Which of the connection's metadata the request asks for ({@code totalCount},
+	 * {@code pageInfo}, cursors).
+	 */
 	private static List<String> metadataSelected(DataFetchingEnvironment env) {
 		List<String> selected = new ArrayList<>();
 		for (String part : LIST_METADATA) {
@@ -193,11 +223,11 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 	}
 
 	/**
-	 * A partner that receives a list's metadata learns about its rows even without their fields: the households of
-	 * the rows on the page go into its access record, with the metadata read ({@code HouseholdConnection.totalCount}).
+	 * A partner that receives a list's metadata learns about its rows even without their
+	 * fields: the households of the rows on the page go into its access record, with the
+	 * metadata read ({@code HouseholdConnection.totalCount}).
 	 */
-	private Object recordRows(AccessContext access, DataFetchingEnvironment env, List<String> metadata,
-			Object result) {
+	private Object recordRows(AccessContext access, DataFetchingEnvironment env, List<String> metadata, Object result) {
 		Object connection = (result instanceof DataFetcherResult<?> wrapped) ? wrapped.getData() : result;
 		List<Long> households = new ArrayList<>();
 		if (connection instanceof Paged<?> paged) {

@@ -3,7 +3,10 @@ package cn.county.platform.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The realm roles of DOMAIN.md; in Keycloak they are spelt in kebab case ({@code county-admin}). */
+/**
+ * The realm roles of DOMAIN.md; in Keycloak they are spelt in kebab case
+ * ({@code county-admin}).
+ */
 public enum Role {
 
 	COUNTY_ADMIN, TOWN_OFFICIAL, VILLAGE_CADRE, DEPARTMENT_OFFICER, PARTNER, DASHBOARD_VIEWER;

@@ -1,8 +1,9 @@
 package cn.county.platform.security;
 
 /**
- * The rows a caller may reach. Mapper XML reads {@code scope.townCode}, {@code scope.villageCode} and
- * {@code scope.none}, so the scope is part of the SQL, never a filter applied after loading.
+ * The rows a caller may reach. Mapper XML reads {@code scope.townCode},
+ * {@code scope.villageCode} and {@code scope.none}, so the scope is part of the SQL,
+ * never a filter applied after loading.
  *
  * @param townCode only this town, when set
  * @param villageCode only this village, when set

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Retried writes happen once; every write leaves an audit entry with the state before and after. */
+/**
+ * Retried writes happen once; every write leaves an audit entry with the state before and
+ * after.
+ */
 class IdempotencyAndAuditTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,9 +56,11 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 		pool.shutdown();
 		assertThat(ids).containsOnly(ids.get(0));
 		assertThat(replays).isEqualTo(3);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE code = ?", Long.class, input.get("code")))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE code = ?", Long.class,
+				input.get("code")))
 			.isEqualTo(1);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE idempotency_key = ?", Long.class, key))
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE idempotency_key = ?", Long.class, key))
 			.isEqualTo(1);
 	}
 
@@ -67,10 +71,12 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 		Map<String, Object> first = Fixtures.household();
 		Map<String, Object> second = Fixtures.household();
 		post(token, key, JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", first))));
-		JsonNode refused = JSON.readTree(post(token, key,
-				JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", second)))).body());
+		JsonNode refused = JSON.readTree(
+				post(token, key, JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", second))))
+					.body());
 		assertThat(refused.at("/errors/0/extensions/classification").asString()).isEqualTo("CONFLICT");
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE code = ?", Long.class, second.get("code")))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE code = ?", Long.class,
+				second.get("code")))
 			.isZero();
 	}
 
@@ -79,8 +85,9 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		String key = "retry-" + UUID.randomUUID();
 		Map<String, Object> bad = Fixtures.with(Fixtures.household(), "incomePerCapita", -1);
-		JsonNode refused = JSON.readTree(post(token, key,
-				JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", bad)))).body());
+		JsonNode refused = JSON.readTree(
+				post(token, key, JSON.writeValueAsString(Map.of("query", CREATE, "variables", Map.of("input", bad))))
+					.body());
 		assertThat(refused.at("/errors/0/extensions/field").asString()).isEqualTo("input.incomePerCapita");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", Long.class, key))
 			.isZero();
@@ -98,7 +105,8 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 			.verify();
 		admin.documentName("identifyMonitoredHousehold")
 			.fragmentName("householdFields")
-			.variable("input", Map.of("householdId", id, "monitoring", Fixtures.monitoring("SUDDEN_HARDSHIP", "DISASTER")))
+			.variable("input",
+					Map.of("householdId", id, "monitoring", Fixtures.monitoring("SUDDEN_HARDSHIP", "DISASTER")))
 			.execute()
 			.errors()
 			.verify();
@@ -112,7 +120,8 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 		assertThat((String) entries.get(1).get("before_state")).contains("北街村3组12号");
 		assertThat((String) entries.get(1).get("after_state")).contains("审计村1号");
 		assertThat((String) entries.get(2).get("after_state")).contains("MONITORED");
-		admin.document("query($id: ID) { auditLog(entityType: \"Household\", entityId: $id, first: 5) { edges { node { operation before after } } } }")
+		admin.document(
+				"query($id: ID) { auditLog(entityType: \"Household\", entityId: $id, first: 5) { edges { node { operation before after } } } }")
 			.variable("id", id)
 			.execute()
 			.path("auditLog.edges[*].node.operation")
@@ -127,8 +136,9 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 		long head = this.jdbc.queryForObject("SELECT id FROM member WHERE household_id = ? AND relation = 'HEAD'",
 				Long.class, householdId);
 		long jobId = hrss.document("mutation($i: RecordJobInput!) { recordJob(input: $i) { job { id } } }")
-			.variable("i", Map.of("memberId", head, "type", "LOCAL_ENTERPRISE", "employer", "县食品厂", "place", "本县",
-					"startDate", "2023-03-01", "monthlyIncome", 3000))
+			.variable("i",
+					Map.of("memberId", head, "type", "LOCAL_ENTERPRISE", "employer", "县食品厂", "place", "本县", "startDate",
+							"2023-03-01", "monthlyIncome", 3000))
 			.execute()
 			.path("recordJob.job.id")
 			.entity(Long.class)
@@ -150,8 +160,8 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 		for (int i = 0; i < 3; i++) {
 			Fixtures.createHousehold(admin);
 		}
-		List<String> expected = this.jdbc.queryForList(
-				"SELECT id FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT 6", Long.class)
+		List<String> expected = this.jdbc
+			.queryForList("SELECT id FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT 6", Long.class)
 			.stream()
 			.map(String::valueOf)
 			.toList();
@@ -172,9 +182,9 @@ class IdempotencyAndAuditTests extends AbstractPlatformTests {
 			.document("{ auditLog { edges { node { id } } } }")
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
-		this.admin
-			.document("mutation { deleteAuditEntry(id: 1) }")
+			.satisfy(
+					(errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+		this.admin.document("mutation { deleteAuditEntry(id: 1) }")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getMessage()).contains("deleteAuditEntry"));

@@ -29,8 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Idempotency keys guard mutations only, and only for the retention: a query with a key is refused, an expired key
- * is new again, and the purge deletes exactly the expired keys, once across racing instances.
+ * Idempotency keys guard mutations only, and only for the retention: a query with a key
+ * is refused, an expired key is new again, and the purge deletes exactly the expired
+ * keys, once across racing instances.
  */
 class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 
@@ -59,7 +60,8 @@ class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 	void theOperationNameDecidesWhichOperationOfTheDocumentTheKeyMeets() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		Map<String, Object> input = Fixtures.household();
-		String document = "query count { households(first: 1) { totalCount } } " + CREATE.replace("mutation(", "mutation create(");
+		String document = "query count { households(first: 1) { totalCount } } "
+				+ CREATE.replace("mutation(", "mutation create(");
 		String queryKey = "named-query-" + UUID.randomUUID();
 		JsonNode refused = post(token, queryKey,
 				Map.of("query", document, "operationName", "count", "variables", Map.of("input", input)));
@@ -87,7 +89,9 @@ class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 		assertThat(conflict.at("/errors/0/extensions/classification").asString()).isEqualTo("CONFLICT");
 
 		// 25 hours old: past the default retention of 24 hours
-		this.jdbc.update("UPDATE idempotency_key SET created_at = CURRENT_TIMESTAMP(3) - INTERVAL 25 HOUR WHERE idem_key = ?", key);
+		this.jdbc.update(
+				"UPDATE idempotency_key SET created_at = CURRENT_TIMESTAMP(3) - INTERVAL 25 HOUR WHERE idem_key = ?",
+				key);
 		JsonNode accepted = post(token, key, Map.of("query", CREATE, "variables", Map.of("input", second)));
 		assertThat(accepted.has("errors")).as(accepted.toString()).isFalse();
 		assertThat(accepted.at("/extensions/idempotentReplay").asBoolean(false)).isFalse();
@@ -104,7 +108,8 @@ class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 
 	@Test
 	void thePurgeDeletesExactlyTheExpiredKeysInBoundedBatches() {
-		this.purge.purgeExpired(); // what other tests left expired, so the counts below are this test's rows
+		this.purge.purgeExpired(); // what other tests left expired, so the counts below
+									// are this test's rows
 		String caller = "purge-" + UUID.randomUUID().toString().substring(0, 8);
 		for (int i = 0; i < 5; i++) {
 			insertKey(caller, "old-" + i, 25 * 60);
@@ -112,7 +117,8 @@ class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 		insertKey(caller, "fresh-0", 23 * 60);
 		insertKey(caller, "fresh-1", 0);
 
-		// batches of 2, at most 2 batches per run: 4 of the 5 go, the fifth waits for the next run
+		// batches of 2, at most 2 batches per run: 4 of the 5 go, the fifth waits for the
+		// next run
 		IdempotencyPurge bounded = new IdempotencyPurge(this.keys,
 				new IdempotencyProperties(Duration.ofHours(24), "-", 2, 2));
 		assertThat(bounded.purgeExpired()).isEqualTo(4);
@@ -125,7 +131,8 @@ class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 	@Test
 	void twoRacingScheduledPurgesRunOnce() throws Exception {
 		assertThat(AopUtils.isAopProxy(this.purge)).as("the purge bean carries the ShedLock advice").isTrue();
-		// start from a free lock (a run in this JVM may have left it held for its lockAtLeastFor)
+		// start from a free lock (a run in this JVM may have left it held for its
+		// lockAtLeastFor)
 		this.jdbc.update("DELETE FROM shedlock WHERE name = ?", IdempotencyPurge.LOCK);
 		String caller = "race-" + UUID.randomUUID().toString().substring(0, 8);
 		insertKey(caller, "old", 25 * 60);
@@ -147,7 +154,8 @@ class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 		assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
 		assertThat(results).filteredOn(Optional::isEmpty).hasSize(1);
 		assertThat(keysOf(caller)).isEmpty();
-		// the lock is held past the run (lockAtLeastFor), so a third call right after is skipped as well
+		// the lock is held past the run (lockAtLeastFor), so a third call right after is
+		// skipped as well
 		assertThat(this.purge.purgeOnSchedule()).isEmpty();
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM shedlock WHERE name = ? AND lock_until > CURRENT_TIMESTAMP(3)", Long.class,
@@ -156,9 +164,10 @@ class IdempotencyExpiryAndScopeTests extends AbstractPlatformTests {
 	}
 
 	private void insertKey(String caller, String key, int minutesOld) {
-		this.jdbc.update("INSERT INTO idempotency_key (caller, idem_key, request_hash, response, created_at) "
-				+ "VALUES (?, ?, ?, '{}', CURRENT_TIMESTAMP(3) - INTERVAL ? MINUTE)", caller, key, "0".repeat(64),
-				minutesOld);
+		this.jdbc.update(
+				"INSERT INTO idempotency_key (caller, idem_key, request_hash, response, created_at) "
+						+ "VALUES (?, ?, ?, '{}', CURRENT_TIMESTAMP(3) - INTERVAL ? MINUTE)",
+				caller, key, "0".repeat(64), minutesOld);
 	}
 
 	private List<String> keysOf(String caller) {

@@ -11,7 +11,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The API over HTTP, as a client sees it: GraphQL posts with a bearer token, and the actuator's counters. */
+/**
+ * The API over HTTP, as a client sees it: GraphQL posts with a bearer token, and the
+ * actuator's counters.
+ */
 final class Api {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,7 +34,10 @@ final class Api {
 		return this.baseUrl;
 	}
 
-	/** A GraphQL request body: the document (or null for a persisted query), variables and extensions. */
+	/**
+	 * A GraphQL request body: the document (or null for a persisted query), variables and
+	 * extensions.
+	 */
 	static String body(String query, Map<String, Object> variables, Map<String, Object> extensions) {
 		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
 		if (query != null) {
@@ -56,12 +62,18 @@ final class Api {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** A success: HTTP 200 and no {@code errors} in the answer (a refused field counts as an error too). */
+	/**
+	 * A success: HTTP 200 and no {@code errors} in the answer (a refused field counts as
+	 * an error too).
+	 */
 	static boolean ok(HttpResponse<String> response) {
 		return response.statusCode() == 200 && !response.body().contains("\"errors\"");
 	}
 
-	/** Posts and returns the parsed answer, failing on any error: for setting a scenario up. */
+	/**
+	 * Posts and returns the parsed answer, failing on any error: for setting a scenario
+	 * up.
+	 */
 	JsonNode query(String token, String query, Map<String, Object> variables) throws Exception {
 		HttpResponse<String> response = post(token, body(query, variables, null), Duration.ofSeconds(60));
 		if (!ok(response)) {
@@ -70,12 +82,17 @@ final class Api {
 		return JSON.readTree(response.body());
 	}
 
-	/** The counter of SQL statements the API has sent ({@code platform.sql.statements}). */
+	/**
+	 * The counter of SQL statements the API has sent ({@code platform.sql.statements}).
+	 */
 	long sqlStatements(String token) throws Exception {
 		return (long) metric(token, "platform.sql.statements", null);
 	}
 
-	/** A metric's first measurement, optionally one statistic of it (MAX, VALUE, COUNT ...). */
+	/**
+	 * A metric's first measurement, optionally one statistic of it (MAX, VALUE, COUNT
+	 * ...).
+	 */
 	double metric(String token, String name, String tag) throws Exception {
 		String url = this.baseUrl + "/actuator/metrics/" + name + ((tag != null) ? "?tag=" + tag : "");
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))

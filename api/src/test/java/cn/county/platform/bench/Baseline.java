@@ -40,15 +40,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The same rows the HTTP scenarios ask for, fetched in this JVM through the application's own MyBatis mappers (the
- * application context booted beside the load generator, its web server idle), in the order the GraphQL batch loaders fetch them: what the
- * data costs without HTTP, JSON, tokens and GraphQL. The county summary goes through the dashboard's service,
- * which is where its statements and their cache live.
+ * The same rows the HTTP scenarios ask for, fetched in this JVM through the application's
+ * own MyBatis mappers (the application context booted beside the load generator, its web
+ * server idle), in the order the GraphQL batch loaders fetch them: what the data costs
+ * without HTTP, JSON, tokens and GraphQL. The county summary goes through the dashboard's
+ * service, which is where its statements and their cache live.
  */
 final class Baseline implements AutoCloseable {
 
-	static final Caller ADMIN = new Caller("bench", "county.admin", Set.of(Role.COUNTY_ADMIN), null, null, null,
-			null);
+	static final Caller ADMIN = new Caller("bench", "county.admin", Set.of(Role.COUNTY_ADMIN), null, null, null, null);
 
 	private static final List<String> SECTIONS = List.of("households", "basicNeeds", "measures", "employment",
 			"certification", "loans", "sales", "courtyard", "visits");
@@ -90,11 +90,13 @@ final class Baseline implements AutoCloseable {
 	private final SqlStatementCounter statements;
 
 	Baseline(Map<String, Object> properties) {
-		// the security configuration needs the servlet stack, so the context gets an idle server on a free port;
+		// the security configuration needs the servlet stack, so the context gets an idle
+		// server on a free port;
 		// nothing here goes through it
 		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
 		all.put("server.port", "0");
-		// first among the property sources: builder properties are only defaults, below application.yml
+		// first among the property sources: builder properties are only defaults, below
+		// application.yml
 		this.context = new SpringApplicationBuilder(CountyPlatformApplication.class).web(WebApplicationType.SERVLET)
 			.initializers((context) -> context.getEnvironment()
 				.getPropertySources()
@@ -127,7 +129,10 @@ final class Baseline implements AutoCloseable {
 		return this.statements.count();
 	}
 
-	/** The household detail: the household, then one statement per nested list, as the batch loaders send them. */
+	/**
+	 * The household detail: the household, then one statement per nested list, as the
+	 * batch loaders send them.
+	 */
 	boolean detail(long id) {
 		Household household = this.households.selectById(id, Scope.COUNTY);
 		if (household == null) {
@@ -152,7 +157,10 @@ final class Baseline implements AutoCloseable {
 		return true;
 	}
 
-	/** One page of households in code order after the given position, with the members of the page. */
+	/**
+	 * One page of households in code order after the given position, with the members of
+	 * the page.
+	 */
 	boolean listPage(String afterCode, Long afterId, int size) {
 		List<Household> page = this.households.selectPage(HouseholdFilter.NONE, Scope.COUNTY, "h.code", false,
 				afterCode, afterId, size + 1);
@@ -163,7 +171,10 @@ final class Baseline implements AutoCloseable {
 		return true;
 	}
 
-	/** A partner's read: its approved fields, the household, and the access-log row the API writes for it. */
+	/**
+	 * A partner's read: its approved fields, the household, and the access-log row the
+	 * API writes for it.
+	 */
 	boolean partnerRead(String partnerId, String code, String operation, Set<String> fields) {
 		this.partners.approvedFields(partnerId);
 		Household household = this.households.selectByCode(code, Scope.COUNTY);
@@ -174,7 +185,9 @@ final class Baseline implements AutoCloseable {
 		return true;
 	}
 
-	/** Every county figure of the year, through the dashboard's statements and its cache. */
+	/**
+	 * Every county figure of the year, through the dashboard's statements and its cache.
+	 */
 	boolean countySummary(int year) {
 		Dashboard dashboard = this.dashboards.open(ADMIN, year, null, null, true, null, null);
 		this.dashboards.prefetch(dashboard, AreaLevel.COUNTY, SECTIONS);
@@ -196,7 +209,10 @@ final class Baseline implements AutoCloseable {
 		return this.screening.counts(ADMIN, null, null) != null;
 	}
 
-	/** A visit recorded as the API records it: lock the household, insert, read back, audit, in one transaction. */
+	/**
+	 * A visit recorded as the API records it: lock the household, insert, read back,
+	 * audit, in one transaction.
+	 */
 	boolean recordVisit(long householdId, String notes) {
 		Boolean done = this.transaction.execute((status) -> {
 			if (this.households.lockVersion(householdId, Scope.COUNTY) == null) {

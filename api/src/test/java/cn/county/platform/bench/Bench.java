@@ -34,9 +34,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The province-scale benchmark ({@code bench/run.sh}): starts Keycloak and the API against the benchmark database,
- * drives each scenario over HTTP at a fixed rate and at saturation, runs the same reads in-process as a baseline,
- * and writes the results with the machine they ran on into {@code docs/performance.md}.
+ * The province-scale benchmark ({@code bench/run.sh}): starts Keycloak and the API
+ * against the benchmark database, drives each scenario over HTTP at a fixed rate and at
+ * saturation, runs the same reads in-process as a baseline, and writes the results with
+ * the machine they ran on into {@code docs/performance.md}.
  *
  * <pre>
  * Bench [--quick] [--only scenario[,scenario...]] [--report path]
@@ -53,7 +54,10 @@ public final class Bench {
 
 	private static final String PARTNER_DOCUMENT = "householdForLoan";
 
-	/** Followed by a statement's name: the version of that statement's cached figures (DashboardCache). */
+	/**
+	 * Followed by a statement's name: the version of that statement's cached figures
+	 * (DashboardCache).
+	 */
 	private static final String DASHBOARD_VERSION_KEYS = "county:{dashboard}:version:*";
 
 	private static final int PAGE_SIZE = 50;
@@ -76,7 +80,10 @@ public final class Bench {
 
 	private List<String> codes;
 
-	/** The key the benchmark's API seals cursors with, so the deep-page cursor can be sealed here too. */
+	/**
+	 * The key the benchmark's API seals cursors with, so the deep-page cursor can be
+	 * sealed here too.
+	 */
 	private static final byte[] CURSOR_KEY = CursorCodec.randomKey();
 
 	private static final CursorCodec CURSORS = new CursorCodec(List.of(CURSOR_KEY));
@@ -191,19 +198,24 @@ public final class Bench {
 		command.add("--server.port=" + options.apiPort);
 		// the benchmark reads the statement counter and heap from the actuator
 		command.add("--management.endpoints.web.exposure.include=health,metrics");
-		// one user sends thousands of requests a second here, and cold summaries take longer than 15 s
+		// one user sends thousands of requests a second here, and cold summaries take
+		// longer than 15 s
 		command.add("--platform.rate-limits.per-user=1000000000");
 		command.add("--platform.rate-limits.per-partner=1000000000");
 		command.add("--platform.limits.request-timeout=" + options.coldTimeout.toSeconds() + "s");
 		command.add("--mybatis.configuration.default-statement-timeout=" + options.coldTimeout.toSeconds());
-		// the benchmark database outlives code versions: a migration merged under a lower version than one it
+		// the benchmark database outlives code versions: a migration merged under a lower
+		// version than one it
 		// already has (V21 after V30) must still apply rather than stop the API
 		command.add("--spring.flyway.out-of-order=true");
-		// the rollup is built where it is measured (summary-first), not in the background during other scenarios
+		// the rollup is built where it is measured (summary-first), not in the background
+		// during other scenarios
 		command.add("--platform.dashboard.rollup.warm=false");
-		// one machine: Keycloak on localhost and perhaps a database without a password; ProductionSafety warns only
+		// one machine: Keycloak on localhost and perhaps a database without a password;
+		// ProductionSafety warns only
 		command.add("--platform.production-safety.enforce=false");
-		// cursors are sealed; the benchmark seals its deep-page cursor with the same key (buildDeepCursor)
+		// cursors are sealed; the benchmark seals its deep-page cursor with the same key
+		// (buildDeepCursor)
 		command.add("--platform.cursors.keys=" + java.util.Base64.getEncoder().encodeToString(CURSOR_KEY));
 		command.addAll(options.apiArguments);
 		try (java.net.ServerSocket probe = new java.net.ServerSocket(options.apiPort)) {
@@ -222,7 +234,8 @@ public final class Bench {
 		builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
 		log("Starting the API: " + String.join(" ", command));
 		Process process = builder.start();
-		// Ctrl-C or a kill ends this JVM through its shutdown hooks, not its finally blocks
+		// Ctrl-C or a kill ends this JVM through its shutdown hooks, not its finally
+		// blocks
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			process.destroy();
 			try {
@@ -349,8 +362,9 @@ public final class Bench {
 
 	private void detail(Baseline baseline) throws Exception {
 		String document = resource("graphql-test/householdDetail.graphql");
-		compare("detail", this.options.rate(20), 16, (i) -> Api.ok(this.api.post(this.adminToken,
-				Api.body(document, Map.of("id", String.valueOf(household(i))), null), this.options.timeout)),
+		compare("detail", this.options.rate(20), 16,
+				(i) -> Api.ok(this.api.post(this.adminToken,
+						Api.body(document, Map.of("id", String.valueOf(household(i))), null), this.options.timeout)),
 				(i) -> baseline.detail(household(i)), baseline);
 	}
 
@@ -372,13 +386,14 @@ public final class Bench {
 	}
 
 	/**
-	 * The cursor of page 10,000 without walking 9,999 pages: the last row of page 9,999 in the list's order, encoded
-	 * as the API encodes its cursors. Checked first on page 2, against the cursor the API itself returns.
+	 * The cursor of page 10,000 without walking 9,999 pages: the last row of page 9,999
+	 * in the list's order, encoded as the API encodes its cursors. Checked first on page
+	 * 2, against the cursor the API itself returns.
 	 */
 	private void buildDeepCursor(String document) throws Exception {
 		String sortKey = HouseholdOrder.DEFAULT.sortKey();
-		JsonNode first = this.api.query(this.adminToken, document, new LinkedHashMap<>(Collections.singletonMap(
-				"after", null)));
+		JsonNode first = this.api.query(this.adminToken, document,
+				new LinkedHashMap<>(Collections.singletonMap("after", null)));
 		String apiCursor = first.at("/data/households/pageInfo/endCursor").asString();
 		String[] row = rowAt(PAGE_SIZE - 1);
 		String context = CursorCodec.context(subject(this.adminToken), "HouseholdConnection");
@@ -420,8 +435,8 @@ public final class Bench {
 
 	private void partner(Baseline baseline) throws Exception {
 		String text = resource("trusted-documents/" + PARTNER + "/" + PARTNER_DOCUMENT + ".graphql");
-		List<String> fields = List.of("Household.id", "Household.code", "Household.headName",
-				"Household.headIdNumber", "Household.category", "Household.incomePerCapita", "Household.incomeYear");
+		List<String> fields = List.of("Household.id", "Household.code", "Household.headName", "Household.headIdNumber",
+				"Household.category", "Household.incomePerCapita", "Household.incomeYear");
 		this.api.query(this.adminToken,
 				"mutation($p: String!, $f: [String!]!) { setPartnerApprovedFields(input: {partnerId: $p, fields: $f})"
 						+ " { fields } }",
@@ -430,8 +445,8 @@ public final class Bench {
 				Map.of("version", 1, "sha256Hash", Digests.sha256Hex(text)));
 		Set<String> logged = new LinkedHashSet<>(fields);
 		compare("partner", this.options.rate(30), 16,
-				(i) -> Api.ok(this.api.post(this.partnerToken,
-						Api.body(null, Map.of("code", code(i)), extensions), this.options.timeout)),
+				(i) -> Api.ok(this.api.post(this.partnerToken, Api.body(null, Map.of("code", code(i)), extensions),
+						this.options.timeout)),
 				(i) -> baseline.partnerRead(PARTNER, code(i), PARTNER_DOCUMENT, logged), baseline);
 	}
 
@@ -441,11 +456,12 @@ public final class Bench {
 	}
 
 	/**
-	 * The county summary with nothing in Redis, one request at a time, in three states of the stored rollup
-	 * (DashboardRollup): empty, as after a fresh load, so every town is computed ("summary-first"); current, so the
-	 * summary adds up stored towns ("summary-cold"); and one town out of date after a visit was recorded through
-	 * the API just before ("summary-cold-after-write"). The untimed step before each request does the write and
-	 * increments every dashboard version in Redis.
+	 * The county summary with nothing in Redis, one request at a time, in three states of
+	 * the stored rollup (DashboardRollup): empty, as after a fresh load, so every town is
+	 * computed ("summary-first"); current, so the summary adds up stored towns
+	 * ("summary-cold"); and one town out of date after a visit was recorded through the
+	 * API just before ("summary-cold-after-write"). The untimed step before each request
+	 * does the write and increments every dashboard version in Redis.
 	 */
 	private void summaryCold(Baseline baseline, StatefulRedisConnection<String, String> redis) throws Exception {
 		String body = Api.body(summaryDocument(), null, null);
@@ -474,12 +490,17 @@ public final class Bench {
 					statements(http, baseline) - before));
 			log("summary-cold-after-write " + path + ": " + n + " request(s), each after a visit and the INCR ...");
 			before = statements(http, baseline);
-			long[] writes = { 0 }; // the visits' own statements, which the API counts with the summaries'
+			long[] writes = { 0 }; // the visits' own statements, which the API counts
+									// with the summaries'
 			Load.Outcome afterWrite = Load.closedLoopCount(n, (i) -> {
 				long counted = this.api.sqlStatements(this.adminToken);
-				boolean ok = Api.ok(this.api.post(this.adminToken, Api.body(visit,
-						Map.of("input", Map.of("householdId", String.valueOf(household(7919 * (i + 1))),
-								"notes", "benchmark visit before a cold summary")), null), this.options.timeout));
+				boolean ok = Api.ok(this.api.post(this.adminToken,
+						Api.body(visit,
+								Map.of("input",
+										Map.of("householdId", String.valueOf(household(7919 * (i + 1))), "notes",
+												"benchmark visit before a cold summary")),
+								null),
+						this.options.timeout));
 				writes[0] += this.api.sqlStatements(this.adminToken) - counted;
 				invalidateDashboard(redis);
 				return ok;
@@ -501,8 +522,9 @@ public final class Bench {
 	}
 
 	/**
-	 * What a write to every table would do: increments the version of every dashboard statement, so the next
-	 * summary reads all of them from SQL. A statement whose version key does not exist yet has no entries either.
+	 * What a write to every table would do: increments the version of every dashboard
+	 * statement, so the next summary reads all of them from SQL. A statement whose
+	 * version key does not exist yet has no entries either.
 	 */
 	private static void invalidateDashboard(StatefulRedisConnection<String, String> redis) {
 		for (String key : redis.sync().keys(DASHBOARD_VERSION_KEYS)) {
@@ -512,7 +534,8 @@ public final class Bench {
 
 	private void summaryWarm(Baseline baseline) throws Exception {
 		String body = Api.body(summaryDocument(), null, null);
-		// one request fills the cache under the current version (cold if nothing filled it yet)
+		// one request fills the cache under the current version (cold if nothing filled
+		// it yet)
 		HttpResponse<String> first = this.api.post(this.adminToken, body, this.options.coldTimeout);
 		if (!Api.ok(first)) {
 			throw new IllegalStateException("The summary failed: " + first.body());
@@ -523,8 +546,9 @@ public final class Bench {
 	}
 
 	/**
-	 * The county's data-quality counts: cold (every dashboard version bumped before each request, so the counts are
-	 * read from the records: they are not in the rollup) one at a time, then warm at a fixed rate and saturation.
+	 * The county's data-quality counts: cold (every dashboard version bumped before each
+	 * request, so the counts are read from the records: they are not in the rollup) one
+	 * at a time, then warm at a fixed rate and saturation.
 	 */
 	private void qualityCounts(Baseline baseline, StatefulRedisConnection<String, String> redis) throws Exception {
 		String body = Api.body("query { dataQualityCounts { total byRule { rule count } } }", null, null);
@@ -544,8 +568,8 @@ public final class Bench {
 		add(Result.of("quality-counts-cold", n + " sequential, Redis versions bumped before each", "in-process",
 				inProcess, baseline.sqlStatements() - before));
 		compare("quality-counts", this.options.rate(50), 16,
-				(i) -> Api.ok(this.api.post(this.adminToken, body, this.options.timeout)), (i) -> baseline.qualityCounts(),
-				baseline);
+				(i) -> Api.ok(this.api.post(this.adminToken, body, this.options.timeout)),
+				(i) -> baseline.qualityCounts(), baseline);
 	}
 
 	private void visit(Baseline baseline) throws Exception {
@@ -553,8 +577,11 @@ public final class Bench {
 				+ " visit { id householdId visitedOn } } }";
 		compare("visit", this.options.rate(15), 16,
 				(i) -> Api.ok(this.api.post(this.adminToken,
-						Api.body(document, Map.of("input", Map.of("householdId", String.valueOf(household(i)),
-								"notes", "benchmark visit " + i)), null),
+						Api.body(document,
+								Map.of("input",
+										Map.of("householdId", String.valueOf(household(i)), "notes",
+												"benchmark visit " + i)),
+								null),
 						this.options.timeout)),
 				(i) -> baseline.recordVisit(household(i), "benchmark visit (in-process) " + i), baseline);
 	}
@@ -562,8 +589,9 @@ public final class Bench {
 	// ---- driving ----
 
 	/**
-	 * A scenario over HTTP and in-process, each first warmed up, then at the fixed rate, then at saturation; the
-	 * statements per request come from the application's own counter before and after each phase.
+	 * A scenario over HTTP and in-process, each first warmed up, then at the fixed rate,
+	 * then at saturation; the statements per request come from the application's own
+	 * counter before and after each phase.
 	 */
 	private void compare(String scenario, double rate, int clients, Load.Call http, Load.Call inProcess,
 			Baseline baseline) throws Exception {
@@ -591,7 +619,10 @@ public final class Bench {
 		add(Result.of(scenario, saturated, "in-process", outcome, baseline.sqlStatements() - before));
 	}
 
-	/** A scenario whose warm-up never succeeded is misconfigured: stop rather than time its failures. */
+	/**
+	 * A scenario whose warm-up never succeeded is misconfigured: stop rather than time
+	 * its failures.
+	 */
 	private static void requireSomeSuccess(String what, Load.Outcome warmup) {
 		if (warmup.errors() == warmup.requests()) {
 			throw new IllegalStateException("Every warm-up request of " + what + " failed: " + warmup.firstError());

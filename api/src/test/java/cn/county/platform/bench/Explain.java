@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs {@code bench/explain.sql} against the benchmark database once the API has migrated it, and prints each
- * {@code EXPLAIN} as a text table under the comment that precedes it. Statements are separated by a semicolon at
- * the end of a line; {@code SET} statements pick the rows the plans are asked about.
+ * Runs {@code bench/explain.sql} against the benchmark database once the API has migrated
+ * it, and prints each {@code EXPLAIN} as a text table under the comment that precedes it.
+ * Statements are separated by a semicolon at the end of a line; {@code SET} statements
+ * pick the rows the plans are asked about.
  */
 final class Explain {
 

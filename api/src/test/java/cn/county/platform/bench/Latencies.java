@@ -3,8 +3,9 @@ package cn.county.platform.bench;
 import java.util.Arrays;
 
 /**
- * Latencies of one phase in nanoseconds, and their percentiles by nearest rank: p99 of 100 samples is the 99th
- * smallest, never an interpolation between two requests that happened.
+ * Latencies of one phase in nanoseconds, and their percentiles by nearest rank: p99 of
+ * 100 samples is the 99th smallest, never an interpolation between two requests that
+ * happened.
  */
 final class Latencies {
 
@@ -23,7 +24,10 @@ final class Latencies {
 		return this.size;
 	}
 
-	/** The smallest sample that at least {@code percent}% of the samples do not exceed; 0 when there are none. */
+	/**
+	 * The smallest sample that at least {@code percent}% of the samples do not exceed; 0
+	 * when there are none.
+	 */
 	synchronized long percentile(double percent) {
 		if (this.size == 0) {
 			return 0;

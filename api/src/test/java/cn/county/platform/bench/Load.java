@@ -10,26 +10,35 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The two ways a scenario is driven. <b>Open loop</b>: requests start on a fixed schedule whether or not earlier
- * ones have answered, and each latency is measured from the moment the schedule said the request should start, so
- * time spent queueing behind a slow server counts (no coordinated omission). <b>Closed loop</b>: a fixed number of
- * clients each send their next request as soon as the last one answered, which finds the saturation throughput.
+ * The two ways a scenario is driven. <b>Open loop</b>: requests start on a fixed schedule
+ * whether or not earlier ones have answered, and each latency is measured from the moment
+ * the schedule said the request should start, so time spent queueing behind a slow server
+ * counts (no coordinated omission). <b>Closed loop</b>: a fixed number of clients each
+ * send their next request as soon as the last one answered, which finds the saturation
+ * throughput.
  */
 final class Load {
 
-	/** One request; {@code i} numbers the requests of a phase so a scenario can vary its arguments. */
+	/**
+	 * One request; {@code i} numbers the requests of a phase so a scenario can vary its
+	 * arguments.
+	 */
 	@FunctionalInterface
 	interface Call {
 
-		/** True when the answer was a success; false or an exception counts as an error. */
+		/**
+		 * True when the answer was a success; false or an exception counts as an error.
+		 */
 		boolean call(int i) throws Exception;
 
 	}
 
 	/**
 	 * What one phase measured.
+	 *
 	 * @param requests requests started
-	 * @param errors requests that failed, timed out or were never sent because too many were outstanding
+	 * @param errors requests that failed, timed out or were never sent because too many
+	 * were outstanding
 	 * @param elapsedNanos from the first scheduled start to the last answer
 	 */
 	record Outcome(int requests, int errors, long elapsedNanos, Latencies latencies, String firstError) {
@@ -44,8 +53,9 @@ final class Load {
 	}
 
 	/**
-	 * Starts {@code rate} requests a second for {@code duration}; at most {@code maxOutstanding} may be waiting
-	 * for an answer, and a request that would exceed that is counted as an error instead of being sent.
+	 * Starts {@code rate} requests a second for {@code duration}; at most
+	 * {@code maxOutstanding} may be waiting for an answer, and a request that would
+	 * exceed that is counted as an error instead of being sent.
 	 */
 	static Outcome openLoop(double rate, Duration duration, int maxOutstanding, Call call) {
 		int total = Math.max(1, (int) Math.round(rate * duration.toNanos() / 1e9));
@@ -95,7 +105,10 @@ final class Load {
 		return new Outcome(total, errors.get(), end - start, latencies, firstError.toString());
 	}
 
-	/** {@code clients} threads, each sending its next request when the last one answered, for {@code duration}. */
+	/**
+	 * {@code clients} threads, each sending its next request when the last one answered,
+	 * for {@code duration}.
+	 */
 	static Outcome closedLoop(int clients, Duration duration, Call call) {
 		Latencies latencies = new Latencies();
 		AtomicInteger requests = new AtomicInteger();
@@ -125,12 +138,18 @@ final class Load {
 		return new Outcome(requests.get(), errors.get(), lastAnswer.get() - start, latencies, firstError.toString());
 	}
 
-	/** {@code n} requests one after another: for requests so slow that a rate or a crowd would only queue them. */
+	/**
+	 * {@code n} requests one after another: for requests so slow that a rate or a crowd
+	 * would only queue them.
+	 */
 	static Outcome closedLoopCount(int n, Call call) {
 		return closedLoopCount(n, (i) -> true, call);
 	}
 
-	/** As {@link #closedLoopCount(int, Call)}, with an untimed step before each call (a write, an invalidation). */
+	/**
+	 * As {@link #closedLoopCount(int, Call)}, with an untimed step before each call (a
+	 * write, an invalidation).
+	 */
 	static Outcome closedLoopCount(int n, Call before, Call call) {
 		Latencies latencies = new Latencies();
 		int errors = 0;

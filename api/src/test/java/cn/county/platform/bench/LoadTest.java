@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The benchmark's arithmetic and its load generator, on requests that cost nothing but a known sleep. */
+/**
+ * The benchmark's arithmetic and its load generator, on requests that cost nothing but a
+ * known sleep.
+ */
 @Tag("bench")
 class LoadTest {
 
@@ -47,8 +50,10 @@ class LoadTest {
 
 	@Test
 	void anOpenLoopCountsTheTimeARequestWaitedBehindASlowServer() {
-		// one request at a time can be served, each takes 20 ms, and they are due every 5 ms: latency grows with the
-		// queue, which a generator that waits for each answer before scheduling the next would never see
+		// one request at a time can be served, each takes 20 ms, and they are due every 5
+		// ms: latency grows with the
+		// queue, which a generator that waits for each answer before scheduling the next
+		// would never see
 		Object server = new Object();
 		Load.Outcome outcome = Load.openLoop(200, Duration.ofMillis(100), 64, (i) -> {
 			synchronized (server) {

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 
 /**
- * The machine a run measured: processors, memory, JDK, and what else was running, read as the 1-minute load
- * average every five seconds (other engineers build on the same two cores) together with the API's heap in use.
+ * The machine a run measured: processors, memory, JDK, and what else was running, read as
+ * the 1-minute load average every five seconds (other engineers build on the same two
+ * cores) together with the API's heap in use.
  */
 final class Machine {
 

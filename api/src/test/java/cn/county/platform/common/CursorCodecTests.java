@@ -100,11 +100,11 @@ class CursorCodecTests {
 	void developmentMakesUpAKeyAndABadKeyIsRefusedAtStartUp() {
 		CursorCodec codec = CursorConfiguration.codec(new CursorProperties(List.of()), new MockEnvironment());
 		assertThat(codec.open(codec.seal(POSITION, CONTEXT), CONTEXT)).isEqualTo(POSITION);
-		assertThatThrownBy(() -> CursorConfiguration.codec(new CursorProperties(List.of("c2hvcnQ=")),
-				new MockEnvironment()))
+		assertThatThrownBy(
+				() -> CursorConfiguration.codec(new CursorProperties(List.of("c2hvcnQ=")), new MockEnvironment()))
 			.hasMessageContaining("platform.cursors.keys");
-		assertThatThrownBy(() -> CursorConfiguration.codec(new CursorProperties(List.of("not base64!")),
-				new MockEnvironment()))
+		assertThatThrownBy(
+				() -> CursorConfiguration.codec(new CursorProperties(List.of("not base64!")), new MockEnvironment()))
 			.hasMessageContaining("platform.cursors.keys");
 	}
 

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SHA-256 as the platform spells it: the test vectors of FIPS 180-2, in lower-case hex as Apollo clients send it. */
+/**
+ * SHA-256 as the platform spells it: the test vectors of FIPS 180-2, in lower-case hex as
+ * Apollo clients send it.
+ */
 class DigestsTests {
 
 	@Test
@@ -18,8 +21,8 @@ class DigestsTests {
 
 	@Test
 	void textIsHashedAsUtf8() {
-		assertThat(Digests.sha256Hex("户")).isEqualTo(
-				java.util.HexFormat.of().formatHex(Digests.sha256("户".getBytes(StandardCharsets.UTF_8))));
+		assertThat(Digests.sha256Hex("户"))
+			.isEqualTo(java.util.HexFormat.of().formatHex(Digests.sha256("户".getBytes(StandardCharsets.UTF_8))));
 		assertThat(Digests.sha256("abc".getBytes(StandardCharsets.UTF_8))).hasSize(32);
 	}
 

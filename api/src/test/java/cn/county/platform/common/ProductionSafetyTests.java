@@ -26,9 +26,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production profile refuses each development default, naming the variable to set, and starts with safe
- * values; the development profile is as lenient as before. The real {@code application.yml} and
- * {@code application-prod.yml} are loaded, so the variables named are those an operator really sets.
+ * The production profile refuses each development default, naming the variable to set,
+ * and starts with safe values; the development profile is as lenient as before. The real
+ * {@code application.yml} and {@code application-prod.yml} are loaded, so the variables
+ * named are those an operator really sets.
  */
 @Tag("fast")
 class ProductionSafetyTests {
@@ -65,14 +66,16 @@ class ProductionSafetyTests {
 		// application.yml's default issuer
 		this.contexts.withPropertyValues("DB_PASSWORD=" + SAFE_PASSWORD)
 			.run((context) -> assertRefused(context.getStartupFailure(), "KEYCLOAK_ISSUER", "localhost:8180"));
-		this.contexts.withPropertyValues("DB_PASSWORD=" + SAFE_PASSWORD, "KEYCLOAK_ISSUER=http://127.0.0.1:8180/realms/county")
+		this.contexts
+			.withPropertyValues("DB_PASSWORD=" + SAFE_PASSWORD, "KEYCLOAK_ISSUER=http://127.0.0.1:8180/realms/county")
 			.run((context) -> assertRefused(context.getStartupFailure(), "KEYCLOAK_ISSUER", "127.0.0.1"));
 	}
 
 	@Test
 	void refusesDemoDataLoading() {
 		safe().withPropertyValues("platform.demo.load-on-start=true")
-			.run((context) -> assertRefused(context.getStartupFailure(), "PLATFORM_DEMO_LOAD_ON_START=false", "demo data"));
+			.run((context) -> assertRefused(context.getStartupFailure(), "PLATFORM_DEMO_LOAD_ON_START=false",
+					"demo data"));
 	}
 
 	@Test
@@ -83,10 +86,12 @@ class ProductionSafetyTests {
 
 	@Test
 	void refusesADevelopmentClientSecretInAnyProperty() {
-		safe().withPropertyValues("spring.security.oauth2.client.registration.keycloak.client-secret=partner-bank-dev-secret")
+		safe()
+			.withPropertyValues(
+					"spring.security.oauth2.client.registration.keycloak.client-secret=partner-bank-dev-secret")
 			.run((context) -> {
-				assertRefused(context.getStartupFailure(), "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENT_SECRET",
-						"development secret");
+				assertRefused(context.getStartupFailure(),
+						"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENT_SECRET", "development secret");
 				assertThat(context.getStartupFailure().getMessage()).doesNotContain("partner-bank-dev-secret");
 			});
 		safe().withPropertyValues("platform.partners.insurer.secret=some-other-dev-secret")
@@ -142,18 +147,15 @@ class ProductionSafetyTests {
 
 	@Test
 	void everySecretOfTheDevelopmentRealmIsAKnownDemoSecret() throws Exception {
-		JsonNode realm = JsonMapper.builder()
-			.build()
-			.readTree(findUp("keycloak-realm/county-realm.json").toFile());
+		JsonNode realm = JsonMapper.builder().build().readTree(findUp("keycloak-realm/county-realm.json").toFile());
 		List<String> secrets = new ArrayList<>();
 		for (JsonNode client : realm.get("clients")) {
 			if (client.hasNonNull("secret")) {
 				secrets.add(client.get("secret").asString());
 			}
 		}
-		assertThat(secrets).isNotEmpty().allSatisfy((secret) -> assertThat(DeploymentDefaultsCheck.isDemoSecret(secret))
-			.as(secret)
-			.isTrue());
+		assertThat(secrets).isNotEmpty()
+			.allSatisfy((secret) -> assertThat(DeploymentDefaultsCheck.isDemoSecret(secret)).as(secret).isTrue());
 		assertThat(DeploymentDefaultsCheck.isDemoSecret(SAFE_PASSWORD)).isFalse();
 	}
 
@@ -164,8 +166,9 @@ class ProductionSafetyTests {
 			cause = cause.getCause();
 		}
 		assertThat(cause).isInstanceOf(UnsafeProductionSettings.class);
-		assertThat(cause.getMessage()).contains("profile prod").containsPattern("set " + java.util.regex.Pattern.quote(variable)
-				+ ":[^\\n]*" + java.util.regex.Pattern.quote(reason));
+		assertThat(cause.getMessage()).contains("profile prod")
+			.containsPattern("set " + java.util.regex.Pattern.quote(variable) + ":[^\\n]*"
+					+ java.util.regex.Pattern.quote(reason));
 	}
 
 	static Path findUp(String relative) {

@@ -26,10 +26,12 @@ import org.springframework.security.web.FilterChainProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The order of the request pipeline as the running application really has it, read from the context the way Boot
- * and Spring for GraphQL read it: the servlet filters as Boot registers them with the servlet container, the
- * interceptors and instrumentations in the order Spring for GraphQL chains them, the schema customizers in the order
- * Boot applies them. It fails when a stage moves; {@link RequestPipeline} says why each sits where it does.
+ * The order of the request pipeline as the running application really has it, read from
+ * the context the way Boot and Spring for GraphQL read it: the servlet filters as Boot
+ * registers them with the servlet container, the interceptors and instrumentations in the
+ * order Spring for GraphQL chains them, the schema customizers in the order Boot applies
+ * them. It fails when a stage moves; {@link RequestPipeline} says why each sits where it
+ * does.
  */
 @PlatformTest
 class RequestPipelineTests {
@@ -75,7 +77,8 @@ class RequestPipelineTests {
 
 	@Test
 	void interceptorsRunCallerThenDashboardAnswersThenIdempotencyThenProtection() {
-		// the order in which Boot hands them to WebGraphQlHandler.builder(...).interceptors(...)
+		// the order in which Boot hands them to
+		// WebGraphQlHandler.builder(...).interceptors(...)
 		List<String> interceptors = this.context.getBeanProvider(WebGraphQlInterceptor.class)
 			.orderedStream()
 			.map((interceptor) -> interceptor.getClass().getName())

@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The shared field checks: each accepts its edge values and refuses the next ones, naming the field and why. */
+/**
+ * The shared field checks: each accepts its edge values and refuses the next ones, naming
+ * the field and why.
+ */
 class ViolationsTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2024, 6, 15);
@@ -161,7 +164,8 @@ class ViolationsTests {
 	private static void refused(Consumer<Violations> check, String reason) {
 		Violations violations = new Violations();
 		check.accept(violations);
-		assertThat(refusals(violations)).isEqualTo(List.of(new Violation(FIELD, reason, ErrorClassification.BAD_REQUEST)));
+		assertThat(refusals(violations))
+			.isEqualTo(List.of(new Violation(FIELD, reason, ErrorClassification.BAD_REQUEST)));
 	}
 
 	private static List<Violation> refusals(Violations violations) {

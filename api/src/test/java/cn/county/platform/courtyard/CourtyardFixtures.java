@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Fixtures and the refusal checks shared by the courtyard tests. */
 final class CourtyardFixtures {
 
-	/** The tables these features write; a refused request leaves all of them as they were. */
+	/**
+	 * The tables these features write; a refused request leaves all of them as they were.
+	 */
 	static final String[] TABLES = { "courtyard_household", "demonstration_village", "household", "audit_log" };
 
 	/** A village of the first demo town other than the village cadre's. */
@@ -23,7 +25,10 @@ final class CourtyardFixtures {
 	private CourtyardFixtures() {
 	}
 
-	/** A valid nomination: a specialty-planting courtyard of 120.5 m² that earned 8,600 yuan in 2023. */
+	/**
+	 * A valid nomination: a specialty-planting courtyard of 120.5 m² that earned 8,600
+	 * yuan in 2023.
+	 */
 	static Map<String, Object> nomination(long householdId) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("householdId", householdId);
@@ -42,7 +47,8 @@ final class CourtyardFixtures {
 	}
 
 	static long nominated(HttpGraphQlTester caller, Map<String, Object> input) {
-		return Fixtures.create(caller, "nominateCourtyardHousehold", "courtyardFields", input, "nominateCourtyardHousehold.courtyardHousehold.id");
+		return Fixtures.create(caller, "nominateCourtyardHousehold", "courtyardFields", input,
+				"nominateCourtyardHousehold.courtyardHousehold.id");
 	}
 
 	static GraphQlTester.Response changeStatus(HttpGraphQlTester caller, long id, String status) {
@@ -59,19 +65,23 @@ final class CourtyardFixtures {
 	}
 
 	/**
-	 * The first of two consecutive years, from 2000 on, in which no town has designated a demonstration village, so
-	 * that designation tests start clean even against a database kept from an earlier run.
+	 * The first of two consecutive years, from 2000 on, in which no town has designated a
+	 * demonstration village, so that designation tests start clean even against a
+	 * database kept from an earlier run.
 	 */
 	static int freeYears(JdbcTemplate jdbc) {
 		for (int year = 2000;; year++) {
-			if (jdbc.queryForObject("SELECT COUNT(*) FROM demonstration_village WHERE year IN (?, ?)", Long.class,
-					year, year + 1) == 0) {
+			if (jdbc.queryForObject("SELECT COUNT(*) FROM demonstration_village WHERE year IN (?, ?)", Long.class, year,
+					year + 1) == 0) {
 				return year;
 			}
 		}
 	}
 
-	/** The request is refused with an error naming the field and its class, and no table changed. */
+	/**
+	 * The request is refused with an error naming the field and its class, and no table
+	 * changed.
+	 */
 	static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
 			String classification) {
 		Refusals.assertRefused(jdbc, request, field, classification, TABLES);

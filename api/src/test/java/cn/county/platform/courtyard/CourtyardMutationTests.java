@@ -79,8 +79,8 @@ class CourtyardMutationTests extends AbstractPlatformTests {
 
 	@Test
 	void aNominationForAnUnknownHouseholdIsNotFound() {
-		assertRefused(this.jdbc, () -> nominate(this.admin, CourtyardFixtures.nomination(424242)),
-				"input.householdId", "NOT_FOUND");
+		assertRefused(this.jdbc, () -> nominate(this.admin, CourtyardFixtures.nomination(424242)), "input.householdId",
+				"NOT_FOUND");
 	}
 
 	@Test
@@ -115,8 +115,9 @@ class CourtyardMutationTests extends AbstractPlatformTests {
 		assertThat(this.jdbc.queryForList("SELECT operation FROM audit_log WHERE entity_type = 'CourtyardHousehold'"
 				+ " AND entity_id = ? ORDER BY occurred_at, id", String.class, id))
 			.containsExactly("nominateCourtyardHousehold", "changeCourtyardStatus");
-		assertThat(this.jdbc.queryForObject("SELECT after_state FROM audit_log WHERE entity_id = ?"
-				+ " AND operation = 'changeCourtyardStatus'", String.class, id))
+		assertThat(this.jdbc.queryForObject(
+				"SELECT after_state FROM audit_log WHERE entity_id = ?" + " AND operation = 'changeCourtyardStatus'",
+				String.class, id))
 			.contains("\"status\":\"APPROVED\"", "\"decidedBy\":\"county.admin\"");
 	}
 
@@ -177,11 +178,13 @@ class CourtyardMutationTests extends AbstractPlatformTests {
 		// another year, or another town the same year, is another designation
 		designate(this.admin, Fixtures.TOWN, CourtyardFixtures.NEIGHBOUR_VILLAGE, year + 1).errors().verify();
 		designate(this.admin, Fixtures.OTHER_TOWN, Fixtures.OTHER_TOWN_VILLAGE, year).errors().verify();
-		assertThat(this.jdbc.queryForList("SELECT village_code FROM demonstration_village WHERE year = ?"
-				+ " ORDER BY town_code", String.class, year))
+		assertThat(this.jdbc.queryForList(
+				"SELECT village_code FROM demonstration_village WHERE year = ?" + " ORDER BY town_code", String.class,
+				year))
 			.containsExactly(Fixtures.VILLAGE, Fixtures.OTHER_TOWN_VILLAGE);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'DemonstrationVillage'"
-				+ " AND after_state LIKE ?", Long.class, "%\"year\":" + year + "%"))
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_log WHERE entity_type = 'DemonstrationVillage'" + " AND after_state LIKE ?",
+				Long.class, "%\"year\":" + year + "%"))
 			.isEqualTo(2);
 	}
 
@@ -190,8 +193,8 @@ class CourtyardMutationTests extends AbstractPlatformTests {
 		int year = CourtyardFixtures.freeYears(this.jdbc);
 		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, Fixtures.OTHER_TOWN_VILLAGE, year),
 				"input.villageCode", "BAD_REQUEST");
-		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, "411024100999", year),
-				"input.villageCode", "BAD_REQUEST");
+		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, "411024100999", year), "input.villageCode",
+				"BAD_REQUEST");
 		assertRefused(this.jdbc, () -> designate(this.admin, "411024999", Fixtures.VILLAGE, year), "input.townCode",
 				"BAD_REQUEST");
 		assertRefused(this.jdbc, () -> designate(this.admin, Fixtures.TOWN, Fixtures.VILLAGE, 1999), "input.year",

@@ -36,11 +36,11 @@ class CourtyardQueryTests extends AbstractPlatformTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"{\"year\":2023,\"status\":\"APPROVED\"}|c.year = 2023 AND c.status = 'APPROVED'",
-			"{\"year\":2022}|c.year = 2022", "{\"status\":\"CANDIDATE\"}|c.status = 'CANDIDATE'",
-			"{\"category\":\"SPECIALTY_BREEDING\"}|c.category = 'SPECIALTY_BREEDING'",
-			"{\"townCode\":\"411024101\",\"year\":2023}|h.town_code = '411024101' AND c.year = 2023" })
+	@CsvSource(delimiter = '|',
+			value = { "{\"year\":2023,\"status\":\"APPROVED\"}|c.year = 2023 AND c.status = 'APPROVED'",
+					"{\"year\":2022}|c.year = 2022", "{\"status\":\"CANDIDATE\"}|c.status = 'CANDIDATE'",
+					"{\"category\":\"SPECIALTY_BREEDING\"}|c.category = 'SPECIALTY_BREEDING'",
+					"{\"townCode\":\"411024101\",\"year\":2023}|h.town_code = '411024101' AND c.year = 2023" })
 	void courtyardFiltersSelectWhatTheEquivalentSqlSelects(String filterJson, String condition) throws Exception {
 		Map<String, Object> filter = new tools.jackson.databind.json.JsonMapper().readValue(filterJson, Map.class);
 		long expected = this.jdbc.queryForObject("SELECT COUNT(*) FROM courtyard_household c JOIN household h"
@@ -56,8 +56,9 @@ class CourtyardQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void aDemonstrationVillageListsItsApprovedHouseholdsWithTheirHouseholds() {
-		String village = this.jdbc.queryForObject("SELECT village_code FROM demonstration_village WHERE year = 2023"
-				+ " ORDER BY town_code LIMIT 1", String.class);
+		String village = this.jdbc.queryForObject(
+				"SELECT village_code FROM demonstration_village WHERE year = 2023" + " ORDER BY town_code LIMIT 1",
+				String.class);
 		List<Long> expected = this.jdbc.queryForList("SELECT c.id FROM courtyard_household c JOIN household h"
 				+ " ON h.id = c.household_id WHERE h.village_code = ? AND c.year = 2023 AND c.status = 'APPROVED'"
 				+ " ORDER BY c.id DESC", Long.class, village);
@@ -74,9 +75,10 @@ class CourtyardQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void walkingTheRecordsOfATownVisitsEachOnceLatestYearFirst() {
-		List<Long> expected = this.jdbc.queryForList("SELECT c.id FROM courtyard_household c JOIN household h"
-				+ " ON h.id = c.household_id WHERE h.town_code = ? ORDER BY c.year DESC, c.id DESC", Long.class,
-				Fixtures.OTHER_TOWN);
+		List<Long> expected = this.jdbc.queryForList(
+				"SELECT c.id FROM courtyard_household c JOIN household h"
+						+ " ON h.id = c.household_id WHERE h.town_code = ? ORDER BY c.year DESC, c.id DESC",
+				Long.class, Fixtures.OTHER_TOWN);
 		assertThat(expected).hasSizeGreaterThan(20);
 		List<Long> visited = new ArrayList<>();
 		String after = null;
@@ -114,8 +116,9 @@ class CourtyardQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void everyoneReadsTheDemonstrationVillagesButDashboardViewersNoHouseholds() {
-		List<String> expected = this.jdbc.queryForList("SELECT village_code FROM demonstration_village"
-				+ " WHERE year = 2023 ORDER BY town_code", String.class);
+		List<String> expected = this.jdbc.queryForList(
+				"SELECT village_code FROM demonstration_village" + " WHERE year = 2023 ORDER BY town_code",
+				String.class);
 		assertThat(expected).isNotEmpty();
 		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		GraphQlTester.Response response = viewer.documentName("demonstrationVillages").variable("year", 2023).execute();
@@ -132,14 +135,15 @@ class CourtyardQueryTests extends AbstractPlatformTests {
 			.hasSize(0);
 		GraphQlTester.Response households = viewer.documentName("courtyardHouseholdCount").execute();
 		households.errors()
-			.satisfy((errors) -> assertThat(errors).anySatisfy(
-					(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
+			.satisfy((errors) -> assertThat(errors)
+				.anySatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
 		households.path("courtyardHouseholds").valueIsNull();
 	}
 
 	@Test
 	void nestedAndTopLevelListsCostTheSameStatementsWhateverThePageSize() {
-		// a village of 50 households or more whose first five have courtyard records, so both pages load some
+		// a village of 50 households or more whose first five have courtyard records, so
+		// both pages load some
 		String village = this.jdbc.queryForObject("SELECT village_code FROM (SELECT h.village_code, h.id,"
 				+ " ROW_NUMBER() OVER (PARTITION BY h.village_code ORDER BY h.code) AS position,"
 				+ " COUNT(*) OVER (PARTITION BY h.village_code) AS households FROM household h) ranked"

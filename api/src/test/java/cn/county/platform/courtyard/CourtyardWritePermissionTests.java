@@ -19,8 +19,9 @@ import static cn.county.platform.courtyard.CourtyardFixtures.nominate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may write the courtyard economy, with real tokens: the county, town officials in their own town, and the
- * AGRICULTURE department county-wide. Village cadres, other departments and dashboard viewers may not.
+ * Who may write the courtyard economy, with real tokens: the county, town officials in
+ * their own town, and the AGRICULTURE department county-wide. Village cadres, other
+ * departments and dashboard viewers may not.
  */
 class CourtyardWritePermissionTests extends AbstractPlatformTests {
 
@@ -47,8 +48,9 @@ class CourtyardWritePermissionTests extends AbstractPlatformTests {
 		changeStatus(officer, other, "REVOKED").errors().verify();
 		int year = CourtyardFixtures.freeYears(this.jdbc);
 		designate(officer, Fixtures.OTHER_TOWN, Fixtures.OTHER_TOWN_VILLAGE, year).errors().verify();
-		assertThat(this.jdbc.queryForObject("SELECT designated_by FROM demonstration_village WHERE town_code = ?"
-				+ " AND year = ?", String.class, Fixtures.OTHER_TOWN, year))
+		assertThat(this.jdbc.queryForObject(
+				"SELECT designated_by FROM demonstration_village WHERE town_code = ?" + " AND year = ?", String.class,
+				Fixtures.OTHER_TOWN, year))
 			.isEqualTo(username);
 	}
 
@@ -68,15 +70,16 @@ class CourtyardWritePermissionTests extends AbstractPlatformTests {
 	@Test
 	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
 		HttpGraphQlTester official = this.clients.otherTownOfficial();
-		long record = CourtyardFixtures.nominated(this.admin,
-				CourtyardFixtures.nomination(this.inFirstTown));
+		long record = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.inFirstTown));
 		assertRefused(this.jdbc, () -> nominate(official, CourtyardFixtures.nomination(this.inFirstTown)),
 				"input.householdId", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> changeStatus(official, record, "APPROVED"), "input.id", "NOT_FOUND");
-		assertRefused(this.jdbc, () -> official.documentName("updateCourtyardHousehold")
-			.fragmentName("courtyardFields")
-			.variable("input", Map.of("id", record, "income", 1))
-			.execute(), "input.id", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> official.documentName("updateCourtyardHousehold")
+					.fragmentName("courtyardFields")
+					.variable("input", Map.of("id", record, "income", 1))
+					.execute(),
+				"input.id", "NOT_FOUND");
 		int year = CourtyardFixtures.freeYears(this.jdbc);
 		assertRefused(this.jdbc, () -> designate(official, Fixtures.TOWN, Fixtures.VILLAGE, year), "input.townCode",
 				"FORBIDDEN");
@@ -93,8 +96,7 @@ class CourtyardWritePermissionTests extends AbstractPlatformTests {
 	@Test
 	void hrssOfficerCannotWriteCourtyardRecords() {
 		HttpGraphQlTester officer = this.clients.hrssOfficer();
-		long record = CourtyardFixtures.nominated(this.admin,
-				CourtyardFixtures.nomination(this.inFirstTown));
+		long record = CourtyardFixtures.nominated(this.admin, CourtyardFixtures.nomination(this.inFirstTown));
 		assertForbidden(this.jdbc, () -> nominate(officer, CourtyardFixtures.nomination(this.inOtherTown)));
 		assertForbidden(this.jdbc, () -> changeStatus(officer, record, "APPROVED"));
 		int year = CourtyardFixtures.freeYears(this.jdbc);

@@ -25,12 +25,15 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cached reads keyed by the caller's scope, and identical cold computations run once, over HTTP with real tokens
- * against the real database and Redis.
+ * Cached reads keyed by the caller's scope, and identical cold computations run once,
+ * over HTTP with real tokens against the real database and Redis.
  */
 class CallerScopedCacheTests extends AbstractPlatformTests {
 
-	/** The data-quality counts' statements: members, duplicate ID numbers, loans, eliminated risks. */
+	/**
+	 * The data-quality counts' statements: members, duplicate ID numbers, loans,
+	 * eliminated risks.
+	 */
 	private static final int COUNT_STATEMENTS = 4;
 
 	@Autowired
@@ -64,12 +67,14 @@ class CallerScopedCacheTests extends AbstractPlatformTests {
 		Caller finance = new Caller("s8", "h", Set.of(Role.DEPARTMENT_OFFICER), null, null, "FINANCE", null);
 		Caller bank = new Caller("s9", "i", Set.of(Role.PARTNER), null, null, null, "bank");
 		Caller insurer = new Caller("s10", "j", Set.of(Role.PARTNER), null, null, null, "insurer");
-		assertThat(CallerScope.cacheKey(official)).contains(Fixtures.TOWN).contains("TOWN_OFFICIAL")
+		assertThat(CallerScope.cacheKey(official)).contains(Fixtures.TOWN)
+			.contains("TOWN_OFFICIAL")
 			.isNotEqualTo(CallerScope.cacheKey(other))
 			.isEqualTo(CallerScope.cacheKey(colleague));
 		assertThat(Set.of(CallerScope.cacheKey(viewer), CallerScope.cacheKey(admin), CallerScope.cacheKey(both),
 				CallerScope.cacheKey(hrss), CallerScope.cacheKey(finance), CallerScope.cacheKey(bank),
-				CallerScope.cacheKey(insurer), CallerScope.cacheKey(official))).hasSize(8);
+				CallerScope.cacheKey(insurer), CallerScope.cacheKey(official)))
+			.hasSize(8);
 		// a separator inside a claim cannot make two scopes alike
 		assertThat(CallerScope.cacheKey(new Caller("x", "x", Set.of(Role.VILLAGE_CADRE), "1;v=2", null, null, null)))
 			.isNotEqualTo(CallerScope.cacheKey(new Caller("x", "x", Set.of(Role.VILLAGE_CADRE), "1", "2", null, null)));
@@ -95,7 +100,8 @@ class CallerScopedCacheTests extends AbstractPlatformTests {
 		assertThat(this.statements.count() - before).as("SQL statements of the official's repeated counts")
 			.isEqualTo(1);
 
-		// each entry ends with its caller's scope: the town official's names the town and the role
+		// each entry ends with its caller's scope: the town official's names the town and
+		// the role
 		Set<String> keys = this.redis.keys(DashboardCache.PREFIX + "with:*dataQualityCounts*");
 		assertThat(keys).anySatisfy((key) -> assertThat(key).contains("TOWN_OFFICIAL").contains(Fixtures.TOWN))
 			.anySatisfy((key) -> assertThat(key).contains("COUNTY_ADMIN"))
@@ -131,8 +137,7 @@ class CallerScopedCacheTests extends AbstractPlatformTests {
 		this.rollup.invalidateAll();
 		long before = this.statements.count();
 		Map<String, Object> expected = counts(admin);
-		assertThat(this.statements.count() - before).as("SQL statements of one cold count")
-			.isEqualTo(COUNT_STATEMENTS);
+		assertThat(this.statements.count() - before).as("SQL statements of one cold count").isEqualTo(COUNT_STATEMENTS);
 
 		this.rollup.invalidateAll();
 		long started = this.cache.flights().started();
@@ -163,8 +168,7 @@ class CallerScopedCacheTests extends AbstractPlatformTests {
 		List<Map<String, Object>> answers = concurrently(10, () -> summary(admin, period));
 		assertThat(this.statements.count() - before).as("SQL statements of ten concurrent cold summaries")
 			.isEqualTo(alone);
-		assertThat(this.dashboards.flights().joined() - joined).as("requests that waited for a reading")
-			.isPositive();
+		assertThat(this.dashboards.flights().joined() - joined).as("requests that waited for a reading").isPositive();
 		assertThat(answers).hasSize(10).allSatisfy((answer) -> assertThat(answer).isEqualTo(expected));
 	}
 
@@ -179,8 +183,7 @@ class CallerScopedCacheTests extends AbstractPlatformTests {
 			.get();
 	}
 
-	private static <T> List<T> concurrently(int requests, java.util.concurrent.Callable<T> request)
-			throws Exception {
+	private static <T> List<T> concurrently(int requests, java.util.concurrent.Callable<T> request) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(requests);
 		try {
 			CountDownLatch start = new CountDownLatch(1);

@@ -16,7 +16,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who sees which area, small-cell suppression for the dashboard viewer, and refusals naming their field. */
+/**
+ * Who sees which area, small-cell suppression for the dashboard viewer, and refusals
+ * naming their field.
+ */
 class DashboardAccessTests extends AbstractPlatformTests {
 
 	@SuppressWarnings("unchecked")
@@ -62,10 +65,10 @@ class DashboardAccessTests extends AbstractPlatformTests {
 					assertThat(seen.get(figure.getKey())).as(figure.getKey()).isEqualTo(figure.getValue());
 				}
 				else {
-					// withheld as a complement of a small cell (SmallCells, DashboardComplementTests): marked as
+					// withheld as a complement of a small cell (SmallCells,
+					// DashboardComplementTests): marked as
 					// withheld, never shown as another value
-					assertThat(DashboardComplementTests.cells(viewer.get(i)).get(figure.getKey()))
-						.as(figure.getKey())
+					assertThat(DashboardComplementTests.cells(viewer.get(i)).get(figure.getKey())).as(figure.getKey())
 						.containsEntry("suppressed", true)
 						.containsEntry("count", null);
 				}
@@ -81,8 +84,7 @@ class DashboardAccessTests extends AbstractPlatformTests {
 
 	@Test
 	void theDashboardViewerSeesTownAndCountyCountsWhole() {
-		Map<String, Object> admin = this.admin
-			.documentName("dashboardBreakdown")
+		Map<String, Object> admin = this.admin.documentName("dashboardBreakdown")
 			.fragmentName("allFigures")
 			.variable("period", Map.of("year", 2023))
 			.variable("by", "TOWN")
@@ -122,13 +124,13 @@ class DashboardAccessTests extends AbstractPlatformTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "-", value = {
-			"town.official   | 411024101 | -            | town    | FORBIDDEN",
-			"village.cadre   | 411024100 | -            | town    | FORBIDDEN",
-			"village.cadre   | -         | 411024100202 | village | FORBIDDEN",
-			"county.admin    | 999999999 | -            | town    | NOT_FOUND",
-			"county.admin    | -         | 999999999999 | village | NOT_FOUND",
-			"county.admin    | 411024101 | 411024100201 | village | BAD_REQUEST" })
+	@CsvSource(delimiter = '|', nullValues = "-",
+			value = { "town.official   | 411024101 | -            | town    | FORBIDDEN",
+					"village.cadre   | 411024100 | -            | town    | FORBIDDEN",
+					"village.cadre   | -         | 411024100202 | village | FORBIDDEN",
+					"county.admin    | 999999999 | -            | town    | NOT_FOUND",
+					"county.admin    | -         | 999999999999 | village | NOT_FOUND",
+					"county.admin    | 411024101 | 411024100201 | village | BAD_REQUEST" })
 	void anAreaOutsideTheCallersOwnOrUnknownIsRefusedNamingTheArgument(String user, String town, String village,
 			String field, String classification) {
 		assertRefused(this.clients.as(user)
@@ -140,15 +142,14 @@ class DashboardAccessTests extends AbstractPlatformTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "{\"year\":2019}|period.year", "{\"year\":2099}|period.year",
-			"{\"year\":2023,\"quarter\":5}|period.quarter", "{\"year\":2023,\"month\":0}|period.month",
-			"{\"year\":2023,\"quarter\":1,\"month\":2}|period.month" })
+	@CsvSource(delimiter = '|',
+			value = { "{\"year\":2019}|period.year", "{\"year\":2099}|period.year",
+					"{\"year\":2023,\"quarter\":5}|period.quarter", "{\"year\":2023,\"month\":0}|period.month",
+					"{\"year\":2023,\"quarter\":1,\"month\":2}|period.month" })
 	void aBadPeriodIsRefusedNamingItsField(String periodJson, String field) throws Exception {
 		Map<String, Object> period = new tools.jackson.databind.json.JsonMapper().readValue(periodJson, Map.class);
-		assertRefused(this.admin
-			.documentName("dashboardHouseholdTotal")
-			.variable("period", period)
-			.execute(), field, "BAD_REQUEST");
+		assertRefused(this.admin.documentName("dashboardHouseholdTotal").variable("period", period).execute(), field,
+				"BAD_REQUEST");
 	}
 
 	@Test
@@ -162,9 +163,8 @@ class DashboardAccessTests extends AbstractPlatformTests {
 
 	@Test
 	void partnersGetNoDashboard() {
-		assertRefused(this.clients.insurer()
-			.documentName("dashboardHouseholdTotal")
-			.execute(), "dashboard", "FORBIDDEN");
+		assertRefused(this.clients.insurer().documentName("dashboardHouseholdTotal").execute(), "dashboard",
+				"FORBIDDEN");
 	}
 
 	private static void assertRefused(GraphQlTester.Response response, String field, String classification) {

@@ -15,8 +15,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whole dashboard answers in the real Redis ({@link DashboardAnswers}): a repeated query is answered without
- * executing, and callers who may see different things never share an answer.
+ * Whole dashboard answers in the real Redis ({@link DashboardAnswers}): a repeated query
+ * is answered without executing, and callers who may see different things never share an
+ * answer.
  */
 class DashboardAnswerTests extends AbstractPlatformTests {
 
@@ -37,7 +38,6 @@ class DashboardAnswerTests extends AbstractPlatformTests {
 	private double answers(String result) {
 		return this.meters.get("platform.dashboard.answers").tag("result", result).counter().count();
 	}
-
 
 	private long households(HttpGraphQlTester tester) {
 		return tester.documentName("dashboardHouseholdTotal")
@@ -70,7 +70,8 @@ class DashboardAnswerTests extends AbstractPlatformTests {
 	void callersOfAnotherAreaOrRoleNeverGetTheAnswerCachedForSomeoneElse() {
 		long county = households(this.admin);
 		households(this.admin); // cached now
-		// the same document and variables: the town official's dashboard is his own town's
+		// the same document and variables: the town official's dashboard is his own
+		// town's
 		long town = households(this.clients.townOfficial());
 		assertThat(town).isEqualTo(this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE town_code = ?",
 				Long.class, Fixtures.TOWN));
@@ -98,11 +99,13 @@ class DashboardAnswerTests extends AbstractPlatformTests {
 	void onlyAQueryOfTheDashboardAloneIsAnsweredWhole() {
 		DashboardAnswers answers = new DashboardAnswers(this.cache, null, null, this.meters, true,
 				java.time.Duration.ofMinutes(1));
-		// what decides that a request may be answered whole: a query of the dashboard alone
+		// what decides that a request may be answered whole: a query of the dashboard
+		// alone
 		assertThat(answers.dashboardOnly("query { dashboard { area { code } } }", null)).isTrue();
 		assertThat(answers.dashboardOnly("query q { __typename dashboard { area { code } } }", "q")).isTrue();
 		assertThat(answers.dashboardOnly("query { dashboard { area { code } } households(first: 1) { totalCount } }",
-				null)).isFalse();
+				null))
+			.isFalse();
 		assertThat(answers.dashboardOnly("mutation { dashboard }", null)).isFalse();
 		assertThat(answers.dashboardOnly("query { dashboard @include(if: $x) { area { code } } }", null)).isFalse();
 		assertThat(answers.dashboardOnly("", null)).isFalse();

@@ -14,7 +14,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dashboard's Redis cache against the real embedded redis-server: used, never stale, and not needed. */
+/**
+ * The dashboard's Redis cache against the real embedded redis-server: used, never stale,
+ * and not needed.
+ */
 class DashboardCacheTests extends AbstractPlatformTests {
 
 	@Autowired
@@ -22,7 +25,6 @@ class DashboardCacheTests extends AbstractPlatformTests {
 
 	@Autowired
 	StringRedisTemplate redis;
-
 
 	private long households(String town) {
 		return this.admin.documentName("dashboardHouseholdTotal")
@@ -59,8 +61,8 @@ class DashboardCacheTests extends AbstractPlatformTests {
 
 	@Test
 	void aRecordedVisitShowsInTheNextSummary() {
-		long household = this.jdbc.queryForObject(
-				"SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1", Long.class, Fixtures.TOWN);
+		long household = this.jdbc.queryForObject("SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1",
+				Long.class, Fixtures.TOWN);
 		long visits = visits();
 		DashboardOracle.yearFigures(this.admin, null);
 		this.admin.documentName("recordVisit")
@@ -71,8 +73,10 @@ class DashboardCacheTests extends AbstractPlatformTests {
 			.verify();
 		long before = this.statements.count();
 		Map<String, Object> after = DashboardOracle.yearFigures(this.admin, null);
-		// a visit changes what the visits statement reads and nothing else: the other statements stay cached, and
-		// of the visits only the visited town is read again: the stored towns (1), that town's versions (1), its
+		// a visit changes what the visits statement reads and nothing else: the other
+		// statements stay cached, and
+		// of the visits only the visited town is read again: the stored towns (1), that
+		// town's versions (1), its
 		// visits (1), and storing them (1)
 		assertThat(this.statements.count() - before).as("SQL statements after recording a visit").isEqualTo(4);
 		DashboardOracle.assertYearMatches(this.jdbc, after, null);
@@ -97,15 +101,16 @@ class DashboardCacheTests extends AbstractPlatformTests {
 
 	@Test
 	void theDataQualityCountsAreCachedWithTheFiguresAndAMemberWriteChangesThem() {
-		long household = this.jdbc.queryForObject(
-				"SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1", Long.class, Fixtures.TOWN);
+		long household = this.jdbc.queryForObject("SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1",
+				Long.class, Fixtures.TOWN);
 		long before = withoutJob();
 		long statements = this.statements.count();
 		assertThat(withoutJob()).isEqualTo(before);
 		assertThat(this.statements.count() - statements).as("SQL statements of the cached counts").isZero();
 		this.admin.documentName("addMember")
-			.variable("input", Map.of("householdId", household, "relation", "SIBLING", "member",
-					Fixtures.member("张强", Fixtures.idNumber(LocalDate.of(1990, 6, 1)))))
+			.variable("input",
+					Map.of("householdId", household, "relation", "SIBLING", "member",
+							Fixtures.member("张强", Fixtures.idNumber(LocalDate.of(1990, 6, 1)))))
 			.execute()
 			.errors()
 			.verify();
@@ -124,7 +129,8 @@ class DashboardCacheTests extends AbstractPlatformTests {
 			.hasSize(FigureQuery.values().length - 1);
 		assertThat(FigureQuery.affectedBy("Training")).isEmpty();
 		assertThat(FigureQuery.affectedBy("PartnerApproval:7")).isEmpty();
-		// a kind of write the dashboard does not know yet: every statement, never a stale figure
+		// a kind of write the dashboard does not know yet: every statement, never a stale
+		// figure
 		assertThat(FigureQuery.affectedBy("SomethingNew")).containsExactlyInAnyOrder(FigureQuery.values());
 	}
 
@@ -141,8 +147,10 @@ class DashboardCacheTests extends AbstractPlatformTests {
 	void summariesAreRightWithRedisStoppedAndAfterItReturns() {
 		DashboardOracle.yearFigures(this.admin, Fixtures.OTHER_TOWN);
 		if (!TestServers.EmbeddedRedis.isEmbedded()) {
-			// a Redis from REDIS_URL or a container cannot be stopped from here; the cache's own fallback is
-			// exercised whenever it errors, so check correctness against the database at least
+			// a Redis from REDIS_URL or a container cannot be stopped from here; the
+			// cache's own fallback is
+			// exercised whenever it errors, so check correctness against the database at
+			// least
 			DashboardOracle.assertYearMatches(this.jdbc, DashboardOracle.yearFigures(this.admin, Fixtures.OTHER_TOWN),
 					Fixtures.OTHER_TOWN);
 			return;
@@ -151,7 +159,8 @@ class DashboardCacheTests extends AbstractPlatformTests {
 		try {
 			DashboardOracle.assertYearMatches(this.jdbc, DashboardOracle.yearFigures(this.admin, Fixtures.OTHER_TOWN),
 					Fixtures.OTHER_TOWN);
-			// a write while Redis is down still shows at once: nothing is read from the cache meanwhile
+			// a write while Redis is down still shows at once: nothing is read from the
+			// cache meanwhile
 			long before = households(Fixtures.OTHER_TOWN);
 			Map<String, Object> input = Fixtures.household();
 			input.put("villageCode", Fixtures.OTHER_TOWN_VILLAGE);
@@ -162,8 +171,8 @@ class DashboardCacheTests extends AbstractPlatformTests {
 			TestServers.EmbeddedRedis.restart();
 		}
 		// back: right figures, whatever the cache held before Redis stopped
-		assertThat(households(Fixtures.OTHER_TOWN)).isEqualTo(this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM household WHERE town_code = ?", Long.class, Fixtures.OTHER_TOWN));
+		assertThat(households(Fixtures.OTHER_TOWN)).isEqualTo(this.jdbc
+			.queryForObject("SELECT COUNT(*) FROM household WHERE town_code = ?", Long.class, Fixtures.OTHER_TOWN));
 	}
 
 }

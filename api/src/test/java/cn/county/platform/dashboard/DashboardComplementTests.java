@@ -19,14 +19,18 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Complementary small-cell suppression over HTTP with real tokens: a village whose housing grades are planted
- * through the API so that exactly one grade is small and every other one large, then every breakdown, total and
- * village of the town as the dashboard viewer gets them, checked by the subtractions a viewer could do.
+ * Complementary small-cell suppression over HTTP with real tokens: a village whose
+ * housing grades are planted through the API so that exactly one grade is small and every
+ * other one large, then every breakdown, total and village of the town as the dashboard
+ * viewer gets them, checked by the subtractions a viewer could do.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardComplementTests extends AbstractPlatformTests {
 
-	/** A village of the other demo town: DashboardAccessTests reads the first town's villages. */
+	/**
+	 * A village of the other demo town: DashboardAccessTests reads the first town's
+	 * villages.
+	 */
 	private static final String VILLAGE = Fixtures.OTHER_TOWN_VILLAGE;
 
 	private static final List<String> GRADES = List.of("A", "B", "C", "D");
@@ -51,15 +55,17 @@ class DashboardComplementTests extends AbstractPlatformTests {
 		}
 		Map<String, Long> planted = grades();
 		assertThat(planted.get(this.small)).isBetween(1L, 4L);
-		GRADES.stream().filter((grade) -> !grade.equals(this.small))
+		GRADES.stream()
+			.filter((grade) -> !grade.equals(this.small))
 			.forEach((grade) -> assertThat(planted.get(grade)).as(grade).isGreaterThanOrEqualTo(5));
 	}
 
 	private Map<String, Long> grades() {
 		Map<String, Long> byGrade = new HashMap<>();
 		GRADES.forEach((grade) -> byGrade.put(grade, 0L));
-		this.jdbc.queryForList("SELECT housing_grade AS g, COUNT(*) AS n FROM household WHERE village_code = ? "
-				+ "AND housing_grade IS NOT NULL GROUP BY housing_grade", VILLAGE)
+		this.jdbc
+			.queryForList("SELECT housing_grade AS g, COUNT(*) AS n FROM household WHERE village_code = ? "
+					+ "AND housing_grade IS NOT NULL GROUP BY housing_grade", VILLAGE)
 			.forEach((row) -> byGrade.put((String) row.get("g"), ((Number) row.get("n")).longValue()));
 		return byGrade;
 	}
@@ -117,10 +123,12 @@ class DashboardComplementTests extends AbstractPlatformTests {
 		for (int i = 0; i < seen.size(); i++) {
 			Map<String, Map<String, Object>> shown = cells(seen.get(i));
 			Map<String, Map<String, Object>> actual = cells(all.get(i));
-			// the viewer's weeks are every week of the town's villages, so that each can be withheld alike
+			// the viewer's weeks are every week of the town's villages, so that each can
+			// be withheld alike
 			assertThat(shown.keySet()).containsAll(actual.keySet());
-			assertThat(shown.keySet()).allSatisfy((path) -> assertThat(actual.containsKey(path)
-					|| path.startsWith("visits.byWeek.")).as(path).isTrue());
+			assertThat(shown.keySet())
+				.allSatisfy((path) -> assertThat(actual.containsKey(path) || path.startsWith("visits.byWeek.")).as(path)
+					.isTrue());
 			for (String path : shown.keySet()) {
 				Map<String, Object> as = shown.get(path);
 				Map.Entry<String, Map<String, Object>> cell = Map.entry(path,
@@ -193,7 +201,10 @@ class DashboardComplementTests extends AbstractPlatformTests {
 		assertThat(admin.values()).noneMatch(DashboardComplementTests::suppressed);
 	}
 
-	/** A rate with a withheld count would give the count back with the other one: it is withheld too. */
+	/**
+	 * A rate with a withheld count would give the count back with the other one: it is
+	 * withheld too.
+	 */
 	@SuppressWarnings("unchecked")
 	private static void assertRatesWithheldWithTheirCounts(Map<String, Object> figures) {
 		Map<String, Object> employment = (Map<String, Object>) figures.get("employment");
@@ -221,8 +232,9 @@ class DashboardComplementTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * Exactly one withheld cell of a set whose sum is known is that sum minus the cells shown. With a total first
-	 * ({@code total} true), the sum is the total's count: the other cells add up to it.
+	 * Exactly one withheld cell of a set whose sum is known is that sum minus the cells
+	 * shown. With a total first ({@code total} true), the sum is the total's count: the
+	 * other cells add up to it.
 	 */
 	private static void assertNotRecoverable(String what, List<String> paths, Map<String, Map<String, Object>> cells,
 			boolean total) {
@@ -262,7 +274,10 @@ class DashboardComplementTests extends AbstractPlatformTests {
 		return (count != null) ? ((Number) count).longValue() : 0;
 	}
 
-	/** Every figure by path: section.field, section.field.key for breakdowns, section.milestones.due. */
+	/**
+	 * Every figure by path: section.field, section.field.key for breakdowns,
+	 * section.milestones.due.
+	 */
 	@SuppressWarnings("unchecked")
 	static Map<String, Map<String, Object>> cells(Map<String, Object> figures) {
 		Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
@@ -302,9 +317,10 @@ class DashboardComplementTests extends AbstractPlatformTests {
 			((Map<String, Object>) fields).forEach((name, field) -> {
 				if (field instanceof List<?> list && !list.isEmpty()
 						&& ((Map<String, Object>) list.get(0)).containsKey("suppressed")) {
-					lists.put(section + "." + name, list.stream()
-						.map((item) -> section + "." + name + "." + ((Map<String, Object>) item).get("key"))
-						.toList());
+					lists.put(section + "." + name,
+							list.stream()
+								.map((item) -> section + "." + name + "." + ((Map<String, Object>) item).get("key"))
+								.toList());
 				}
 			});
 		});

@@ -14,8 +14,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every figure of the dashboard against {@link DashboardOracle}, which counts the same demo data in Java from plain
- * SELECTs: for the county, for one town, for a quarter, and summed over a breakdown.
+ * Every figure of the dashboard against {@link DashboardOracle}, which counts the same
+ * demo data in Java from plain SELECTs: for the county, for one town, for a quarter, and
+ * summed over a breakdown.
  */
 class DashboardFigureTests extends AbstractPlatformTests {
 
@@ -24,7 +25,8 @@ class DashboardFigureTests extends AbstractPlatformTests {
 	static final LocalDate YEAR_END = LocalDate.of(2023, 12, 31);
 
 	private Map<String, Object> figures(HttpGraphQlTester client, Map<String, Object> period, String town) {
-		return client.documentName("dashboard").fragmentName("allFigures")
+		return client.documentName("dashboard")
+			.fragmentName("allFigures")
 			.variable("period", period)
 			.variable("town", town)
 			.execute()
@@ -53,8 +55,7 @@ class DashboardFigureTests extends AbstractPlatformTests {
 		Map<String, Object> asAdmin = figures(this.admin, Map.of("year", 2023), Fixtures.TOWN);
 		assertThat(DashboardOracle.normalized(DashboardOracle.flatten(asAdmin)))
 			.isEqualTo(DashboardOracle.normalized(expected));
-		Map<String, Object> asOfficial = figures(this.clients.townOfficial(),
-				Map.of("year", 2023), null);
+		Map<String, Object> asOfficial = figures(this.clients.townOfficial(), Map.of("year", 2023), null);
 		assertThat(asOfficial).isEqualTo(asAdmin);
 	}
 
@@ -63,7 +64,8 @@ class DashboardFigureTests extends AbstractPlatformTests {
 		LocalDate from = LocalDate.of(2023, 4, 1);
 		LocalDate to = LocalDate.of(2023, 6, 30);
 		Map<String, BigDecimal> expected = DashboardOracle.compute(this.jdbc, null, from, to, to);
-		Map<String, Object> answer = this.admin.documentName("dashboard").fragmentName("allFigures")
+		Map<String, Object> answer = this.admin.documentName("dashboard")
+			.fragmentName("allFigures")
 			.variable("period", Map.of("year", 2023, "quarter", 2))
 			.execute()
 			.path("dashboard.period")
@@ -92,7 +94,8 @@ class DashboardFigureTests extends AbstractPlatformTests {
 	void theTownsOfABreakdownAddUpToTheCounty() {
 		Map<String, BigDecimal> county = DashboardOracle
 			.normalized(DashboardOracle.flatten(figures(this.admin, Map.of("year", 2023), null)));
-		List<Map<String, Object>> towns = this.admin.documentName("dashboardBreakdown").fragmentName("allFigures")
+		List<Map<String, Object>> towns = this.admin.documentName("dashboardBreakdown")
+			.fragmentName("allFigures")
 			.variable("period", Map.of("year", 2023))
 			.variable("by", "TOWN")
 			.execute()
@@ -107,7 +110,8 @@ class DashboardFigureTests extends AbstractPlatformTests {
 		for (Map<String, Object> town : towns) {
 			DashboardOracle.flatten(town).forEach((path, value) -> summed.merge(path, value, BigDecimal::add));
 		}
-		// distinct counts (cadres, cadre-weeks) need not add up: a cadre may visit in two towns
+		// distinct counts (cadres, cadre-weeks) need not add up: a cadre may visit in two
+		// towns
 		summed.keySet().removeIf((path) -> path.startsWith("visits.cadre"));
 		county.keySet().removeIf((path) -> path.startsWith("visits.cadre"));
 		assertThat(DashboardOracle.normalized(summed)).isEqualTo(county);
@@ -115,7 +119,8 @@ class DashboardFigureTests extends AbstractPlatformTests {
 
 	@Test
 	void targetsComeFromConfigurationPerYear() {
-		this.admin.documentName("dashboard").fragmentName("allFigures")
+		this.admin.documentName("dashboard")
+			.fragmentName("allFigures")
 			.variable("period", Map.of("year", 2023))
 			.execute()
 			.path("dashboard.targets.monitoringLine")

@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's statements on the real database, over rows of known shape and nothing else: each level groups
- * by its own area, an area limits the rows, and the figures with a rule in their SQL (unsafe housing, monitored
- * households at risk without an open measure, risk causes through their household) count what the rule says.
+ * The dashboard's statements on the real database, over rows of known shape and nothing
+ * else: each level groups by its own area, an area limits the rows, and the figures with
+ * a rule in their SQL (unsafe housing, monitored households at risk without an open
+ * measure, risk causes through their household) count what the rule says.
  */
 @MapperTest
 class DashboardMapperTests {
@@ -45,8 +46,8 @@ class DashboardMapperTests {
 				"NOT_ELIMINATED", "D");
 		long helped = this.rows.household(this.area.town(), this.area.neighbour(), "D-D", "赵四", "MONITORED",
 				"NOT_ELIMINATED", "B");
-		long helpedOnce = this.rows.household(this.area.otherTown(), this.area.otherVillage(), "D-E", "赵五",
-				"MONITORED", "NOT_ELIMINATED", "C");
+		long helpedOnce = this.rows.household(this.area.otherTown(), this.area.otherVillage(), "D-E", "赵五", "MONITORED",
+				"NOT_ELIMINATED", "C");
 		this.rows.household(this.area.otherTown(), this.area.otherVillage(), "D-F", "赵六", "MONITORED", "ELIMINATED",
 				"A");
 		this.rows.measure(helped, "IN_PROGRESS");
@@ -96,9 +97,8 @@ class DashboardMapperTests {
 
 	@Test
 	void riskCausesReachTheirAreaThroughTheirHousehold() {
-		assertThat(sum(this.dashboard.riskCauses(query("TOWN", null, null))))
-			.containsExactlyEntriesOf(new TreeMap<>(Map.of(this.area.town() + "/byRiskCause/ILLNESS", 3L,
-					this.area.otherTown() + "/byRiskCause/DISASTER", 1L)));
+		assertThat(sum(this.dashboard.riskCauses(query("TOWN", null, null)))).containsExactlyEntriesOf(new TreeMap<>(Map
+			.of(this.area.town() + "/byRiskCause/ILLNESS", 3L, this.area.otherTown() + "/byRiskCause/DISASTER", 1L)));
 		assertThat(sum(this.dashboard.riskCauses(query("VILLAGE", this.area.town(), this.area.neighbour()))))
 			.containsExactlyEntriesOf(Map.of(this.area.neighbour() + "/byRiskCause/ILLNESS", 2L));
 	}
@@ -110,7 +110,10 @@ class DashboardMapperTests {
 				this.area.otherTown());
 	}
 
-	/** Figure rows added up by area, figure and key, in key order: {@code area/figure/key -> count}. */
+	/**
+	 * Figure rows added up by area, figure and key, in key order:
+	 * {@code area/figure/key -> count}.
+	 */
 	private static Map<String, Long> sum(List<FigureRow> rows) {
 		Map<String, Long> sums = new TreeMap<>();
 		for (FigureRow row : rows) {
@@ -120,7 +123,10 @@ class DashboardMapperTests {
 		return sums;
 	}
 
-	/** The year 2023 as of its last day, at the level, within the town or village when given. */
+	/**
+	 * The year 2023 as of its last day, at the level, within the town or village when
+	 * given.
+	 */
 	private static SectionQuery query(String level, String townCode, String villageCode) {
 		return new SectionQuery(level, townCode, villageCode, null, !"COUNTY".equals(level) || townCode != null,
 				LocalDate.of(2023, 1, 1), AS_OF, AS_OF, 2023, LocalDate.of(2023, 1, 1), AS_OF.minusYears(16),

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The dashboard's figures computed a second way: every row of the tables read with plain SELECTs and counted in
- * Java, with the definitions of {@code schema/dashboard.graphqls}. Keys are the paths {@link #flatten} gives the
- * API's answer ({@code households.byCategory.MONITORED}, {@code loans.outstanding.amount}).
+ * The dashboard's figures computed a second way: every row of the tables read with plain
+ * SELECTs and counted in Java, with the definitions of {@code schema/dashboard.graphqls}.
+ * Keys are the paths {@link #flatten} gives the API's answer
+ * ({@code households.byCategory.MONITORED}, {@code loans.outstanding.amount}).
  */
 final class DashboardOracle {
 
@@ -151,7 +152,10 @@ final class DashboardOracle {
 					.toList();
 				if (!held.isEmpty()) {
 					count("employment.employed");
-					held.stream().map((j) -> j.get("type")).distinct().forEach((t) -> count("employment.byJobType." + t));
+					held.stream()
+						.map((j) -> j.get("type"))
+						.distinct()
+						.forEach((t) -> count("employment.byJobType." + t));
 				}
 			}
 			if (labour) {
@@ -227,7 +231,8 @@ final class DashboardOracle {
 			}
 		}
 		for (Map<String, Object> e : jdbc.queryForList("SELECT loan_id, kind, occurred_on FROM loan_event")) {
-			if (loans.containsKey(((Number) e.get("loan_id")).longValue()) && within(date(e.get("occurred_on")), from, to)) {
+			if (loans.containsKey(((Number) e.get("loan_id")).longValue())
+					&& within(date(e.get("occurred_on")), from, to)) {
 				if ("RENEWAL".equals(e.get("kind"))) {
 					count("loans.renewalsInPeriod");
 				}
@@ -332,8 +337,9 @@ final class DashboardOracle {
 	}
 
 	/**
-	 * The counts and amounts of a {@code Figures} answer as paths: single figures by section and name, breakdown
-	 * entries by their key as well, milestones by their due day. Zero counts are left out, as the oracle has none.
+	 * The counts and amounts of a {@code Figures} answer as paths: single figures by
+	 * section and name, breakdown entries by their key as well, milestones by their due
+	 * day. Zero counts are left out, as the oracle has none.
 	 */
 	@SuppressWarnings("unchecked")
 	static Map<String, BigDecimal> flatten(Map<String, Object> figures) {
@@ -381,8 +387,10 @@ final class DashboardOracle {
 		return normal;
 	}
 
-
-	/** Every figure of the dashboard for 2023, for the county or a town, as the client asks for it. */
+	/**
+	 * Every figure of the dashboard for 2023, for the county or a town, as the client
+	 * asks for it.
+	 */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> yearFigures(org.springframework.graphql.test.tester.HttpGraphQlTester client,
 			String town) {

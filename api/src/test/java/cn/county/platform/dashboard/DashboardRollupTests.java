@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's rollup (V31) on the real database: a county summary adds up stored towns, a write makes only the
- * towns it touched be read again, and the figures stay equal to an independent count throughout.
+ * The dashboard's rollup (V31) on the real database: a county summary adds up stored
+ * towns, a write makes only the towns it touched be read again, and the figures stay
+ * equal to an independent count throughout.
  */
 class DashboardRollupTests extends AbstractPlatformTests {
 
@@ -40,18 +41,17 @@ class DashboardRollupTests extends AbstractPlatformTests {
 
 	@BeforeEach
 	void setUp() {
-		// derived rows only: each test starts with none stored, so what it reads is one period's towns
+		// derived rows only: each test starts with none stored, so what it reads is one
+		// period's towns
 		this.jdbc.update("DELETE FROM dashboard_rollup");
 		this.cache.invalidateAll();
 	}
 
-
-
 	/** When each stored town of each statement was computed: statement/town to time. */
 	private Map<String, Object> stored() {
 		Map<String, Object> stored = new HashMap<>();
-		for (Map<String, Object> row : this.jdbc.queryForList(
-				"SELECT statement, area_code, version, epoch, computed_at FROM dashboard_rollup")) {
+		for (Map<String, Object> row : this.jdbc
+			.queryForList("SELECT statement, area_code, version, epoch, computed_at FROM dashboard_rollup")) {
 			stored.put(row.get("statement") + "/" + row.get("area_code"),
 					List.of(row.get("version"), row.get("epoch"), row.get("computed_at")));
 		}
@@ -80,7 +80,8 @@ class DashboardRollupTests extends AbstractPlatformTests {
 		Map<String, Object> first = DashboardOracle.yearFigures(this.admin, null);
 		Map<String, Object> storedBefore = stored();
 		assertThat(storedBefore).isNotEmpty();
-		this.cache.invalidateAll(); // Redis holds nothing current: the next summary is cold
+		this.cache.invalidateAll(); // Redis holds nothing current: the next summary is
+									// cold
 		long before = this.statements.count();
 		Map<String, Object> cold = DashboardOracle.yearFigures(this.admin, null);
 		// one statement per dashboard statement: its towns, each with its stored figures
@@ -98,8 +99,10 @@ class DashboardRollupTests extends AbstractPlatformTests {
 		Map<String, Object> town = DashboardOracle.yearFigures(this.admin, Fixtures.TOWN);
 		Map<String, Object> otherTown = DashboardOracle.yearFigures(this.admin, Fixtures.OTHER_TOWN);
 		Map<String, Object> storedBefore = stored();
-		// one cadre visits in two towns on the same Tuesday (the demo's visits are all on Tuesdays, and other tests
-		// hold them to it), and in one of them the next Tuesday too: two cadre-weeks, whichever way the towns' weeks
+		// one cadre visits in two towns on the same Tuesday (the demo's visits are all on
+		// Tuesdays, and other tests
+		// hold them to it), and in one of them the next Tuesday too: two cadre-weeks,
+		// whichever way the towns' weeks
 		// are combined
 		recordVisit(Fixtures.TOWN, "rollup.cadre", "2023-12-05");
 		recordVisit(Fixtures.OTHER_TOWN, "rollup.cadre", "2023-12-05");
@@ -115,7 +118,8 @@ class DashboardRollupTests extends AbstractPlatformTests {
 
 		assertThat(count(countyAfter, "visits", "visits")).isEqualTo(count(county, "visits", "visits") + 3);
 		assertThat(count(countyAfter, "visits", "onTuesday")).isEqualTo(count(county, "visits", "onTuesday") + 3);
-		// the new cadre once in the county, though in each of the two towns; the shared week once
+		// the new cadre once in the county, though in each of the two towns; the shared
+		// week once
 		assertThat(count(countyAfter, "visits", "cadres")).isEqualTo(count(county, "visits", "cadres") + 1);
 		assertThat(count(countyAfter, "visits", "cadreWeeks")).isEqualTo(count(county, "visits", "cadreWeeks") + 2);
 		Map<String, Object> townAfter = DashboardOracle.yearFigures(this.admin, Fixtures.TOWN);
@@ -203,7 +207,11 @@ class DashboardRollupTests extends AbstractPlatformTests {
 		long computedBefore = this.jdbc.queryForObject("SELECT COUNT(DISTINCT computed_at) FROM dashboard_rollup",
 				Long.class);
 		long before = this.statements.count();
-		Map<String, Object> figures = DashboardOracle.yearFigures(this.admin, null); // the default plan year, 2023
+		Map<String, Object> figures = DashboardOracle.yearFigures(this.admin, null); // the
+																						// default
+																						// plan
+																						// year,
+																						// 2023
 		assertThat(this.statements.count() - before).isEqualTo(FigureQuery.values().length);
 		DashboardOracle.assertYearMatches(this.jdbc, figures, null);
 		// a quarter too: stored, so read without computing
@@ -216,10 +224,14 @@ class DashboardRollupTests extends AbstractPlatformTests {
 			.verify();
 		assertThat(this.statements.count() - before).isEqualTo(FigureQuery.values().length);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(DISTINCT computed_at) FROM dashboard_rollup", Long.class))
-			.as("nothing stored again").isEqualTo(computedBefore);
+			.as("nothing stored again")
+			.isEqualTo(computedBefore);
 	}
 
-	/** Rows keyed by area, figure and key, summed, without the zeros an aggregate over no rows returns. */
+	/**
+	 * Rows keyed by area, figure and key, summed, without the zeros an aggregate over no
+	 * rows returns.
+	 */
 	private static Map<String, String> summed(List<FigureRow> rows) {
 		Map<String, long[]> counts = new java.util.TreeMap<>();
 		Map<String, java.math.BigDecimal> amounts = new HashMap<>();
@@ -234,7 +246,8 @@ class DashboardRollupTests extends AbstractPlatformTests {
 		counts.forEach((key, count) -> {
 			java.math.BigDecimal amount = amounts.get(key);
 			if (count[0] != 0 || (amount != null && amount.signum() != 0)) {
-				summed.put(key, count[0] + ((amount != null) ? " / " + amount.stripTrailingZeros().toPlainString() : ""));
+				summed.put(key,
+						count[0] + ((amount != null) ? " / " + amount.stripTrailingZeros().toPlainString() : ""));
 			}
 		});
 		return summed;
@@ -251,7 +264,8 @@ class DashboardRollupTests extends AbstractPlatformTests {
 						this.plan.properties());
 				for (FigureQuery query : FigureQuery.values()) {
 					assertThat(this.rollup.covers(query, sql)).isTrue();
-					// what platform.dashboard.rollup.enabled=false reads, against the stored towns
+					// what platform.dashboard.rollup.enabled=false reads, against the
+					// stored towns
 					assertThat(summed(this.rollup.rows(query, sql))).as(query + " by " + level + " in " + period)
 						.isEqualTo(summed(query.run(this.mapper, sql)))
 						.isNotEmpty();
@@ -280,9 +294,10 @@ class DashboardRollupTests extends AbstractPlatformTests {
 		DashboardOracle.yearFigures(this.admin, null);
 		long household = this.jdbc.queryForObject("SELECT id FROM household WHERE town_code = ? ORDER BY id LIMIT 1",
 				Long.class, Fixtures.OTHER_TOWN);
-		this.jdbc.update("INSERT INTO household_visit (id, household_id, cadre, visited_on, recorded_by, recorded_at)"
-				+ " VALUES (?, ?, 'bulk.cadre', '2023-11-14', 'bulk', CURRENT_TIMESTAMP)", 9_100_000_000_000L + household,
-				household);
+		this.jdbc.update(
+				"INSERT INTO household_visit (id, household_id, cadre, visited_on, recorded_by, recorded_at)"
+						+ " VALUES (?, ?, 'bulk.cadre', '2023-11-14', 'bulk', CURRENT_TIMESTAMP)",
+				9_100_000_000_000L + household, household);
 		this.rollup.invalidateAll(); // what a bulk load does when it is done
 		Map<String, Object> storedBefore = stored();
 		Map<String, Object> after = DashboardOracle.yearFigures(this.admin, null);

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rule alone: small cells withheld, and complements until no relation has exactly one withheld cell. */
+/**
+ * The rule alone: small cells withheld, and complements until no relation has exactly one
+ * withheld cell.
+ */
 @Tag("fast")
 class SmallCellsTests {
 
@@ -45,8 +48,10 @@ class SmallCellsTests {
 
 	@Test
 	void aComplementInOneVillageIsCoveredAcrossTheTownsVillagesAndSoOn() {
-		// two villages, one breakdown of two keys each: v1's small A forces v1's B (row), then B and A across the
-		// villages force v2's B and A (columns), which leaves v2's row with two withheld cells: stable
+		// two villages, one breakdown of two keys each: v1's small A forces v1's B (row),
+		// then B and A across the
+		// villages force v2's B and A (columns), which leaves v2's row with two withheld
+		// cells: stable
 		Map<Cell, Long> values = new LinkedHashMap<>();
 		values.put(cell("v1", "k/A"), 2L);
 		values.put(cell("v1", "k/B"), 8L);

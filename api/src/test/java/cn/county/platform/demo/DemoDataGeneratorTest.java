@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The demo data set against a real MariaDB: the same seed gives the same rows, the planted faults are exactly the
- * ones the summary reports, and everything else is consistent and shaped like the county's records.
+ * The demo data set against a real MariaDB: the same seed gives the same rows, the
+ * planted faults are exactly the ones the summary reports, and everything else is
+ * consistent and shaped like the county's records.
  */
 @Tag("db")
 class DemoDataGeneratorTest {
@@ -49,8 +50,7 @@ class DemoDataGeneratorTest {
 	@BeforeAll
 	static void generate() throws SQLException {
 		dataSource = DemoDatabases.fresh("demo_gen_test");
-		summary = new DemoDataGenerator(dataSource).generate(DemoDataGenerator.DEFAULT_SEED, HOUSEHOLDS,
-				progress::add);
+		summary = new DemoDataGenerator(dataSource).generate(DemoDataGenerator.DEFAULT_SEED, HOUSEHOLDS, progress::add);
 	}
 
 	@Test
@@ -69,7 +69,8 @@ class DemoDataGeneratorTest {
 		assertThat(secondSummary.faults()).isEqualTo(firstSummary.faults());
 		assertThat(digest(other)).isNotEqualTo(digest(first));
 		assertThat(otherSummary.households()).isEqualTo(2_000);
-		// Geography does not move with the seed: demo users are bound to these codes and names.
+		// Geography does not move with the seed: demo users are bound to these codes and
+		// names.
 		assertThat(rows(other, "SELECT code, name FROM town ORDER BY code"))
 			.isEqualTo(rows(first, "SELECT code, name FROM town ORDER BY code"));
 		// but the people do.
@@ -130,8 +131,8 @@ class DemoDataGeneratorTest {
 			.mapToObj((i) -> "SUBSTRING(id_number, " + (i + 1) + ", 1) * " + weights[i])
 			.collect(Collectors.joining(" + "));
 		Map<DemoFault, Long> counted = Map.of(DemoFault.WRONG_CHECK_DIGIT,
-				count("SELECT COUNT(*) FROM member WHERE SUBSTRING('10X98765432', MOD(" + weighted
-						+ ", 11) + 1, 1) <> UPPER(SUBSTRING(id_number, 18, 1))"),
+				count("SELECT COUNT(*) FROM member WHERE SUBSTRING('10X98765432', MOD("
+						+ weighted + ", 11) + 1, 1) <> UPPER(SUBSTRING(id_number, 18, 1))"),
 				DemoFault.BIRTH_DATE_MISMATCH,
 				count("SELECT COUNT(*) FROM member"
 						+ " WHERE birth_date <> STR_TO_DATE(SUBSTRING(id_number, 7, 8), '%Y%m%d')"),
@@ -149,9 +150,11 @@ class DemoDataGeneratorTest {
 			// about 0.2-0.5% of households each
 			assertThat(planted).as(fault.name()).isBetween(HOUSEHOLDS / 500L, HOUSEHOLDS / 200L);
 		}
-		// A duplicate is one person in two households, never two rows in one household or three households.
+		// A duplicate is one person in two households, never two rows in one household or
+		// three households.
 		assertThat(count("SELECT COUNT(*) FROM (SELECT id_number FROM member GROUP BY id_number"
-				+ " HAVING COUNT(*) > 2 OR COUNT(DISTINCT household_id) < COUNT(*)) d")).isZero();
+				+ " HAVING COUNT(*) > 2 OR COUNT(DISTINCT household_id) < COUNT(*)) d"))
+			.isZero();
 		// The only school-age children out of compulsory school are the planted ones.
 		assertThat(count("SELECT COUNT(*) FROM member WHERE TIMESTAMPDIFF(YEAR, birth_date, " + AS_OF
 				+ ") BETWEEN 6 AND 15 AND schooling <> 'COMPULSORY'"))
@@ -164,8 +167,9 @@ class DemoDataGeneratorTest {
 		assertThat(count("SELECT COUNT(*) FROM household h JOIN member m ON m.household_id = h.id"
 				+ " AND m.relation = 'HEAD' AND m.name = h.head_name AND m.id_number = h.head_id_number"))
 			.isEqualTo(HOUSEHOLDS);
-		assertThat(count("SELECT COUNT(*) FROM member m LEFT JOIN household h ON h.id = m.household_id"
-				+ " WHERE h.id IS NULL")).isZero();
+		assertThat(count(
+				"SELECT COUNT(*) FROM member m LEFT JOIN household h ON h.id = m.household_id" + " WHERE h.id IS NULL"))
+			.isZero();
 	}
 
 	@Test
@@ -173,8 +177,8 @@ class DemoDataGeneratorTest {
 		assertThat(rows(dataSource, "SELECT code FROM town ORDER BY code LIMIT 1")).containsExactly("411024100");
 		assertThat(rows(dataSource, "SELECT code FROM village ORDER BY code LIMIT 1")).containsExactly("411024100201");
 		assertThat(count("SELECT COUNT(*) FROM town WHERE name NOT LIKE '%镇'")).isZero();
-		assertThat(count("SELECT COUNT(*) FROM village"
-				+ " WHERE name NOT LIKE '%村' OR code NOT LIKE CONCAT(town_code, '___')"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM village" + " WHERE name NOT LIKE '%村' OR code NOT LIKE CONCAT(town_code, '___')"))
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM household h JOIN village v ON v.code = h.village_code"
 				+ " WHERE h.town_code <> v.town_code OR h.code NOT REGEXP CONCAT('^', v.code, '[0-9]{4}$')"
@@ -184,8 +188,8 @@ class DemoDataGeneratorTest {
 			.isCloseTo(55, within(2.0));
 		assertThat(count("SELECT MIN(n) FROM (SELECT COUNT(*) n FROM household GROUP BY village_code) v"))
 			.isGreaterThanOrEqualTo(30);
-		assertThat(count("SELECT COUNT(*) FROM household"
-				+ " WHERE phone IS NOT NULL AND phone NOT REGEXP '^1[3-9][0-9]{9}$'"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM household" + " WHERE phone IS NOT NULL AND phone NOT REGEXP '^1[3-9][0-9]{9}$'"))
 			.isZero();
 	}
 
@@ -237,13 +241,14 @@ class DemoDataGeneratorTest {
 		assertThat(share("water_safe", "1 = 1")).isBetween(0.95, 0.995);
 		assertThat(share("water_checked_on >= '2023-11-01'", "1 = 1")).isBetween(0.9, 0.98);
 		assertThat(count("SELECT COUNT(*) FROM household WHERE housing_inspected_on > " + AS_OF
-				+ " OR water_checked_on > " + AS_OF)).isZero();
+				+ " OR water_checked_on > " + AS_OF))
+			.isZero();
 	}
 
 	@Test
 	void membersAreShapedLikeFamilies() throws SQLException {
-		assertThat(average("SELECT AVG(n) FROM (SELECT COUNT(*) n FROM member GROUP BY household_id) h"))
-			.isBetween(3.3, 3.7);
+		assertThat(average("SELECT AVG(n) FROM (SELECT COUNT(*) n FROM member GROUP BY household_id) h")).isBetween(3.3,
+				3.7);
 		assertThat(count("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM member GROUP BY household_id) h")).isEqualTo(7);
 		assertThat(count("SELECT MIN(n) FROM (SELECT COUNT(*) n FROM member GROUP BY household_id) h")).isEqualTo(1);
 		assertThat(rows(dataSource, "SELECT DISTINCT relation FROM member ORDER BY relation")).containsExactly("CHILD",
@@ -262,10 +267,12 @@ class DemoDataGeneratorTest {
 				+ " WHERE m.relation = 'CHILD' AND TIMESTAMPDIFF(YEAR, h.birth_date, m.birth_date) < 18"))
 			.isLessThanOrEqualTo(summary.fault(DemoFault.BIRTH_DATE_MISMATCH));
 		assertThat(count("SELECT COUNT(*) FROM member m JOIN member h ON h.household_id = m.household_id"
-				+ " AND h.relation = 'HEAD' WHERE m.relation = 'SPOUSE' AND m.gender = h.gender")).isZero();
+				+ " AND h.relation = 'HEAD' WHERE m.relation = 'SPOUSE' AND m.gender = h.gender"))
+			.isZero();
 
 		assertThat(count("SELECT COUNT(*) FROM member WHERE (health = 'DISABLED') <> (disability_grade IS NOT NULL)"
-				+ " OR disability_grade NOT BETWEEN 1 AND 4")).isZero();
+				+ " OR disability_grade NOT BETWEEN 1 AND 4"))
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM member"
 				+ " WHERE health NOT IN ('HEALTHY', 'CHRONIC', 'SERIOUS_ILLNESS', 'DISABLED')"))
 			.isZero();
@@ -275,7 +282,8 @@ class DemoDataGeneratorTest {
 		assertThat(count("SELECT COUNT(*) FROM member WHERE health = 'SERIOUS_ILLNESS' AND labour_capacity <> 'NONE'"))
 			.isZero();
 		assertThat(share(dataSource, "member", "willing_to_work",
-				"labour_capacity = 'FULL' AND " + age + " BETWEEN 18 AND 59")).isGreaterThan(0.85);
+				"labour_capacity = 'FULL' AND " + age + " BETWEEN 18 AND 59"))
+			.isGreaterThan(0.85);
 		assertThat(share(dataSource, "member", "labour_capacity = 'FULL'",
 				age + " BETWEEN 25 AND 55 AND health = 'HEALTHY'"))
 			.isGreaterThan(0.9);
@@ -285,15 +293,14 @@ class DemoDataGeneratorTest {
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM household_risk_cause c WHERE c.cause = 'ILLNESS' AND NOT EXISTS"
 				+ " (SELECT 1 FROM member m WHERE m.household_id = c.household_id"
-				+ " AND m.health IN ('CHRONIC', 'SERIOUS_ILLNESS'))")).isZero();
+				+ " AND m.health IN ('CHRONIC', 'SERIOUS_ILLNESS'))"))
+			.isZero();
 	}
 
 	@Test
 	void refusesADatabaseThatAlreadyHasData() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new DemoDataGenerator(dataSource).generate(1, 10, (line) -> {
-			}))
-			.withMessageContaining("already has rows");
+		assertThatIllegalStateException().isThrownBy(() -> new DemoDataGenerator(dataSource).generate(1, 10, (line) -> {
+		})).withMessageContaining("already has rows");
 	}
 
 	@Test
@@ -305,10 +312,12 @@ class DemoDataGeneratorTest {
 			});
 			// a pooled connection must come back with checks on and the real clock
 			assertThat(rows(same, "SELECT CONCAT(@@SESSION.foreign_key_checks + 0, @@SESSION.unique_checks + 0,"
-					+ " @@SESSION.timestamp > UNIX_TIMESTAMP('2025-01-01'))")).containsExactly("111");
+					+ " @@SESSION.timestamp > UNIX_TIMESTAMP('2025-01-01'))"))
+				.containsExactly("111");
 			assertThat(connection.getAutoCommit()).isTrue();
 			assertThat(rows(same, "SELECT DISTINCT CONCAT(UNIX_TIMESTAMP(created_at), '/', UNIX_TIMESTAMP(updated_at))"
-					+ " FROM member")).containsExactly("1704024000.000/1704024000.000");
+					+ " FROM member"))
+				.containsExactly("1704024000.000/1704024000.000");
 		}
 	}
 

@@ -14,8 +14,8 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Databases of their own for the demo tests, inside the shared test server, so that generating thousands of
- * households never meets the tables of other tests.
+ * Databases of their own for the demo tests, inside the shared test server, so that
+ * generating thousands of households never meets the tables of other tests.
  */
 final class DemoDatabases {
 
@@ -24,7 +24,9 @@ final class DemoDatabases {
 	private DemoDatabases() {
 	}
 
-	/** A freshly created and migrated database; whatever had that name before is dropped. */
+	/**
+	 * A freshly created and migrated database; whatever had that name before is dropped.
+	 */
 	static DataSource fresh(String name) throws SQLException {
 		TestServers.Database server = TestServers.database();
 		DataSource admin = new DriverManagerDataSource(server.url(), server.username(), server.password());

@@ -21,8 +21,8 @@ class DemoGeographyTest {
 	void demoSizeIsTwelveTownsOfAboutThirtyVillages() {
 		DemoGeography geography = DemoGeography.plan(20_000, DemoDataGenerator.DEFAULT_SEED);
 		assertThat(geography.towns()).extracting(DemoTown::code)
-			.containsExactly("411024100", "411024101", "411024102", "411024103", "411024104", "411024105",
-					"411024106", "411024107", "411024108", "411024109", "411024110", "411024111");
+			.containsExactly("411024100", "411024101", "411024102", "411024103", "411024104", "411024105", "411024106",
+					"411024107", "411024108", "411024109", "411024110", "411024111");
 		assertThat(geography.towns()).extracting(DemoTown::name).containsExactly(DemoNames.DEMO_TOWNS);
 		assertThat(geography.towns()).allSatisfy((town) -> assertThat(town.villages()).hasSizeBetween(28, 32));
 		assertThat(geography.villages()).hasSizeBetween(350, 380);
@@ -65,7 +65,8 @@ class DemoGeographyTest {
 		Map<String, DemoVillage> large = new HashMap<>();
 		DemoGeography.plan(200_000, 2).villages().forEach((village) -> large.put(village.code(), village));
 		List<DemoVillage> small = DemoGeography.plan(2_000, 1).villages();
-		// the small run's one town has more villages than a town of the large run; 30 or so are shared
+		// the small run's one town has more villages than a town of the large run; 30 or
+		// so are shared
 		assertThat(small.stream().filter((village) -> large.containsKey(village.code()))).hasSizeGreaterThan(25);
 		for (DemoVillage village : small) {
 			DemoVillage same = large.get(village.code());
@@ -83,9 +84,8 @@ class DemoGeographyTest {
 		DemoGeography geography = DemoGeography.plan(20_000, 3);
 		List<List<DemoVillage>> chunks = geography.chunks(1_000);
 		assertThat(chunks.stream().mapToInt(List::size).sum()).isEqualTo(geography.villages().size());
-		assertThat(chunks.subList(0, chunks.size() - 1))
-			.allSatisfy((chunk) -> assertThat(chunk.stream().mapToInt(DemoVillage::households).sum())
-				.isBetween(1_000, 1_100));
+		assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(
+				(chunk) -> assertThat(chunk.stream().mapToInt(DemoVillage::households).sum()).isBetween(1_000, 1_100));
 	}
 
 	@Test
@@ -96,8 +96,7 @@ class DemoGeographyTest {
 
 	@Test
 	void idNumbersAreThoseOfResidentIdNumber() {
-		for (LocalDate day = LocalDate.of(1925, 1, 1); day.isBefore(LocalDate.of(2024, 1, 1)); day = day
-			.plusDays(97)) {
+		for (LocalDate day = LocalDate.of(1925, 1, 1); day.isBefore(LocalDate.of(2024, 1, 1)); day = day.plusDays(97)) {
 			for (int sequence = 1; sequence < 999; sequence += 37) {
 				assertThat(HouseholdFactory.IdNumberPool.idNumber(day, sequence))
 					.isEqualTo(ResidentIdNumber.of(DemoGeography.COUNTY_CODE, day, sequence));

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The extension point that later features use: a section gets every chunk and writes in proportion. */
+/**
+ * The extension point that later features use: a section gets every chunk and writes in
+ * proportion.
+ */
 @Tag("db")
 class DemoSectionTest {
 
@@ -39,15 +42,18 @@ class DemoSectionTest {
 		assertThat(probe.ended).isEqualTo(1);
 		assertThat(probe.households).hasSize(1_500);
 		assertThat(probe.lastSeen).isTrue();
-		// Whole villages per chunk: each village's households all arrive with that village.
+		// Whole villages per chunk: each village's households all arrive with that
+		// village.
 		assertThat(probe.villageCounts).isEqualTo(probe.plannedCounts);
 		long monitored = count(extended, "SELECT COUNT(*) FROM household WHERE category = 'MONITORED'");
 		assertThat(count(extended, "SELECT COUNT(*) FROM demo_probe")).isEqualTo(monitored)
 			.isEqualTo(withProbe.rows().get("demo_probe"));
 		assertThat(count(extended, "SELECT COUNT(*) FROM demo_probe p JOIN member m ON m.id = p.member_id"
-				+ " AND m.household_id = p.household_id AND m.relation = 'HEAD'")).isEqualTo(monitored);
+				+ " AND m.household_id = p.household_id AND m.relation = 'HEAD'"))
+			.isEqualTo(monitored);
 		assertThat(withProbe.faults()).containsEntry("PROBE_FAULT", monitored);
-		// Adding a section leaves the households and members of the same seed exactly as they were.
+		// Adding a section leaves the households and members of the same seed exactly as
+		// they were.
 		String rows = "SELECT CONCAT_WS('|', id, code, head_name, income_per_capita, category) FROM household"
 				+ " ORDER BY id";
 		assertThat(strings(extended, rows)).isEqualTo(strings(plain, rows));

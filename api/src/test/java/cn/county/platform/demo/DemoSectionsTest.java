@@ -26,8 +26,8 @@ class DemoSectionsTest {
 
 	@Test
 	void aSectionRunsAfterTheSectionsItNamesAndTiesGoByName() {
-		List<DemoSection> ordered = DemoSections.inOrder(List.of(section("c", "b"), section("a", "d"),
-				section("b"), section("d"), section("e", "c", "a")));
+		List<DemoSection> ordered = DemoSections
+			.inOrder(List.of(section("c", "b"), section("a", "d"), section("b"), section("d"), section("e", "c", "a")));
 		assertThat(ordered).extracting(DemoSection::name).containsExactly("b", "c", "d", "a", "e");
 	}
 

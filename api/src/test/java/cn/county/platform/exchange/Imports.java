@@ -21,8 +21,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uploads files to {@code POST /imports/{kind}} over real HTTP with a demo user's real token, and follows the job
- * through GraphQL until it ends.
+ * Uploads files to {@code POST /imports/{kind}} over real HTTP with a demo user's real
+ * token, and follows the job through GraphQL until it ends.
  */
 final class Imports {
 
@@ -44,8 +44,8 @@ final class Imports {
 	}
 
 	HttpGraphQlTester graphQl(String username) {
-		return HttpGraphQlTester.create(http(username).mutate().baseUrl("http://localhost:" + this.port + "/graphql")
-			.build());
+		return HttpGraphQlTester
+			.create(http(username).mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
 	}
 
 	/** The raw answer of an upload. */

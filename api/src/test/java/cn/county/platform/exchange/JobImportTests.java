@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The HRSS employment roster: jobs recorded through the job service's rules, once however often uploaded. */
+/**
+ * The HRSS employment roster: jobs recorded through the job service's rules, once however
+ * often uploaded.
+ */
 @PlatformTest
 class JobImportTests {
 
@@ -48,8 +51,8 @@ class JobImportTests {
 		RosterFile<JobColumn> jobs = new RosterFile<>(JobColumn.class);
 		jobs.row(RosterFile.cells(JobColumn.ID_NUMBER, adult, JobColumn.TYPE, "省外务工", JobColumn.EMPLOYER, "东莞电子厂",
 				JobColumn.PLACE, "广东东莞", JobColumn.START_DATE, "2023-02-10", JobColumn.MONTHLY_INCOME, "4800"));
-		jobs.row(RosterFile.cells(JobColumn.ID_NUMBER, child, JobColumn.TYPE, "本地企业或产业基地", JobColumn.EMPLOYER,
-				"县食品厂", JobColumn.PLACE, "本县", JobColumn.START_DATE, "2023-03-01", JobColumn.MONTHLY_INCOME, "2000"));
+		jobs.row(RosterFile.cells(JobColumn.ID_NUMBER, child, JobColumn.TYPE, "本地企业或产业基地", JobColumn.EMPLOYER, "县食品厂",
+				JobColumn.PLACE, "本县", JobColumn.START_DATE, "2023-03-01", JobColumn.MONTHLY_INCOME, "2000"));
 		jobs.row(RosterFile.cells(JobColumn.ID_NUMBER, adult, JobColumn.TYPE, "公益性岗位", JobColumn.EMPLOYER, "村委会",
 				JobColumn.PLACE, "本村", JobColumn.START_DATE, "2023-04-01", JobColumn.MONTHLY_INCOME, "800"));
 		byte[] file = jobs.csv(StandardCharsets.UTF_8, true);
@@ -84,8 +87,9 @@ class JobImportTests {
 	}
 
 	private int jobsOf(String idNumber) {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM job j JOIN member m ON m.id = j.member_id"
-				+ " WHERE m.id_number = ?", Integer.class, idNumber);
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM job j JOIN member m ON m.id = j.member_id" + " WHERE m.id_number = ?",
+				Integer.class, idNumber);
 	}
 
 }

@@ -19,8 +19,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A spreadsheet a test builds row by row, in the layout of an import's columns (their default headers), written as
- * XLSX through {@link SheetWriter} or as CSV in a given charset, with or without a byte-order mark.
+ * A spreadsheet a test builds row by row, in the layout of an import's columns (their
+ * default headers), written as XLSX through {@link SheetWriter} or as CSV in a given
+ * charset, with or without a byte-order mark.
  *
  * @param <C> the import's column type
  */
@@ -51,7 +52,10 @@ final class RosterFile<C extends Enum<C> & ImportColumn> {
 		return this.rows;
 	}
 
-	/** The header and the cells, every column of the import in enum order, except those left out. */
+	/**
+	 * The header and the cells, every column of the import in enum order, except those
+	 * left out.
+	 */
 	List<List<String>> table(List<C> without) {
 		List<C> used = new ArrayList<>();
 		for (C column : this.columns.getEnumConstants()) {

@@ -41,8 +41,9 @@ import static cn.county.platform.exchange.roster.RosterColumn.WILLING_TO_WORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The household roster import over real HTTP with real tokens against the real database: dry runs, applies, the
- * same file twice, every kind of bad row, another town's rows, and each charset and format Excel writes.
+ * The household roster import over real HTTP with real tokens against the real database:
+ * dry runs, applies, the same file twice, every kind of bad row, another town's rows, and
+ * each charset and format Excel writes.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,8 +83,8 @@ class RosterImportTests {
 	}
 
 	/** A household's rows: the head and the given members, in the first demo village. */
-	private void household(RosterFile<RosterColumn> file, String code, String category, String income,
-			String townName, String villageName, String... memberIds) {
+	private void household(RosterFile<RosterColumn> file, String code, String category, String income, String townName,
+			String villageName, String... memberIds) {
 		for (int i = 0; i < memberIds.length; i++) {
 			Map<RosterColumn, String> row = file.row();
 			row.put(TOWN, townName);
@@ -138,18 +139,22 @@ class RosterImportTests {
 		assertThat(applied.number("rowsApplied")).isEqualTo(3);
 		assertThat(applied.number("recordsCreated")).isEqualTo(3);
 		assertThat(count("SELECT COUNT(*) FROM member m JOIN household h ON h.id = m.household_id WHERE h.code = ?",
-				alleviated)).isEqualTo(2);
+				alleviated))
+			.isEqualTo(2);
 		Map<String, Object> stored = this.jdbc.queryForMap(
 				"SELECT category, monitoring_type, risk_status, risk_eliminated_on, income_per_capita FROM household"
-						+ " WHERE code = ?", monitored);
+						+ " WHERE code = ?",
+				monitored);
 		assertThat(stored).containsEntry("category", "MONITORED")
 			.containsEntry("monitoring_type", "MARGINAL")
 			.containsEntry("risk_status", "ELIMINATED");
 		assertThat(stored.get("risk_eliminated_on").toString()).isEqualTo("2023-06-30");
 		assertThat(count("SELECT COUNT(*) FROM household_risk_cause c JOIN household h ON h.id = c.household_id"
-				+ " WHERE h.code = ?", monitored)).isEqualTo(2);
+				+ " WHERE h.code = ?", monitored))
+			.isEqualTo(2);
 		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE actor = 'county.admin' AND operation IN"
-				+ " ('createHousehold', 'addMember', 'eliminateHouseholdRisk')")).isGreaterThanOrEqualTo(4);
+				+ " ('createHousehold', 'addMember', 'eliminateHouseholdRisk')"))
+			.isGreaterThanOrEqualTo(4);
 		assertThat(count("SELECT COUNT(*) FROM audit_log")).isEqualTo(audits + 4);
 	}
 

@@ -9,11 +9,12 @@ import cn.county.platform.exchange.roster.RosterColumn;
 import cn.county.platform.exchange.warning.WarningColumn;
 
 /**
- * The generator of the sample files checked in under {@code docs/samples/}: a roster in the national system's
- * layout ({@code roster-national.xlsx}) and a department's warning list in GBK, as Excel on Chinese Windows saves
- * CSV ({@code warnings-gbk.csv}). {@link SampleFilesTests} imports them and fails when they are not what this class
- * generates; run it with {@code -Dsamples.write=true} to write them again. ID numbers use region 110228, which
- * neither the demo data nor the test fixtures use.
+ * The generator of the sample files checked in under {@code docs/samples/}: a roster in
+ * the national system's layout ({@code roster-national.xlsx}) and a department's warning
+ * list in GBK, as Excel on Chinese Windows saves CSV ({@code warnings-gbk.csv}).
+ * {@link SampleFilesTests} imports them and fails when they are not what this class
+ * generates; run it with {@code -Dsamples.write=true} to write them again. ID numbers use
+ * region 110228, which neither the demo data nor the test fixtures use.
  */
 final class SampleFiles {
 
@@ -27,7 +28,10 @@ final class SampleFiles {
 	/** The head of the first sample household, whom the sample warnings also name. */
 	static final String WARNED_HEAD = ResidentIdNumber.of("110228", LocalDate.of(1962, 4, 8), 11);
 
-	/** A person no roster registers: the warnings make them head of a new ordinary household. */
+	/**
+	 * A person no roster registers: the warnings make them head of a new ordinary
+	 * household.
+	 */
 	static final String UNREGISTERED = ResidentIdNumber.of("110228", LocalDate.of(1958, 11, 2), 23);
 
 	private SampleFiles() {
@@ -37,27 +41,27 @@ final class SampleFiles {
 		RosterFile<RosterColumn> file = new RosterFile<>(RosterColumn.class);
 		member(file, town, village, CODES[0], "赵德顺", WARNED_HEAD, "户主", "3", "脱贫户", "8650", "非在校生", "长期慢性病",
 				"弱劳动力或半劳动力", "否");
-		member(file, town, village, CODES[0], "钱桂兰", ResidentIdNumber.of("110228", LocalDate.of(1964, 2, 17), 22),
-				"配偶", "3", "脱贫户", "8650", "非在校生", "健康", "普通劳动力", "是");
-		member(file, town, village, CODES[0], "赵小军", ResidentIdNumber.of("110228", LocalDate.of(2010, 7, 30), 31),
-				"之子", "3", "脱贫户", "8650", "义务教育", "健康", "无劳动力", "否");
+		member(file, town, village, CODES[0], "钱桂兰", ResidentIdNumber.of("110228", LocalDate.of(1964, 2, 17), 22), "配偶",
+				"3", "脱贫户", "8650", "非在校生", "健康", "普通劳动力", "是");
+		member(file, town, village, CODES[0], "赵小军", ResidentIdNumber.of("110228", LocalDate.of(2010, 7, 30), 31), "之子",
+				"3", "脱贫户", "8650", "义务教育", "健康", "无劳动力", "否");
 		Map<RosterColumn, String> head = member(file, town, village, CODES[1], "孙有福",
-				ResidentIdNumber.of("110228", LocalDate.of(1970, 9, 12), 41), "户主", "2", "突发严重困难户", "6200",
-				"非在校生", "患有大病", "弱劳动力或半劳动力", "否");
+				ResidentIdNumber.of("110228", LocalDate.of(1970, 9, 12), 41), "户主", "2", "突发严重困难户", "6200", "非在校生",
+				"患有大病", "弱劳动力或半劳动力", "否");
 		head.put(RosterColumn.RISK_CAUSES, "因病、刚性支出较大");
 		head.put(RosterColumn.IDENTIFIED_VIA, "干部排查");
 		head.put(RosterColumn.IDENTIFIED_ON, "2023-04-11");
 		head.put(RosterColumn.RISK_ELIMINATED, "否");
 		Map<RosterColumn, String> spouse = member(file, town, village, CODES[1], "李秀英",
-				ResidentIdNumber.of("110228", LocalDate.of(1972, 1, 5), 52), "配偶", "2", "突发严重困难户", "6200", "非在校生",
-				"残疾", "无劳动力", "否");
+				ResidentIdNumber.of("110228", LocalDate.of(1972, 1, 5), 52), "配偶", "2", "突发严重困难户", "6200", "非在校生", "残疾",
+				"无劳动力", "否");
 		spouse.put(RosterColumn.DISABILITY_GRADE, "三级");
 		spouse.put(RosterColumn.RISK_CAUSES, "因病、刚性支出较大");
 		spouse.put(RosterColumn.IDENTIFIED_VIA, "干部排查");
 		spouse.put(RosterColumn.IDENTIFIED_ON, "2023-04-11");
 		spouse.put(RosterColumn.RISK_ELIMINATED, "否");
-		member(file, town, village, CODES[2], "周长林", ResidentIdNumber.of("110228", LocalDate.of(1980, 3, 3), 61),
-				"户主", "1", "一般农户", "7100", "非在校生", "健康", "普通劳动力", "是");
+		member(file, town, village, CODES[2], "周长林", ResidentIdNumber.of("110228", LocalDate.of(1980, 3, 3), 61), "户主",
+				"1", "一般农户", "7100", "非在校生", "健康", "普通劳动力", "是");
 		return file.xlsx();
 	}
 
@@ -98,9 +102,9 @@ final class SampleFiles {
 				WarningColumn.KIND, "大额医疗支出", WarningColumn.WARNED_ON, "2023-05-15", WarningColumn.NOTE,
 				"自付医疗费用 2.3 万元"));
 		file.row(RosterFile.cells(WarningColumn.DEPARTMENT, "医保局", WarningColumn.ID_NUMBER, UNREGISTERED,
-				WarningColumn.KIND, "大额医疗支出", WarningColumn.WARNED_ON, "2023-05-20", WarningColumn.NOTE,
-				"未纳入监测的一般农户", WarningColumn.NAME, "吴根生", WarningColumn.TOWN, town, WarningColumn.VILLAGE,
-				village, WarningColumn.INCOME_PER_CAPITA, "5200"));
+				WarningColumn.KIND, "大额医疗支出", WarningColumn.WARNED_ON, "2023-05-20", WarningColumn.NOTE, "未纳入监测的一般农户",
+				WarningColumn.NAME, "吴根生", WarningColumn.TOWN, town, WarningColumn.VILLAGE, village,
+				WarningColumn.INCOME_PER_CAPITA, "5200"));
 		return file.csv(Charset.forName("GBK"), false);
 	}
 

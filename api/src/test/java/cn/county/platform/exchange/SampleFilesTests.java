@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The checked-in samples under {@code docs/samples/}: a dry run and an apply of each, the roster first, then the
- * warnings flowing into the screening list until the household is screened through the API.
+ * The checked-in samples under {@code docs/samples/}: a dry run and an apply of each, the
+ * roster first, then the warnings flowing into the screening list until the household is
+ * screened through the API.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,7 +93,8 @@ class SampleFilesTests {
 		Imports.Job roster = this.imports.run("county.admin", "roster", this.roster, SampleFiles.ROSTER, false);
 		assertThat(roster.number("rowsApplied")).as(roster.toString()).isEqualTo(6);
 		assertThat(this.jdbc.queryForObject("SELECT category FROM household WHERE code = ?", String.class,
-				SampleFiles.CODES[2])).isEqualTo("ORDINARY");
+				SampleFiles.CODES[2]))
+			.isEqualTo("ORDINARY");
 
 		Imports.Job dryWarnings = this.imports.run("county.admin", "warnings", this.warnings, SampleFiles.WARNINGS,
 				true);
@@ -101,8 +103,7 @@ class SampleFilesTests {
 		assertThat(warnings()).isZero();
 		assertThat(count("SELECT COUNT(*) FROM member WHERE id_number = ?", SampleFiles.UNREGISTERED)).isZero();
 
-		Imports.Job applied = this.imports.run("county.admin", "warnings", this.warnings, SampleFiles.WARNINGS,
-				false);
+		Imports.Job applied = this.imports.run("county.admin", "warnings", this.warnings, SampleFiles.WARNINGS, false);
 		assertThat(applied.number("rowsApplied")).as(applied.toString()).isEqualTo(2);
 		assertThat(warnings()).isEqualTo(2);
 		Map<String, Object> warned = this.jdbc.queryForMap(
@@ -120,18 +121,21 @@ class SampleFilesTests {
 		assertThat(onList(null, registeredId)).containsExactlyInAnyOrder("UNDER_LINE_NOT_MONITORED",
 				"WARNING_NOT_SCREENED");
 
-		GraphQlTester.Response warningsRead = this.imports.graphQl("county.admin").document("""
-				query($id: ID!) { household(id: $id) { warnings { department kind warnedOn } } }""")
+		GraphQlTester.Response warningsRead = this.imports.graphQl("county.admin")
+			.document("""
+					query($id: ID!) { household(id: $id) { warnings { department kind warnedOn } } }""")
 			.variable("id", warnedId)
 			.execute();
 		warningsRead.errors().verify();
 		assertThat(warningsRead.path("household.warnings[0].kind").entity(String.class).get()).isEqualTo("大额医疗支出");
 
 		int version = count("SELECT version FROM household WHERE id = ?", Long.parseLong(warnedId));
-		this.imports.graphQl("county.admin").document("""
-				mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { household { screenedOn } } }""")
-			.variable("input", Map.of("id", warnedId, "version", version, "screenedOn",
-					LocalDate.now(this.clock).toString()))
+		this.imports.graphQl("county.admin")
+			.document(
+					"""
+							mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { household { screenedOn } } }""")
+			.variable("input",
+					Map.of("id", warnedId, "version", version, "screenedOn", LocalDate.now(this.clock).toString()))
 			.execute()
 			.errors()
 			.verify();

@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uploads refused as a whole, with a clear error and nothing written: not a spreadsheet, a missing column, a
- * formula, a zip bomb, an upload over the limit; who may upload what; and a job cut off by a restart.
+ * Uploads refused as a whole, with a clear error and nothing written: not a spreadsheet,
+ * a missing column, a formula, a zip bomb, an upload over the limit; who may upload what;
+ * and a job cut off by a restart.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -112,7 +113,8 @@ class UploadRulesTests {
 					row.createCell(c).setCellValue(table.get(r).get(c));
 				}
 			}
-			// a later household whose income is computed: the whole file is refused, the first household too
+			// a later household whose income is computed: the whole file is refused, the
+			// first household too
 			Row row = sheet.createRow(table.size());
 			for (int c = 0; c < table.get(1).size(); c++) {
 				row.createCell(c).setCellValue(table.get(1).get(c).replace(code, last));
@@ -194,7 +196,8 @@ class UploadRulesTests {
 			assertThat(refusal.get("column")).isEqualTo("证件号码");
 		});
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM warning w JOIN member m ON m.id = w.member_id"
-				+ " WHERE m.id_number = ? AND w.department = 'MEDICAL_INSURANCE'", Integer.class, known)).isZero();
+				+ " WHERE m.id_number = ? AND w.department = 'MEDICAL_INSURANCE'", Integer.class, known))
+			.isZero();
 
 		Imports.Refused hrss = this.imports.refused("hrss.officer", "warnings", file.csv(StandardCharsets.UTF_8, true),
 				"w.csv");

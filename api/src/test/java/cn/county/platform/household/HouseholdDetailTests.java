@@ -17,9 +17,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The household detail a cadre's phone asks for on a visit (members with jobs, trainings and certificates, measures,
- * visits, courtyard, loans with their events) costs the same SQL statements for a household with a
- * handful of records as for one with many: every nested list is one batched statement, never one per row.
+ * The household detail a cadre's phone asks for on a visit (members with jobs, trainings
+ * and certificates, measures, visits, courtyard, loans with their events) costs the same
+ * SQL statements for a household with a handful of records as for one with many: every
+ * nested list is one batched statement, never one per row.
  */
 class HouseholdDetailTests extends AbstractPlatformTests {
 
@@ -30,7 +31,10 @@ class HouseholdDetailTests extends AbstractPlatformTests {
 			+ " + (SELECT COUNT(*) FROM loan_event e JOIN loan l ON l.id = e.loan_id WHERE l.household_id = h.id)"
 			+ " + (SELECT COUNT(*) FROM job j JOIN member jm ON jm.id = j.member_id WHERE jm.household_id = h.id)";
 
-	/** Households with at least one loan, so every nested list, loan events included, is asked for. */
+	/**
+	 * Households with at least one loan, so every nested list, loan events included, is
+	 * asked for.
+	 */
 	private static final String WITH_LOANS = "SELECT h.id, " + ROWS + " AS row_count FROM household h"
 			+ " WHERE EXISTS (SELECT 1 FROM loan l WHERE l.household_id = h.id)"
 			+ " AND EXISTS (SELECT 1 FROM assistance_measure a WHERE a.household_id = h.id)"
@@ -46,16 +50,18 @@ class HouseholdDetailTests extends AbstractPlatformTests {
 	void theDetailCostsTheSameStatementsForASmallAndALargeHousehold() {
 		Map<String, Object> small = this.jdbc.queryForMap(WITH_LOANS + " ORDER BY row_count ASC, h.id LIMIT 1");
 		Map<String, Object> large = this.jdbc.queryForMap(WITH_LOANS + " ORDER BY row_count DESC, h.id LIMIT 1");
-		assertThat(((Number) large.get("row_count")).longValue())
-			.as("the demo data has households of different sizes")
+		assertThat(((Number) large.get("row_count")).longValue()).as("the demo data has households of different sizes")
 			.isGreaterThan(((Number) small.get("row_count")).longValue() * 2);
 		HttpGraphQlTester cadre = this.admin;
 		long forSmall = statementsFor(cadre, small.get("id"));
 		long forLarge = statementsFor(cadre, large.get("id"));
 		assertThat(forLarge).isEqualTo(forSmall);
-		// the household, then one statement per nested list: members, their jobs, trainings and certificates,
-		// measures, visits, courtyard, loans, loan events; the borrowers are among the members already read (the
-		// member loader's cache answers Loan.borrower), so they cost no statement of their own: one fewer than 11
+		// the household, then one statement per nested list: members, their jobs,
+		// trainings and certificates,
+		// measures, visits, courtyard, loans, loan events; the borrowers are among the
+		// members already read (the
+		// member loader's cache answers Loan.borrower), so they cost no statement of
+		// their own: one fewer than 11
 		assertThat(forSmall).isLessThanOrEqualTo(10);
 	}
 
@@ -65,7 +71,8 @@ class HouseholdDetailTests extends AbstractPlatformTests {
 		long householdId = ((Number) small.get("id")).longValue();
 		HttpGraphQlTester admin = this.admin;
 		long forFew = statementsFor(admin, householdId);
-		// visits are append-only and free of rules a fixture must satisfy: the cheapest way to a household with a
+		// visits are append-only and free of rules a fixture must satisfy: the cheapest
+		// way to a household with a
 		// thousand rows beneath it
 		List<Object[]> visits = new ArrayList<>();
 		for (int i = 0; i < 1_000; i++) {
@@ -73,8 +80,9 @@ class HouseholdDetailTests extends AbstractPlatformTests {
 					Date.valueOf(LocalDate.of(2023, 1, 1).plusDays(i % 300)), "visit " + i, "fixture.cadre" });
 		}
 		try {
-			this.jdbc.batchUpdate("INSERT INTO household_visit (id, household_id, cadre, visited_on, notes, recorded_by)"
-					+ " VALUES (?, ?, ?, ?, ?, ?)", visits);
+			this.jdbc
+				.batchUpdate("INSERT INTO household_visit (id, household_id, cadre, visited_on, notes, recorded_by)"
+						+ " VALUES (?, ?, ?, ?, ?, ?)", visits);
 			long rows = this.jdbc.queryForObject("SELECT " + ROWS + " FROM household h WHERE h.id = ?", Long.class,
 					householdId);
 			assertThat(rows).isGreaterThan(1_000);
@@ -89,8 +97,7 @@ class HouseholdDetailTests extends AbstractPlatformTests {
 
 	@Test
 	void theStatementCounterIsPublishedAsAMetricForTheBenchmark() {
-		this.admin
-			.documentName("householdDetail")
+		this.admin.documentName("householdDetail")
 			.variable("id", this.jdbc.queryForObject("SELECT MIN(id) FROM household", Long.class))
 			.execute();
 		long before = this.statements.count();

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The household and member statements on the real database, with exactly the rows each test writes: the row scope
- * in every select, and keyset pages that neither skip nor repeat a row when many rows share the sort value.
+ * The household and member statements on the real database, with exactly the rows each
+ * test writes: the row scope in every select, and keyset pages that neither skip nor
+ * repeat a row when many rows share the sort value.
  */
 @MapperTest
 class HouseholdMapperTests {
@@ -95,8 +96,7 @@ class HouseholdMapperTests {
 		assertThat(codes(first)).containsExactly("S-A", "S-B");
 		Household last = first.get(1);
 		assertThat(codes(page(Scope.COUNTY, "h.code", false, last.code(), last.id(), 2))).containsExactly("S-C");
-		assertThat(codes(page(Scope.COUNTY, "h.code", true, "S-C", this.inOtherTown, 2))).containsExactly("S-B",
-				"S-A");
+		assertThat(codes(page(Scope.COUNTY, "h.code", true, "S-C", this.inOtherTown, 2))).containsExactly("S-B", "S-A");
 	}
 
 	@Test
@@ -111,7 +111,10 @@ class HouseholdMapperTests {
 		assertThat(descending).containsExactlyElementsOf(tied.stream().sorted((a, b) -> Long.compare(b, a)).toList());
 	}
 
-	/** Every household headed by 张同, a page at a time by head name, following each page's last row. */
+	/**
+	 * Every household headed by 张同, a page at a time by head name, following each page's
+	 * last row.
+	 */
 	private List<Long> walk(boolean desc, int size) {
 		HouseholdFilter filter = new HouseholdFilter(null, this.area.village(), null, null, null, null, null, null,
 				null, "张同");
@@ -132,8 +135,7 @@ class HouseholdMapperTests {
 		throw new AssertionError("no last page after 10 pages: " + seen);
 	}
 
-	private List<Household> page(Scope scope, String column, boolean desc, Object afterValue, Long afterId,
-			int limit) {
+	private List<Household> page(Scope scope, String column, boolean desc, Object afterValue, Long afterId, int limit) {
 		return this.households.selectPage(HouseholdFilter.NONE, scope, column, desc, afterValue, afterId, limit);
 	}
 

@@ -73,13 +73,12 @@ class HouseholdMutationTests extends AbstractPlatformTests {
 				Arguments.of("a blank address", "address", "  ", "input.address"),
 				Arguments.of("a malformed phone", "phone", "12345", "input.phone"),
 				Arguments.of("a malformed code", "code", "a b", "input.code"),
-				Arguments.of("a disabled head without grade", "head.health", "DISABLED",
-						"input.head.disabilityGrade"),
+				Arguments.of("a disabled head without grade", "head.health", "DISABLED", "input.head.disabilityGrade"),
 				Arguments.of("a grade for a healthy head", "head.disabilityGrade", 2, "input.head.disabilityGrade"),
 				Arguments.of("a blank head name", "head.name", "", "input.head.name"),
 				Arguments.of("monitoring without causes", "monitoring",
-						Map.of("type", "MARGINAL", "causes", List.of(), "identifiedVia", "SELF_REPORT",
-								"identifiedOn", "2023-01-01"),
+						Map.of("type", "MARGINAL", "causes", List.of(), "identifiedVia", "SELF_REPORT", "identifiedOn",
+								"2023-01-01"),
 						"input.monitoring.causes"),
 				Arguments.of("monitoring identified in the future", "monitoring",
 						Map.of("type", "MARGINAL", "causes", List.of("ILLNESS"), "identifiedVia", "SELF_REPORT",
@@ -178,13 +177,17 @@ class HouseholdMutationTests extends AbstractPlatformTests {
 					Map.of("householdId", id, "monitoring", Fixtures.monitoring("SUDDEN_HARDSHIP", "ACCIDENT")))
 			.execute();
 		identified.path("identifyMonitoredHousehold.household.category").entity(String.class).isEqualTo("MONITORED");
-		identified.path("identifyMonitoredHousehold.household.riskCauses").entityList(String.class).containsExactly("ACCIDENT");
+		identified.path("identifyMonitoredHousehold.household.riskCauses")
+			.entityList(String.class)
+			.containsExactly("ACCIDENT");
 		GraphQlTester.Response eliminated = this.admin.documentName("eliminateHouseholdRisk")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("householdId", id, "eliminatedOn", "2023-09-30"))
 			.execute();
 		eliminated.path("eliminateHouseholdRisk.household.riskStatus").entity(String.class).isEqualTo("ELIMINATED");
-		eliminated.path("eliminateHouseholdRisk.household.riskEliminatedOn").entity(String.class).isEqualTo("2023-09-30");
+		eliminated.path("eliminateHouseholdRisk.household.riskEliminatedOn")
+			.entity(String.class)
+			.isEqualTo("2023-09-30");
 	}
 
 	@Test
@@ -196,10 +199,10 @@ class HouseholdMutationTests extends AbstractPlatformTests {
 			.execute(), "input.householdId", "CONFLICT");
 		assertRefused(() -> this.admin.documentName("identifyMonitoredHousehold")
 			.fragmentName("householdFields")
-			.variable("input", Map.of("householdId", alleviated, "monitoring", Fixtures.monitoring("MARGINAL", "ILLNESS")))
+			.variable("input",
+					Map.of("householdId", alleviated, "monitoring", Fixtures.monitoring("MARGINAL", "ILLNESS")))
 			.execute(), "input.monitoring.type", "CONFLICT");
-		long atRisk = createdId(
-				with(Fixtures.household(), "monitoring", Fixtures.monitoring("MARGINAL", "ILLNESS")));
+		long atRisk = createdId(with(Fixtures.household(), "monitoring", Fixtures.monitoring("MARGINAL", "ILLNESS")));
 		assertRefused(() -> this.admin.documentName("identifyMonitoredHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("householdId", atRisk, "monitoring", Fixtures.monitoring("MARGINAL", "DISASTER")))
@@ -219,8 +222,9 @@ class HouseholdMutationTests extends AbstractPlatformTests {
 		long id = createdId(Fixtures.household());
 		String childId = Fixtures.idNumber(LocalDate.of(2012, 9, 1));
 		GraphQlTester.Response added = this.admin.documentName("addMember")
-			.variable("input", Map.of("householdId", id, "relation", "CHILD", "member",
-					with(Fixtures.member("张小明", childId), "schooling", "COMPULSORY")))
+			.variable("input",
+					Map.of("householdId", id, "relation", "CHILD", "member",
+							with(Fixtures.member("张小明", childId), "schooling", "COMPULSORY")))
 			.execute();
 		added.path("addMember.member.birthDate").entity(String.class).isEqualTo("2012-09-01");
 		long memberId = added.path("addMember.member.id").entity(Long.class).get();
@@ -268,15 +272,18 @@ class HouseholdMutationTests extends AbstractPlatformTests {
 				Long.class, id);
 		String otherHead = (String) ((Map<?, ?>) createdHead()).get("idNumber");
 		assertRefused(() -> this.admin.documentName("addMember")
-			.variable("input", Map.of("householdId", id, "relation", "HEAD", "member",
-					Fixtures.member("李四", Fixtures.idNumber(LocalDate.of(1990, 1, 2)))))
+			.variable("input",
+					Map.of("householdId", id, "relation", "HEAD", "member",
+							Fixtures.member("李四", Fixtures.idNumber(LocalDate.of(1990, 1, 2)))))
 			.execute(), "input.relation", "BAD_REQUEST");
 		assertRefused(() -> this.admin.documentName("addMember")
-			.variable("input", Map.of("householdId", id, "relation", "SIBLING", "member", Fixtures.member("李四", otherHead)))
+			.variable("input",
+					Map.of("householdId", id, "relation", "SIBLING", "member", Fixtures.member("李四", otherHead)))
 			.execute(), "input.member.idNumber", "CONFLICT");
 		assertRefused(() -> this.admin.documentName("addMember")
-			.variable("input", Map.of("householdId", 999, "relation", "SIBLING", "member",
-					Fixtures.member("李四", Fixtures.idNumber(LocalDate.of(1990, 1, 2)))))
+			.variable("input",
+					Map.of("householdId", 999, "relation", "SIBLING", "member",
+							Fixtures.member("李四", Fixtures.idNumber(LocalDate.of(1990, 1, 2)))))
 			.execute(), "input.householdId", "NOT_FOUND");
 		assertRefused(() -> this.admin.documentName("removeMember").variable("input", Map.of("id", headId)).execute(),
 				"input.id", "CONFLICT");

@@ -38,8 +38,9 @@ class HouseholdQueryTests extends AbstractPlatformTests {
 	@CsvSource({ "CODE,ASC,h.code ASC", "INCOME,DESC,h.income_per_capita DESC", "HEAD_NAME,ASC,h.head_name ASC",
 			"UPDATED_AT,DESC,h.updated_at DESC" })
 	void walkingThePagesVisitsEveryHouseholdExactlyOnceInOrder(String field, String direction, String sqlOrder) {
-		List<Long> expected = this.jdbc.queryForList("SELECT h.id FROM household h WHERE h.town_code = ? ORDER BY "
-				+ sqlOrder + ", h.id " + direction, Long.class, Fixtures.TOWN);
+		List<Long> expected = this.jdbc.queryForList(
+				"SELECT h.id FROM household h WHERE h.town_code = ? ORDER BY " + sqlOrder + ", h.id " + direction,
+				Long.class, Fixtures.TOWN);
 		List<Long> visited = new ArrayList<>();
 		String after = null;
 		boolean hasNext = true;
@@ -80,9 +81,9 @@ class HouseholdQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void oneHouseholdByIdAndByCodeWithItsMembersHeadFirst() {
-		Map<String, Object> row = this.jdbc
-			.queryForMap("SELECT id, code, head_name FROM household WHERE village_code = ? ORDER BY code LIMIT 1",
-					Fixtures.VILLAGE);
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT id, code, head_name FROM household WHERE village_code = ? ORDER BY code LIMIT 1",
+				Fixtures.VILLAGE);
 		long members = this.jdbc.queryForObject("SELECT COUNT(*) FROM member WHERE household_id = ?", Long.class,
 				row.get("id"));
 		GraphQlTester.Response byId = this.admin.documentName("household")
@@ -121,8 +122,7 @@ class HouseholdQueryTests extends AbstractPlatformTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"{\"category\":\"MONITORED\"}|category = 'MONITORED'",
+	@CsvSource(delimiter = '|', value = { "{\"category\":\"MONITORED\"}|category = 'MONITORED'",
 			"{\"category\":\"MONITORED\",\"monitoringType\":\"MARGINAL\"}|category = 'MONITORED' AND monitoring_type = 'MARGINAL'",
 			"{\"riskStatus\":\"NOT_ELIMINATED\"}|risk_status = 'NOT_ELIMINATED'",
 			"{\"riskCause\":\"ILLNESS\"}|id IN (SELECT household_id FROM household_risk_cause WHERE cause = 'ILLNESS')",
@@ -173,8 +173,11 @@ class HouseholdQueryTests extends AbstractPlatformTests {
 	@Test
 	void townsListTheirVillages() {
 		long villages = this.jdbc.queryForObject("SELECT COUNT(*) FROM village", Long.class);
-		Set<String> seen = new HashSet<>(
-				this.admin.documentName("towns").execute().path("towns[*].villages[*].code").entityList(String.class).get());
+		Set<String> seen = new HashSet<>(this.admin.documentName("towns")
+			.execute()
+			.path("towns[*].villages[*].code")
+			.entityList(String.class)
+			.get());
 		assertThat(seen).hasSize((int) villages).contains(Fixtures.VILLAGE);
 	}
 

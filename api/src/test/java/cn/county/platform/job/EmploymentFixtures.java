@@ -14,12 +14,14 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * People and their records for the job tests, created through the API as the county admin, each test with
- * households of its own so tests never see each other's jobs.
+ * People and their records for the job tests, created through the API as the county
+ * admin, each test with households of its own so tests never see each other's jobs.
  */
 final class EmploymentFixtures {
 
-	/** The tables this feature writes; a refused request must leave every one unchanged. */
+	/**
+	 * The tables this feature writes; a refused request must leave every one unchanged.
+	 */
 	static final String[] TABLES = { "job", "job_subsidy", "training", "certificate" };
 
 	private final HttpGraphQlTester admin;
@@ -124,7 +126,10 @@ final class EmploymentFixtures {
 		return Fixtures.create(this.admin, document, document.endsWith("Job") ? "jobFields" : null, input, path);
 	}
 
-	/** One of this feature's mutations as the caller; the job mutations select the {@code jobFields} fragment. */
+	/**
+	 * One of this feature's mutations as the caller; the job mutations select the
+	 * {@code jobFields} fragment.
+	 */
 	static GraphQlTester.Response mutation(HttpGraphQlTester caller, String document, Map<String, Object> input) {
 		GraphQlTester.Request<?> request = caller.documentName(document);
 		if (document.endsWith("Job")) {
@@ -133,12 +138,18 @@ final class EmploymentFixtures {
 		return request.variable("input", input).execute();
 	}
 
-	/** The request is refused with an error naming the field, and none of this feature's tables changed. */
+	/**
+	 * The request is refused with an error naming the field, and none of this feature's
+	 * tables changed.
+	 */
 	void assertRefused(Supplier<GraphQlTester.Response> request, String field, String classification) {
 		Refusals.assertRefused(this.jdbc, request, field, classification, TABLES);
 	}
 
-	/** The request is refused as not allowed for the caller, and none of this feature's tables changed. */
+	/**
+	 * The request is refused as not allowed for the caller, and none of this feature's
+	 * tables changed.
+	 */
 	void assertForbidden(Supplier<GraphQlTester.Response> request) {
 		Refusals.assertForbidden(this.jdbc, request, TABLES);
 	}

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The demo's jobs, subsidies, trainings and certificates obey the rules the API enforces and tell the story of item
- * 15: most able and willing members employed (nearly two jobs a household), posts for weak labour, employment short
- * of 100% in places, certification around the 40% target and growing through 2023.
+ * The demo's jobs, subsidies, trainings and certificates obey the rules the API enforces
+ * and tell the story of item 15: most able and willing members employed (nearly two jobs
+ * a household), posts for weak labour, employment short of 100% in places, certification
+ * around the 40% target and growing through 2023.
  */
 @Tag("db")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,29 +72,41 @@ class JobDemoDataTests {
 			.as("overlapping public-welfare posts")
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM job j JOIN member m ON m.id = j.member_id"
-				+ " WHERE j.start_date < DATE_ADD(m.birth_date, INTERVAL 16 YEAR)")).as("jobs before 16").isZero();
+				+ " WHERE j.start_date < DATE_ADD(m.birth_date, INTERVAL 16 YEAR)"))
+			.as("jobs before 16")
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM job j JOIN member m ON m.id = j.member_id"
-				+ " WHERE j.household_id <> m.household_id")).as("jobs filed under another household").isZero();
+				+ " WHERE j.household_id <> m.household_id"))
+			.as("jobs filed under another household")
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM job WHERE start_date > '2023-12-31' OR end_date > '2023-12-31'"))
 			.as("dates after the day the demo describes")
 			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM job_subsidy s JOIN job j ON j.id = s.job_id WHERE"
 				+ " (s.kind = 'CROSS_PROVINCE_TRANSPORT' AND j.type <> 'OUT_OF_PROVINCE')"
 				+ " OR (s.kind = 'ONE_TIME_STARTUP' AND j.type NOT IN ('SELF_EMPLOYED', 'LOCAL_ENTERPRISE'))"
-				+ " OR s.paid_on < j.start_date OR s.member_id <> j.member_id")).as("subsidies for the wrong job").isZero();
+				+ " OR s.paid_on < j.start_date OR s.member_id <> j.member_id"))
+			.as("subsidies for the wrong job")
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM (SELECT member_id FROM job_subsidy WHERE kind = 'ONE_TIME_STARTUP'"
-				+ " GROUP BY member_id HAVING COUNT(*) > 1) twice")).as("second start-up subsidies").isZero();
+				+ " GROUP BY member_id HAVING COUNT(*) > 1) twice"))
+			.as("second start-up subsidies")
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM certificate c JOIN training t ON t.id = c.training_id"
-				+ " WHERE t.member_id <> c.member_id OR c.issued_on < t.start_date")).as("foreign trainings").isZero();
+				+ " WHERE t.member_id <> c.member_id OR c.issued_on < t.start_date"))
+			.as("foreign trainings")
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM certificate WHERE issued_on > '2023-12-31'")).isZero();
-		assertThat(count("SELECT COUNT(*) FROM training WHERE completed AND (end_date IS NULL OR end_date > '2023-12-31')"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM training WHERE completed AND (end_date IS NULL OR end_date > '2023-12-31')"))
 			.isZero();
 	}
 
 	@Test
 	void publicWelfarePostsGoMostlyToWeakLabour() {
-		double weakInPosts = share("SELECT COUNT(*) FROM job j JOIN member m ON m.id = j.member_id"
-				+ " WHERE j.type = 'PUBLIC_WELFARE_POST' AND j.end_date IS NULL AND m.labour_capacity = 'WEAK'",
+		double weakInPosts = share(
+				"SELECT COUNT(*) FROM job j JOIN member m ON m.id = j.member_id"
+						+ " WHERE j.type = 'PUBLIC_WELFARE_POST' AND j.end_date IS NULL AND m.labour_capacity = 'WEAK'",
 				"SELECT COUNT(*) FROM job WHERE type = 'PUBLIC_WELFARE_POST' AND end_date IS NULL");
 		assertThat(weakInPosts).isGreaterThan(0.6);
 		assertThat(count("SELECT COUNT(*) FROM job WHERE welfare_post_level = 'VILLAGE'"))
@@ -112,10 +125,9 @@ class JobDemoDataTests {
 				+ " WHERE j.member_id = m.id AND j.end_date IS NULL) THEN 1 ELSE 0 END) / COUNT(*) " + willing
 				+ " GROUP BY h.village_code", Double.class);
 		assertThat(villageRates).anySatisfy((rate) -> assertThat(rate).isLessThan(0.8));
-		assertThat(villageRates.stream().filter((rate) -> rate >= 0.85).count())
-			.isGreaterThan(villageRates.size() / 2);
-		long withoutRecord = count("SELECT COUNT(*) " + willing
-				+ " AND NOT EXISTS (SELECT 1 FROM job j WHERE j.member_id = m.id)");
+		assertThat(villageRates.stream().filter((rate) -> rate >= 0.85).count()).isGreaterThan(villageRates.size() / 2);
+		long withoutRecord = count(
+				"SELECT COUNT(*) " + willing + " AND NOT EXISTS (SELECT 1 FROM job j WHERE j.member_id = m.id)");
 		assertThat(withoutRecord).isPositive();
 		assertThat(this.summary.faults()).containsEntry(JobDemoSection.WITHOUT_JOB, withoutRecord);
 	}
@@ -124,7 +136,8 @@ class JobDemoDataTests {
 	void aboutOneLabourerInFiveTrainsAndEachTownCertifies30To45PercentGrowingThrough2023() {
 		String labour = "FROM member m JOIN household h ON h.id = m.household_id WHERE " + LABOUR;
 		assertThat(share("SELECT COUNT(DISTINCT t.member_id) FROM training t JOIN member m ON m.id = t.member_id"
-				+ " WHERE " + LABOUR, "SELECT COUNT(*) " + labour)).isCloseTo(0.2, within(0.03));
+				+ " WHERE " + LABOUR, "SELECT COUNT(*) " + labour))
+			.isCloseTo(0.2, within(0.03));
 		List<Map<String, Object>> towns = this.jdbc.queryForList("SELECT h.town_code, COUNT(*) AS labour,"
 				+ " SUM(CASE WHEN EXISTS (SELECT 1 FROM certificate c WHERE c.member_id = m.id) THEN 1 ELSE 0 END)"
 				+ " AS certified, SUM(CASE WHEN EXISTS (SELECT 1 FROM certificate c WHERE c.member_id = m.id"
@@ -136,8 +149,7 @@ class JobDemoDataTests {
 			double rate = ((Number) town.get("certified")).doubleValue() / labourCount;
 			double bySeptember = ((Number) town.get("by_september")).doubleValue() / labourCount;
 			assertThat(rate).as("certification rate of town " + town.get("town_code")).isBetween(0.27, 0.48);
-			assertThat(bySeptember).as("rate by September in town " + town.get("town_code"))
-				.isLessThan(rate - 0.03);
+			assertThat(bySeptember).as("rate by September in town " + town.get("town_code")).isLessThan(rate - 0.03);
 		}
 		assertThat(count("SELECT COUNT(*) FROM certificate WHERE training_id IS NOT NULL")).isPositive();
 	}

@@ -18,9 +18,10 @@ import static cn.county.platform.job.EmploymentFixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Jobs, subsidies, trainings and certificates are household-level data: every role that reads households sees
- * their fields (none is sensitive, monthly income included), dashboard viewers see none, and partners see only
- * approved fields, with each read logged against the household.
+ * Jobs, subsidies, trainings and certificates are household-level data: every role that
+ * reads households sees their fields (none is sensitive, monthly income included),
+ * dashboard viewers see none, and partners see only approved fields, with each read
+ * logged against the household.
  */
 class JobFieldPolicyTests extends AbstractPlatformTests {
 
@@ -49,9 +50,7 @@ class JobFieldPolicyTests extends AbstractPlatformTests {
 		response.path("household.members[0].jobs[0].subsidies[0].amount").entity(Double.class).isEqualTo(500.0);
 		response.path("household.members[0].trainings[0].provider").entity(String.class).isEqualTo("县职业教育中心");
 		response.path("household.members[0].certificates[0].number").entity(String.class).isEqualTo("S202341100001");
-		response.path("household.members[0].certificates[0].training.course")
-			.entity(String.class)
-			.isEqualTo("中式烹调师培训");
+		response.path("household.members[0].certificates[0].training.course").entity(String.class).isEqualTo("中式烹调师培训");
 	}
 
 	@Test
@@ -72,8 +71,9 @@ class JobFieldPolicyTests extends AbstractPlatformTests {
 		this.admin
 			.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\","
 					+ " fields: $f}) { fields } }")
-			.variable("f", List.of("Household.members", "Member.jobs", "Member.certificates", "Job.type",
-					"Job.monthlyIncome", "Certificate.kind"))
+			.variable("f",
+					List.of("Household.members", "Member.jobs", "Member.certificates", "Job.type", "Job.monthlyIncome",
+							"Certificate.kind"))
 			.execute()
 			.errors()
 			.verify();
@@ -95,8 +95,8 @@ class JobFieldPolicyTests extends AbstractPlatformTests {
 		response.path("household.members[0].jobs[0].type").entity(String.class).isEqualTo("OUT_OF_PROVINCE");
 		response.path("household.members[0].jobs[0].monthlyIncome").entity(Double.class).isEqualTo(3200.0);
 		response.path("household.members[0].certificates[0].kind").entity(String.class).isEqualTo("VOCATIONAL_SKILL");
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?",
-				Long.class, "partner-insurer"))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?", Long.class,
+				"partner-insurer"))
 			.isEqualTo(logged + 1);
 		Map<String, Object> entry = this.admin
 			.document("{ partnerAccessLog(partnerId: \"partner-insurer\", first: 1) { edges { node { householdIds"
@@ -116,7 +116,10 @@ class JobFieldPolicyTests extends AbstractPlatformTests {
 			.execute();
 		List<Map> types = me.path("me.fieldAccess").entityList(Map.class).get();
 		for (String type : List.of("Job", "Subsidy", "Training", "Certificate")) {
-			Map<?, ?> access = types.stream().filter((entry) -> type.equals(entry.get("type"))).findFirst().orElseThrow();
+			Map<?, ?> access = types.stream()
+				.filter((entry) -> type.equals(entry.get("type")))
+				.findFirst()
+				.orElseThrow();
 			assertThat((List<?>) access.get("whole")).as(type).isNotEmpty();
 			assertThat((List<?>) access.get("masked")).as(type).isEmpty();
 			assertThat((List<?>) access.get("forbidden")).as(type).isEmpty();

@@ -107,13 +107,15 @@ class JobMutationTests extends AbstractPlatformTests {
 		// 17 now: refused the day before the 16th birthday, accepted on it
 		LocalDate birth = today().minusYears(17);
 		Person teenager = this.fixtures.member(parent.householdId(), "CHILD", birth, "HIGH_SCHOOL");
-		this.fixtures.assertRefused(() -> mutation(this.admin, "recordJob",
-				job(teenager.memberId(), "LOCAL_ENTERPRISE", birth.plusYears(16).minusDays(1).toString())),
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "recordJob",
+						job(teenager.memberId(), "LOCAL_ENTERPRISE", birth.plusYears(16).minusDays(1).toString())),
 				"input.memberId", "BAD_REQUEST");
 		long id = this.fixtures.recordJob(job(teenager.memberId(), "LOCAL_ENTERPRISE", birth.plusYears(16).toString()));
 		// and a correction cannot move the start before that birthday either
-		this.fixtures.assertRefused(() -> mutation(this.admin, "updateJob",
-				Map.of("id", id, "startDate", birth.plusYears(15).toString())), "input.startDate", "BAD_REQUEST");
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "updateJob", Map.of("id", id, "startDate", birth.plusYears(15).toString())),
+				"input.startDate", "BAD_REQUEST");
 	}
 
 	@Test
@@ -147,13 +149,12 @@ class JobMutationTests extends AbstractPlatformTests {
 		long first = this.fixtures.recordJob(post(member, "VILLAGE", "2023-01-01", "2023-03-31"));
 		long second = this.fixtures.recordJob(post(member, "VILLAGE", "2023-04-01", null));
 		this.fixtures.assertRefused(
-				() -> mutation(this.admin, "updateJob", Map.of("id", first, "endDate", "2023-04-01")),
-				"input.endDate", "CONFLICT");
+				() -> mutation(this.admin, "updateJob", Map.of("id", first, "endDate", "2023-04-01")), "input.endDate",
+				"CONFLICT");
 		this.fixtures.assertRefused(
 				() -> mutation(this.admin, "updateJob", Map.of("id", second, "startDate", "2023-03-15")),
 				"input.startDate", "CONFLICT");
-		mutation(this.admin, "updateJob", Map.of("id", first, "endDate", "2023-03-20"))
-			.path("updateJob.job.endDate")
+		mutation(this.admin, "updateJob", Map.of("id", first, "endDate", "2023-03-20")).path("updateJob.job.endDate")
 			.entity(String.class)
 			.isEqualTo("2023-03-20");
 		mutation(this.admin, "updateJob", Map.of("id", second, "startDate", "2023-03-21"))
@@ -182,8 +183,8 @@ class JobMutationTests extends AbstractPlatformTests {
 				"input.id", "NOT_FOUND");
 		mutation(this.admin, "endJob", Map.of("id", id, "endDate", "2023-06-30")).errors().verify();
 		this.fixtures.assertRefused(
-				() -> mutation(this.admin, "updateJob", Map.of("id", id, "startDate", "2023-07-01")),
-				"input.startDate", "BAD_REQUEST");
+				() -> mutation(this.admin, "updateJob", Map.of("id", id, "startDate", "2023-07-01")), "input.startDate",
+				"BAD_REQUEST");
 	}
 
 	@Test
@@ -194,9 +195,8 @@ class JobMutationTests extends AbstractPlatformTests {
 		this.fixtures.assertRefused(
 				() -> mutation(this.admin, "endJob", Map.of("id", id, "endDate", today().plusDays(1).toString())),
 				"input.endDate", "BAD_REQUEST");
-		this.fixtures.assertRefused(
-				() -> mutation(this.admin, "endJob", Map.of("id", 424242, "endDate", "2023-05-01")), "input.id",
-				"NOT_FOUND");
+		this.fixtures.assertRefused(() -> mutation(this.admin, "endJob", Map.of("id", 424242, "endDate", "2023-05-01")),
+				"input.id", "NOT_FOUND");
 		// the day it started is a valid last day
 		mutation(this.admin, "endJob", Map.of("id", id, "endDate", "2023-03-01")).errors().verify();
 		this.fixtures.assertRefused(() -> mutation(this.admin, "endJob", Map.of("id", id, "endDate", "2023-05-01")),
@@ -215,9 +215,9 @@ class JobMutationTests extends AbstractPlatformTests {
 		// paid again the next year for the same job
 		this.fixtures.recordSubsidy(away, "CROSS_PROVINCE_TRANSPORT", "2024-02-20");
 		long inProvince = this.fixtures.recordJob(job(member, "IN_PROVINCE", "2023-02-01"));
-		this.fixtures.assertRefused(() -> mutation(this.admin, "recordSubsidy",
-				Map.of("jobId", inProvince, "kind", "CROSS_PROVINCE_TRANSPORT", "amount", 600, "paidOn",
-						"2023-02-20")),
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "recordSubsidy", Map.of("jobId", inProvince, "kind",
+						"CROSS_PROVINCE_TRANSPORT", "amount", 600, "paidOn", "2023-02-20")),
 				"input.kind", "BAD_REQUEST");
 	}
 
@@ -245,8 +245,7 @@ class JobMutationTests extends AbstractPlatformTests {
 				Arguments.of("a negative amount", "amount", -500, "input.amount", "BAD_REQUEST"),
 				Arguments.of("a payment in the future", "paidOn", today().plusDays(1).toString(), "input.paidOn",
 						"BAD_REQUEST"),
-				Arguments.of("a payment before the job started", "paidOn", "2023-01-31", "input.paidOn",
-						"BAD_REQUEST"),
+				Arguments.of("a payment before the job started", "paidOn", "2023-01-31", "input.paidOn", "BAD_REQUEST"),
 				Arguments.of("an unknown job", "jobId", 424242, "input.jobId", "NOT_FOUND"));
 	}
 

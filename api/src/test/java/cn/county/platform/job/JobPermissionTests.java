@@ -19,8 +19,9 @@ import static cn.county.platform.job.EmploymentFixtures.mutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who writes and reads jobs, with real tokens: county admins, town officials in their own town and HRSS officers
- * county-wide write; village cadres and other departments do not; reads follow the caller's row scope.
+ * Who writes and reads jobs, with real tokens: county admins, town officials in their own
+ * town and HRSS officers county-wide write; village cadres and other departments do not;
+ * reads follow the caller's row scope.
  */
 class JobPermissionTests extends AbstractPlatformTests {
 
@@ -45,14 +46,13 @@ class JobPermissionTests extends AbstractPlatformTests {
 				.verify();
 			mutation(hrss, "endJob", Map.of("id", jobId, "endDate", "2023-10-31")).errors().verify();
 			long training = mutation(hrss, "recordTraining",
-					Map.of("memberId", member, "course", "电工技能培训", "provider", "县就业训练中心", "startDate",
-							"2023-04-01", "endDate", "2023-04-15", "completed", true))
+					Map.of("memberId", member, "course", "电工技能培训", "provider", "县就业训练中心", "startDate", "2023-04-01",
+							"endDate", "2023-04-15", "completed", true))
 				.path("recordTraining.training.id")
 				.entity(Long.class)
 				.get();
-			mutation(hrss, "recordCertificate",
-					Map.of("memberId", member, "name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn",
-							"2023-05-01", "number", "T411024000001", "trainingId", training))
+			mutation(hrss, "recordCertificate", Map.of("memberId", member, "name", "低压电工作业", "kind",
+					"SPECIAL_OPERATION", "issuedOn", "2023-05-01", "number", "T411024000001", "trainingId", training))
 				.errors()
 				.verify();
 		}
@@ -66,8 +66,7 @@ class JobPermissionTests extends AbstractPlatformTests {
 			.path("recordJob.job.id")
 			.entity(Long.class)
 			.get();
-		mutation(official, "endJob", Map.of("id", jobId, "endDate", "2023-08-31"))
-			.path("endJob.job.endDate")
+		mutation(official, "endJob", Map.of("id", jobId, "endDate", "2023-08-31")).path("endJob.job.endDate")
 			.entity(String.class)
 			.isEqualTo("2023-08-31");
 	}
@@ -82,24 +81,24 @@ class JobPermissionTests extends AbstractPlatformTests {
 		this.fixtures.assertRefused(
 				() -> mutation(official, "recordJob", job(person.memberId(), "LOCAL_ENTERPRISE", "2023-03-01")),
 				"input.memberId", "NOT_FOUND");
-		this.fixtures.assertRefused(
-				() -> mutation(official, "endJob", Map.of("id", jobId, "endDate", "2023-08-31")), "input.id",
-				"NOT_FOUND");
+		this.fixtures.assertRefused(() -> mutation(official, "endJob", Map.of("id", jobId, "endDate", "2023-08-31")),
+				"input.id", "NOT_FOUND");
 		this.fixtures.assertRefused(() -> mutation(official, "updateJob", Map.of("id", jobId, "monthlyIncome", 1)),
 				"input.id", "NOT_FOUND");
 		this.fixtures.assertRefused(() -> mutation(official, "recordSubsidy",
 				Map.of("jobId", jobId, "kind", "CROSS_PROVINCE_TRANSPORT", "amount", 500, "paidOn", "2023-03-10")),
 				"input.jobId", "NOT_FOUND");
 		this.fixtures.assertRefused(() -> mutation(official, "recordTraining", Map.of("memberId", person.memberId(),
-				"course", "电工技能培训", "provider", "县就业训练中心", "startDate", "2023-04-01")), "input.memberId",
-				"NOT_FOUND");
+				"course", "电工技能培训", "provider", "县就业训练中心", "startDate", "2023-04-01")), "input.memberId", "NOT_FOUND");
 		this.fixtures.assertRefused(
 				() -> mutation(official, "updateTraining", Map.of("id", trainingId, "completed", false)), "input.id",
 				"NOT_FOUND");
-		this.fixtures.assertRefused(() -> mutation(official, "recordCertificate",
-				Map.of("memberId", person.memberId(), "name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn",
-						"2023-05-01", "number", "T411024000002")),
-				"input.memberId", "NOT_FOUND");
+		this.fixtures
+			.assertRefused(
+					() -> mutation(official, "recordCertificate",
+							Map.of("memberId", person.memberId(), "name", "低压电工作业", "kind", "SPECIAL_OPERATION",
+									"issuedOn", "2023-05-01", "number", "T411024000002")),
+					"input.memberId", "NOT_FOUND");
 		this.fixtures.assertRefused(
 				() -> mutation(official, "updateCertificate", Map.of("id", certificateId, "name", "焊工")), "input.id",
 				"NOT_FOUND");
@@ -122,20 +121,20 @@ class JobPermissionTests extends AbstractPlatformTests {
 				Map.of("jobId", jobId, "kind", "CROSS_PROVINCE_TRANSPORT", "amount", 500, "paidOn", "2023-03-10")));
 		this.fixtures.assertForbidden(() -> mutation(caller, "recordTraining", Map.of("memberId", person.memberId(),
 				"course", "电工技能培训", "provider", "县就业训练中心", "startDate", "2023-04-01")));
-		this.fixtures.assertForbidden(
-				() -> mutation(caller, "updateTraining", Map.of("id", trainingId, "completed", false)));
-		this.fixtures.assertForbidden(() -> mutation(caller, "recordCertificate",
-				Map.of("memberId", person.memberId(), "name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn",
-						"2023-05-01", "number", "T411024000003")));
-		this.fixtures.assertForbidden(
-				() -> mutation(caller, "updateCertificate", Map.of("id", certificateId, "name", "焊工")));
+		this.fixtures
+			.assertForbidden(() -> mutation(caller, "updateTraining", Map.of("id", trainingId, "completed", false)));
+		this.fixtures.assertForbidden(() -> mutation(caller, "recordCertificate", Map.of("memberId", person.memberId(),
+				"name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn", "2023-05-01", "number", "T411024000003")));
+		this.fixtures
+			.assertForbidden(() -> mutation(caller, "updateCertificate", Map.of("id", certificateId, "name", "焊工")));
 	}
 
 	@Test
 	void aPartnerCannotWriteJobs() {
 		HttpGraphQlTester partner = this.clients.bank();
 		long member = this.fixtures.adult().memberId();
-		this.fixtures.assertForbidden(() -> mutation(partner, "recordJob", job(member, "LOCAL_ENTERPRISE", "2023-03-01")));
+		this.fixtures
+			.assertForbidden(() -> mutation(partner, "recordJob", job(member, "LOCAL_ENTERPRISE", "2023-03-01")));
 	}
 
 	@Test
@@ -172,7 +171,8 @@ class JobPermissionTests extends AbstractPlatformTests {
 
 	private void assertLists(String username, String where, Object... args) {
 		long jobs = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM job j JOIN household h ON h.id = j.household_id WHERE " + where, Long.class, args);
+				"SELECT COUNT(*) FROM job j JOIN household h ON h.id = j.household_id WHERE " + where, Long.class,
+				args);
 		long certificates = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM certificate c JOIN household h ON h.id = c.household_id WHERE " + where,
 				Long.class, args);

@@ -42,8 +42,8 @@ class JobQueryTests extends AbstractPlatformTests {
 		Person head = this.fixtures.adult();
 		Person spouse = this.fixtures.member(head.householdId(), "SPOUSE", LocalDate.of(1982, 8, 8), "GRADUATED");
 		long away = this.fixtures.recordJob(job(head.memberId(), "OUT_OF_PROVINCE", "2023-02-01"));
-		long ended = this.fixtures.recordJob(with(job(head.memberId(), "LOCAL_ENTERPRISE", "2022-01-01"), "endDate",
-				"2022-12-31"));
+		long ended = this.fixtures
+			.recordJob(with(job(head.memberId(), "LOCAL_ENTERPRISE", "2022-01-01"), "endDate", "2022-12-31"));
 		long post = this.fixtures.recordJob(post(spouse.memberId(), "VILLAGE", "2023-03-01", null));
 		long subsidy = this.fixtures.recordSubsidy(away, "CROSS_PROVINCE_TRANSPORT", "2023-02-15");
 		long training = this.fixtures.recordTraining(spouse.memberId(), "2023-04-01", "2023-04-20", true);
@@ -97,10 +97,9 @@ class JobQueryTests extends AbstractPlatformTests {
 	@ParameterizedTest
 	@MethodSource("jobFilters")
 	void theJobFiltersCountWhatTheDatabaseHolds(Map<String, Object> filter, String where) {
-		long expected = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM job j JOIN household h ON h.id = j.household_id WHERE "
-						+ where.replace(":today", "'" + today() + "'"),
-				Long.class);
+		long expected = this.jdbc
+			.queryForObject("SELECT COUNT(*) FROM job j JOIN household h ON h.id = j.household_id WHERE "
+					+ where.replace(":today", "'" + today() + "'"), Long.class);
 		GraphQlTester.Response response = this.admin.documentName("jobs")
 			.variable("filter", filter)
 			.variable("first", 5)
@@ -179,7 +178,8 @@ class JobQueryTests extends AbstractPlatformTests {
 		long for2 = statementsForHouseholds(prefix, 2);
 		long for8 = statementsForHouseholds(prefix, 8);
 		assertThat(for8).isEqualTo(for2);
-		// households, members, household jobs, member jobs, subsidies, trainings, certificates, their trainings
+		// households, members, household jobs, member jobs, subsidies, trainings,
+		// certificates, their trainings
 		// and their members: one statement each
 		assertThat(for2).isLessThanOrEqualTo(9);
 	}

@@ -82,9 +82,8 @@ class SkillMutationTests extends AbstractPlatformTests {
 		this.fixtures.assertRefused(() -> mutation(this.admin, "recordTraining", input), "input.endDate",
 				"BAD_REQUEST");
 		long id = this.fixtures.recordTraining(member, "2023-05-01", today().plusDays(10).toString(), false);
-		this.fixtures.assertRefused(
-				() -> mutation(this.admin, "updateTraining", Map.of("id", id, "completed", true)), "input.completed",
-				"BAD_REQUEST");
+		this.fixtures.assertRefused(() -> mutation(this.admin, "updateTraining", Map.of("id", id, "completed", true)),
+				"input.completed", "BAD_REQUEST");
 	}
 
 	@Test
@@ -123,44 +122,49 @@ class SkillMutationTests extends AbstractPlatformTests {
 	void aCertificateWithBadInputIsRefusedNamingTheFieldAndNothingIsWritten(String why, String field, Object value,
 			String reported, String classification) {
 		Map<String, Object> input = with(certificate(this.fixtures.adult().memberId()), field, value);
-		this.fixtures.assertRefused(() -> mutation(this.admin, "recordCertificate", input), reported,
-				classification);
+		this.fixtures.assertRefused(() -> mutation(this.admin, "recordCertificate", input), reported, classification);
 	}
 
 	@Test
 	void aCertificateLinksOnlyToTheMembersOwnTrainingAndNotBeforeItBegan() {
 		Person person = this.fixtures.adult();
 		long own = this.fixtures.recordTraining(person.memberId(), "2023-05-01", "2023-05-20", true);
-		long othersTraining = this.fixtures.recordTraining(this.fixtures.adult().memberId(), "2023-05-01",
-				"2023-05-20", true);
-		this.fixtures.assertRefused(() -> mutation(this.admin, "recordCertificate",
-				with(certificate(person.memberId()), "trainingId", othersTraining)), "input.trainingId",
-				"BAD_REQUEST");
-		this.fixtures.assertRefused(() -> mutation(this.admin, "recordCertificate",
-				with(with(certificate(person.memberId()), "trainingId", own), "issuedOn", "2023-04-30")),
+		long othersTraining = this.fixtures.recordTraining(this.fixtures.adult().memberId(), "2023-05-01", "2023-05-20",
+				true);
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "recordCertificate",
+						with(certificate(person.memberId()), "trainingId", othersTraining)),
+				"input.trainingId", "BAD_REQUEST");
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "recordCertificate",
+						with(with(certificate(person.memberId()), "trainingId", own), "issuedOn", "2023-04-30")),
 				"input.issuedOn", "BAD_REQUEST");
 		long certificate = this.fixtures.recordCertificate(person.memberId(), "2023-03-01", null);
-		this.fixtures.assertRefused(() -> mutation(this.admin, "updateCertificate",
-				Map.of("id", certificate, "trainingId", own)), "input.trainingId", "BAD_REQUEST");
-		this.fixtures.assertRefused(() -> mutation(this.admin, "updateCertificate",
-				Map.of("id", certificate, "trainingId", othersTraining, "issuedOn", "2023-06-01")),
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "updateCertificate", Map.of("id", certificate, "trainingId", own)),
 				"input.trainingId", "BAD_REQUEST");
-		mutation(this.admin, "updateCertificate", Map.of("id", certificate, "trainingId", own, "issuedOn", "2023-06-01"))
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "updateCertificate",
+						Map.of("id", certificate, "trainingId", othersTraining, "issuedOn", "2023-06-01")),
+				"input.trainingId", "BAD_REQUEST");
+		mutation(this.admin, "updateCertificate",
+				Map.of("id", certificate, "trainingId", own, "issuedOn", "2023-06-01"))
 			.path("updateCertificate.certificate.trainingId")
 			.entity(Long.class)
 			.isEqualTo(own);
-		this.fixtures.assertRefused(() -> mutation(this.admin, "updateCertificate",
-				Map.of("id", certificate, "issuedOn", "2023-04-01")), "input.issuedOn", "BAD_REQUEST");
+		this.fixtures.assertRefused(
+				() -> mutation(this.admin, "updateCertificate", Map.of("id", certificate, "issuedOn", "2023-04-01")),
+				"input.issuedOn", "BAD_REQUEST");
 	}
 
 	private static Map<String, Object> training(long memberId) {
-		return new HashMap<>(Map.of("memberId", memberId, "course", "中式烹调师培训", "provider", "县职业教育中心",
-				"startDate", "2023-05-01"));
+		return new HashMap<>(
+				Map.of("memberId", memberId, "course", "中式烹调师培训", "provider", "县职业教育中心", "startDate", "2023-05-01"));
 	}
 
 	private static Map<String, Object> certificate(long memberId) {
-		return new HashMap<>(Map.of("memberId", memberId, "name", "中式烹调师（五级）", "kind", "VOCATIONAL_SKILL",
-				"issuedOn", "2023-06-01", "number", " S202341100007 "));
+		return new HashMap<>(Map.of("memberId", memberId, "name", "中式烹调师（五级）", "kind", "VOCATIONAL_SKILL", "issuedOn",
+				"2023-06-01", "number", " S202341100007 "));
 	}
 
 }

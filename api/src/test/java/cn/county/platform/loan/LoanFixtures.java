@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Households to lend to, loan inputs, and the check that a refused write names its field and writes nothing. */
+/**
+ * Households to lend to, loan inputs, and the check that a refused write names its field
+ * and writes nothing.
+ */
 final class LoanFixtures {
 
 	static final String[] TABLES = { "loan", "loan_event", "household", "member", "audit_log" };
@@ -35,13 +38,19 @@ final class LoanFixtures {
 		return "T" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-" + contracts.incrementAndGet();
 	}
 
-	/** A new household of the first demo village, with Zhang Wei (born 1968) as head: {household id, head id}. */
+	/**
+	 * A new household of the first demo village, with Zhang Wei (born 1968) as head:
+	 * {household id, head id}.
+	 */
 	static long[] household(HttpGraphQlTester admin) {
 		Fixtures.Household created = Fixtures.createHousehold(admin);
 		return new long[] { created.id(), created.headId() };
 	}
 
-	/** 30,000 yuan for 24 months to the head, issued 400 days ago: matures about a year from now. */
+	/**
+	 * 30,000 yuan for 24 months to the head, issued 400 days ago: matures about a year
+	 * from now.
+	 */
 	static Map<String, Object> issueInput(long[] household) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("householdId", household[0]);
@@ -60,27 +69,35 @@ final class LoanFixtures {
 		return Fixtures.create(tester, "issueLoan", "loanFields", input, "issueLoan.loan.id");
 	}
 
-	/** Refused, naming the field and classification, with no table of the feature (nor its parents) changed. */
+	/**
+	 * Refused, naming the field and classification, with no table of the feature (nor its
+	 * parents) changed.
+	 */
 	static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
 			String classification) {
 		Refusals.assertRefused(jdbc, request, field, classification, TABLES);
 	}
 
-	/** The stored balance equals what the ledger adds up to, and the last event's balance, for every loan. */
+	/**
+	 * The stored balance equals what the ledger adds up to, and the last event's balance,
+	 * for every loan.
+	 */
 	static void assertLedgersAgree(JdbcTemplate jdbc) {
-		Long disagreeing = jdbc.queryForObject("""
-				SELECT COUNT(*) FROM loan l
-				WHERE l.balance < 0
-				   OR l.balance <> (SELECT COALESCE(SUM(CASE e.kind WHEN 'ISSUE' THEN e.amount WHEN 'TOP_UP' THEN e.amount
-				        WHEN 'REPAYMENT' THEN -e.amount WHEN 'RENEWAL' THEN -e.amount ELSE 0 END), 0)
-				      FROM loan_event e WHERE e.loan_id = l.id)
-				   OR l.balance <> l.amount_issued
-				        + (SELECT COALESCE(SUM(e.amount), 0) FROM loan_event e WHERE e.loan_id = l.id AND e.kind = 'TOP_UP')
-				        - (SELECT COALESCE(SUM(e.amount), 0) FROM loan_event e WHERE e.loan_id = l.id AND e.kind IN ('REPAYMENT', 'RENEWAL'))
-				   OR l.balance <> (SELECT e.balance_after FROM loan_event e WHERE e.loan_id = l.id ORDER BY e.seq DESC LIMIT 1)
-				   OR l.maturity_date <> (SELECT e.maturity_after FROM loan_event e WHERE e.loan_id = l.id ORDER BY e.seq DESC LIMIT 1)
-				   OR (l.balance = 0) <> (l.status IN ('REPAID', 'RENEWED'))
-				""", Long.class);
+		Long disagreeing = jdbc.queryForObject(
+				"""
+						SELECT COUNT(*) FROM loan l
+						WHERE l.balance < 0
+						   OR l.balance <> (SELECT COALESCE(SUM(CASE e.kind WHEN 'ISSUE' THEN e.amount WHEN 'TOP_UP' THEN e.amount
+						        WHEN 'REPAYMENT' THEN -e.amount WHEN 'RENEWAL' THEN -e.amount ELSE 0 END), 0)
+						      FROM loan_event e WHERE e.loan_id = l.id)
+						   OR l.balance <> l.amount_issued
+						        + (SELECT COALESCE(SUM(e.amount), 0) FROM loan_event e WHERE e.loan_id = l.id AND e.kind = 'TOP_UP')
+						        - (SELECT COALESCE(SUM(e.amount), 0) FROM loan_event e WHERE e.loan_id = l.id AND e.kind IN ('REPAYMENT', 'RENEWAL'))
+						   OR l.balance <> (SELECT e.balance_after FROM loan_event e WHERE e.loan_id = l.id ORDER BY e.seq DESC LIMIT 1)
+						   OR l.maturity_date <> (SELECT e.maturity_after FROM loan_event e WHERE e.loan_id = l.id ORDER BY e.seq DESC LIMIT 1)
+						   OR (l.balance = 0) <> (l.status IN ('REPAID', 'RENEWED'))
+						""",
+				Long.class);
 		assertThat(disagreeing).as("loans whose stored balance disagrees with their ledger").isZero();
 	}
 

@@ -31,11 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The ledger's invariant over random histories. Seeded sequences of repayments, top-ups, extensions and renewals,
- * with invalid events mixed in, go through {@link LoanService} against the real database. A small model of the
- * rules predicts each answer; after every step the stored loan must match the model, a refused event must leave
- * the loan and its ledger exactly as they were, and no loan's balance may differ from what its ledger adds up to
- * or be negative.
+ * The ledger's invariant over random histories. Seeded sequences of repayments, top-ups,
+ * extensions and renewals, with invalid events mixed in, go through {@link LoanService}
+ * against the real database. A small model of the rules predicts each answer; after every
+ * step the stored loan must match the model, a refused event must leave the loan and its
+ * ledger exactly as they were, and no loan's balance may differ from what its ledger adds
+ * up to or be negative.
  */
 class LoanLedgerPropertyTests extends AbstractPlatformTests {
 
@@ -55,8 +56,8 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 	@Autowired
 	IdGenerator ids;
 
-	private final Caller finance = new Caller("ledger-test", "finance.officer", Set.of(Role.DEPARTMENT_OFFICER),
-			null, null, "FINANCE", null);
+	private final Caller finance = new Caller("ledger-test", "finance.officer", Set.of(Role.DEPARTMENT_OFFICER), null,
+			null, "FINANCE", null);
 
 	private final AtomicLong contracts = new AtomicLong();
 
@@ -125,14 +126,18 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 		return new Model(loan.id(), issued, amount, issued.plusMonths(term), contract);
 	}
 
-	/** The next event, valid or not, with the field the model expects a refusal to name (null: accepted). */
+	/**
+	 * The next event, valid or not, with the field the model expects a refusal to name
+	 * (null: accepted).
+	 */
 	private Step step(Model loan, LocalDate today, SplittableRandom random) {
 		Step step = new Step();
 		LocalDate on = loan.lastOn.plusDays(random.nextInt(0, 60));
 		int kind = random.nextInt(10);
 		boolean badDate = random.nextInt(8) == 0;
 		if (badDate) {
-			on = random.nextBoolean() ? today.plusDays(1 + random.nextInt(30)) : loan.lastOn.minusDays(1 + random.nextInt(30));
+			on = random.nextBoolean() ? today.plusDays(1 + random.nextInt(30))
+					: loan.lastOn.minusDays(1 + random.nextInt(30));
 		}
 		if (on.isAfter(today) && !badDate) {
 			on = today;
@@ -143,7 +148,8 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 			BigDecimal amount = amount(loan.balance, random);
 			dateField = "input.repaidOn";
 			step.describe = "repay " + amount + " on " + date;
-			step.action = () -> this.loans.repay(this.finance, new Inputs.RecordRepaymentInput(loan.id, amount, date, null));
+			step.action = () -> this.loans.repay(this.finance,
+					new Inputs.RecordRepaymentInput(loan.id, amount, date, null));
 			step.expectedField = expected(loan, date, today, dateField, amount,
 					(amount.compareTo(loan.balance) > 0) ? "input.amount" : null);
 			step.apply = () -> loan.apply(LoanEventKind.REPAYMENT, date, amount, null);
@@ -163,7 +169,8 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 			LocalDate maturity = loan.maturity.plusDays(random.nextLong(-30, Math.max(room, 0) + 30));
 			dateField = "input.extendedOn";
 			step.describe = "extend to " + maturity + " on " + date;
-			step.action = () -> this.loans.extend(this.finance, new Inputs.ExtendLoanInput(loan.id, maturity, date, null));
+			step.action = () -> this.loans.extend(this.finance,
+					new Inputs.ExtendLoanInput(loan.id, maturity, date, null));
 			String rule = (!maturity.isAfter(loan.maturity) || !maturity.isAfter(date) || maturity.isAfter(latest))
 					? "input.newMaturityDate" : null;
 			step.expectedField = expected(loan, date, today, dateField, null, rule);
@@ -187,8 +194,9 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * The service's order of checks: the input on its own (a future date), then the loan (closed), then the loan's
-	 * history (a date before its latest event), then the rule of the event itself.
+	 * The service's order of checks: the input on its own (a future date), then the loan
+	 * (closed), then the loan's history (a date before its latest event), then the rule
+	 * of the event itself.
 	 */
 	private static String expected(Model loan, LocalDate date, LocalDate today, String dateField, BigDecimal amount,
 			String rule) {
@@ -223,7 +231,10 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 		return BigDecimal.valueOf(1 + random.nextLong(cents), 2);
 	}
 
-	/** Households with an adult head to lend to, one per sequence, written in two statements. */
+	/**
+	 * Households with an adult head to lend to, one per sequence, written in two
+	 * statements.
+	 */
 	private List<long[]> households(int count) {
 		List<long[]> households = new ArrayList<>();
 		List<Object[]> householdRows = new ArrayList<>();
@@ -248,7 +259,8 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 	}
 
 	private String contract() {
-		return "P" + SEED + "-" + this.contracts.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		return "P" + SEED + "-" + this.contracts.incrementAndGet() + "-"
+				+ Long.toString(System.nanoTime() % 1_000_000, 36);
 	}
 
 	private static final class Step {
@@ -334,16 +346,20 @@ class LoanLedgerPropertyTests extends AbstractPlatformTests {
 			}
 		}
 
-		/** One read through the service: what is stored, and the status as it reads today. */
+		/**
+		 * One read through the service: what is stored, and the status as it reads today.
+		 */
 		void assertStored(LoanLedgerPropertyTests test, String context) {
 			Loan read = test.loans.byId(test.finance, this.id);
-			assertThat(read.balance()).as(context + ": balance").isEqualByComparingTo(this.balance)
+			assertThat(read.balance()).as(context + ": balance")
+				.isEqualByComparingTo(this.balance)
 				.isGreaterThanOrEqualTo(BigDecimal.ZERO);
 			assertThat(read.recordedStatus()).as(context + ": status").isEqualTo(this.recorded);
 			assertThat(read.status()).as(context + ": status as read").isEqualTo(status(LoanFixtures.today()));
 			assertThat(read.maturityDate()).as(context + ": maturity").isEqualTo(this.maturity);
 			assertThat(read.lastSequence()).as(context + ": events").isEqualTo(this.events);
-			// a refused event leaves no trace: the version moves only with an accepted one
+			// a refused event leaves no trace: the version moves only with an accepted
+			// one
 			assertThat(read.version()).as(context + ": version").isEqualTo(this.version);
 			if (this.recorded != LoanStatus.RENEWED) {
 				assertThat(read.balance()).as(context + ": ledger")

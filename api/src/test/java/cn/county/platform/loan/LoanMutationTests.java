@@ -48,7 +48,9 @@ class LoanMutationTests extends AbstractPlatformTests {
 		response.path("issueLoan.loan.balance").entity(Double.class).isEqualTo(30000.0);
 		response.path("issueLoan.loan.maturityDate").entity(String.class).isEqualTo(issued.plusMonths(24).toString());
 		response.path("issueLoan.loan.borrower.name").entity(String.class).isEqualTo("张伟");
-		response.path("issueLoan.loan.contractNumber").entity(String.class).isEqualTo((String) input.get("contractNumber"));
+		response.path("issueLoan.loan.contractNumber")
+			.entity(String.class)
+			.isEqualTo((String) input.get("contractNumber"));
 		response.path("issueLoan.loan.events[0].kind").entity(String.class).isEqualTo("ISSUE");
 		response.path("issueLoan.loan.events[0].amount").entity(Double.class).isEqualTo(30000.0);
 		response.path("issueLoan.loan.events[0].recordedBy").entity(String.class).isEqualTo("finance.officer");
@@ -74,15 +76,19 @@ class LoanMutationTests extends AbstractPlatformTests {
 		last.path("recordRepayment.loan.balance").entity(Double.class).isEqualTo(0.0);
 		last.path("recordRepayment.loan.status").entity(String.class).isEqualTo("REPAID");
 		last.path("recordRepayment.loan.repaid").entity(Double.class).isEqualTo(30000.0);
-		last.path("recordRepayment.loan.events[*].kind").entityList(String.class)
+		last.path("recordRepayment.loan.events[*].kind")
+			.entityList(String.class)
 			.containsExactly("ISSUE", "REPAYMENT", "REPAYMENT");
 		last.path("recordRepayment.loan.events[1].note").entity(String.class).isEqualTo("第一期");
 		LoanFixtures.assertLedgersAgree(this.jdbc);
 		assertThat(this.jdbc.queryForList("SELECT operation FROM audit_log WHERE entity_type = 'Loan' AND entity_id = ?"
 				+ " AND actor = 'finance.officer' ORDER BY occurred_at, id", String.class, id))
 			.containsExactly("issueLoan", "recordRepayment", "recordRepayment");
-		assertThat(this.jdbc.queryForObject("SELECT after_state FROM audit_log WHERE entity_id = ?"
-				+ " AND operation = 'recordRepayment' ORDER BY occurred_at DESC, id LIMIT 1", String.class, id))
+		assertThat(
+				this.jdbc.queryForObject(
+						"SELECT after_state FROM audit_log WHERE entity_id = ?"
+								+ " AND operation = 'recordRepayment' ORDER BY occurred_at DESC, id LIMIT 1",
+						String.class, id))
 			.contains("\"status\":\"REPAID\"");
 	}
 
@@ -116,8 +122,9 @@ class LoanMutationTests extends AbstractPlatformTests {
 		String contract = LoanFixtures.contract();
 		GraphQlTester.Response response = this.finance.documentName("renewLoan")
 			.fragmentName("loanFields")
-			.variable("input", Map.of("loanId", id, "renewedOn", today().toString(), "contractNumber", contract,
-					"termMonths", 12, "note", "无还本续贷"))
+			.variable("input",
+					Map.of("loanId", id, "renewedOn", today().toString(), "contractNumber", contract, "termMonths", 12,
+							"note", "无还本续贷"))
 			.execute();
 		response.path("renewLoan.previous.status").entity(String.class).isEqualTo("RENEWED");
 		response.path("renewLoan.previous.balance").entity(Double.class).isEqualTo(0.0);
@@ -148,10 +155,12 @@ class LoanMutationTests extends AbstractPlatformTests {
 		response.path("topUpLoan.loan.toppedUp").entity(Double.class).isEqualTo(20000.0);
 		response.path("topUpLoan.loan.amountIssued").entity(Double.class).isEqualTo(30000.0);
 		response.path("topUpLoan.loan.events[1].kind").entity(String.class).isEqualTo("TOP_UP");
-		assertRefused(this.jdbc, () -> this.finance.documentName("topUpLoan")
-			.fragmentName("loanFields")
-			.variable("input", Map.of("loanId", id, "amount", 0.01, "toppedUpOn", today().toString()))
-			.execute(), "input.amount", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("topUpLoan")
+					.fragmentName("loanFields")
+					.variable("input", Map.of("loanId", id, "amount", 0.01, "toppedUpOn", today().toString()))
+					.execute(),
+				"input.amount", "BAD_REQUEST");
 	}
 
 	static Stream<Arguments> invalidIssues() {
@@ -161,7 +170,8 @@ class LoanMutationTests extends AbstractPlatformTests {
 				Arguments.of("fractions of a fen", "amount", 1000.005, "input.amount"),
 				Arguments.of("a term of 0 months", "termMonths", 0, "input.termMonths"),
 				Arguments.of("a term over 36 months", "termMonths", 37, "input.termMonths"),
-				Arguments.of("an issue date in the future", "issuedOn", today().plusDays(1).toString(), "input.issuedOn"),
+				Arguments.of("an issue date in the future", "issuedOn", today().plusDays(1).toString(),
+						"input.issuedOn"),
 				Arguments.of("a blank bank", "bank", " ", "input.bank"),
 				Arguments.of("a malformed contract number", "contractNumber", "合同 1", "input.contractNumber"),
 				Arguments.of("a negative subsidy", "interestSubsidy", -1, "input.interestSubsidy"),
@@ -173,10 +183,12 @@ class LoanMutationTests extends AbstractPlatformTests {
 	void anIssueWithBadInputIsRefusedNamingTheFieldAndNothingIsWritten(String why, String field, Object value,
 			String reported) {
 		Map<String, Object> input = with(LoanFixtures.issueInput(LoanFixtures.household(admin())), field, value);
-		assertRefused(this.jdbc, () -> this.finance.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute(), reported, "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("issueLoan")
+					.fragmentName("loanFields")
+					.variable("input", input)
+					.execute(),
+				reported, "BAD_REQUEST");
 	}
 
 	@Test
@@ -184,29 +196,33 @@ class LoanMutationTests extends AbstractPlatformTests {
 		long[] household = LoanFixtures.household(admin());
 		long stranger = LoanFixtures.household(admin())[1];
 		Map<String, Object> input = with(LoanFixtures.issueInput(household), "borrowerId", stranger);
-		assertRefused(this.jdbc, () -> this.finance.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute(), "input.borrowerId", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("issueLoan")
+					.fragmentName("loanFields")
+					.variable("input", input)
+					.execute(),
+				"input.borrowerId", "BAD_REQUEST");
 	}
 
 	@Test
 	void aChildCannotBorrow() {
 		long[] household = LoanFixtures.household(admin());
 		long child = admin().documentName("addMember")
-			.variable("input", Map.of("householdId", household[0], "relation", "CHILD", "member",
-					with(Fixtures.member("张小明",
-							Fixtures.idNumber(today().minusYears(17))), "schooling",
-							"HIGH_SCHOOL")))
+			.variable("input",
+					Map.of("householdId", household[0], "relation", "CHILD", "member",
+							with(Fixtures.member("张小明", Fixtures.idNumber(today().minusYears(17))), "schooling",
+									"HIGH_SCHOOL")))
 			.execute()
 			.path("addMember.member.id")
 			.entity(Long.class)
 			.get();
 		Map<String, Object> input = with(LoanFixtures.issueInput(household), "borrowerId", child);
-		assertRefused(this.jdbc, () -> this.finance.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute(), "input.borrowerId", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("issueLoan")
+					.fragmentName("loanFields")
+					.variable("input", input)
+					.execute(),
+				"input.borrowerId", "BAD_REQUEST");
 	}
 
 	@Test
@@ -214,30 +230,38 @@ class LoanMutationTests extends AbstractPlatformTests {
 		long[] household = LoanFixtures.household(admin());
 		Map<String, Object> first = LoanFixtures.issueInput(household);
 		LoanFixtures.issue(this.finance, first);
-		assertRefused(this.jdbc, () -> this.finance.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", LoanFixtures.issueInput(household))
-			.execute(), "input.householdId", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("issueLoan")
+					.fragmentName("loanFields")
+					.variable("input", LoanFixtures.issueInput(household))
+					.execute(),
+				"input.householdId", "CONFLICT");
 		Map<String, Object> reused = with(LoanFixtures.issueInput(LoanFixtures.household(admin())), "contractNumber",
 				first.get("contractNumber"));
-		assertRefused(this.jdbc, () -> this.finance.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", reused)
-			.execute(), "input.contractNumber", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("issueLoan")
+					.fragmentName("loanFields")
+					.variable("input", reused)
+					.execute(),
+				"input.contractNumber", "CONFLICT");
 		// the same number at another bank is another contract
 		LoanFixtures.issue(this.finance, with(reused, "bank", "中国邮政储蓄银行"));
 	}
 
 	@Test
 	void anUnknownHouseholdOrLoanIsNotFound() {
-		assertRefused(this.jdbc, () -> this.finance.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", LoanFixtures.issueInput(new long[] { 12345, 12346 }))
-			.execute(), "input.householdId", "NOT_FOUND");
-		assertRefused(this.jdbc, () -> this.finance.documentName("recordRepayment")
-			.fragmentName("loanFields")
-			.variable("input", Map.of("loanId", 12345, "amount", 1, "repaidOn", today().toString()))
-			.execute(), "input.loanId", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("issueLoan")
+					.fragmentName("loanFields")
+					.variable("input", LoanFixtures.issueInput(new long[] { 12345, 12346 }))
+					.execute(),
+				"input.householdId", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName("recordRepayment")
+					.fragmentName("loanFields")
+					.variable("input", Map.of("loanId", 12345, "amount", 1, "repaidOn", today().toString()))
+					.execute(),
+				"input.loanId", "NOT_FOUND");
 	}
 
 	@Test
@@ -249,8 +273,7 @@ class LoanMutationTests extends AbstractPlatformTests {
 		String maturity = issued.plusMonths(24).toString();
 		refused("recordRepayment", Map.of("loanId", id, "amount", 30000.01, "repaidOn", today), "input.amount",
 				"BAD_REQUEST");
-		refused("recordRepayment", Map.of("loanId", id, "amount", 0, "repaidOn", today), "input.amount",
-				"BAD_REQUEST");
+		refused("recordRepayment", Map.of("loanId", id, "amount", 0, "repaidOn", today), "input.amount", "BAD_REQUEST");
 		refused("recordRepayment", Map.of("loanId", id, "amount", 100, "repaidOn", issued.minusDays(1).toString()),
 				"input.repaidOn", "BAD_REQUEST");
 		refused("recordRepayment", Map.of("loanId", id, "amount", 100, "repaidOn", today().plusDays(1).toString()),
@@ -259,16 +282,13 @@ class LoanMutationTests extends AbstractPlatformTests {
 				"BAD_REQUEST");
 		refused("extendLoan", Map.of("loanId", id, "newMaturityDate", maturity, "extendedOn", today),
 				"input.newMaturityDate", "BAD_REQUEST");
-		refused("extendLoan",
-				Map.of("loanId", id, "newMaturityDate", issued.plusMonths(36).plusDays(1).toString(), "extendedOn",
-						today),
-				"input.newMaturityDate", "BAD_REQUEST");
+		refused("extendLoan", Map.of("loanId", id, "newMaturityDate", issued.plusMonths(36).plusDays(1).toString(),
+				"extendedOn", today), "input.newMaturityDate", "BAD_REQUEST");
+		refused("renewLoan", Map.of("loanId", id, "renewedOn", today, "contractNumber", input.get("contractNumber"),
+				"termMonths", 12), "input.contractNumber", "CONFLICT");
 		refused("renewLoan",
-				Map.of("loanId", id, "renewedOn", today, "contractNumber", input.get("contractNumber"), "termMonths",
-						12),
-				"input.contractNumber", "CONFLICT");
-		refused("renewLoan", Map.of("loanId", id, "renewedOn", today, "contractNumber", LoanFixtures.contract(),
-				"termMonths", 40), "input.termMonths", "BAD_REQUEST");
+				Map.of("loanId", id, "renewedOn", today, "contractNumber", LoanFixtures.contract(), "termMonths", 40),
+				"input.termMonths", "BAD_REQUEST");
 		// a later event sets the earliest date of the next one
 		this.finance.documentName("recordRepayment")
 			.fragmentName("loanFields")
@@ -292,10 +312,12 @@ class LoanMutationTests extends AbstractPlatformTests {
 			.verify();
 		refused("recordRepayment", Map.of("loanId", id, "amount", 1, "repaidOn", today), "input.loanId", "CONFLICT");
 		refused("topUpLoan", Map.of("loanId", id, "amount", 1, "toppedUpOn", today), "input.loanId", "CONFLICT");
-		refused("extendLoan", Map.of("loanId", id, "newMaturityDate", today().plusYears(1).toString(), "extendedOn",
-				today), "input.loanId", "CONFLICT");
-		refused("renewLoan", Map.of("loanId", id, "renewedOn", today, "contractNumber", LoanFixtures.contract(),
-				"termMonths", 12), "input.loanId", "CONFLICT");
+		refused("extendLoan",
+				Map.of("loanId", id, "newMaturityDate", today().plusYears(1).toString(), "extendedOn", today),
+				"input.loanId", "CONFLICT");
+		refused("renewLoan",
+				Map.of("loanId", id, "renewedOn", today, "contractNumber", LoanFixtures.contract(), "termMonths", 12),
+				"input.loanId", "CONFLICT");
 	}
 
 	@Test
@@ -312,15 +334,16 @@ class LoanMutationTests extends AbstractPlatformTests {
 		LocalDate issued = LocalDate.parse((String) input.get("issuedOn"));
 		GraphQlTester.Response extended = this.finance.documentName("extendLoan")
 			.fragmentName("loanFields")
-			.variable("input", Map.of("loanId", id, "newMaturityDate", issued.plusMonths(24).toString(), "extendedOn",
-					today().toString()))
+			.variable("input",
+					Map.of("loanId", id, "newMaturityDate", issued.plusMonths(24).toString(), "extendedOn",
+							today().toString()))
 			.execute();
 		extended.path("extendLoan.loan.status").entity(String.class).isEqualTo("EXTENDED");
 	}
 
 	/**
-	 * Twenty repayments of 2,000 yuan race for a balance of 30,000: the row lock lets exactly fifteen through, and
-	 * the balance ends at 0, never below.
+	 * Twenty repayments of 2,000 yuan race for a balance of 30,000: the row lock lets
+	 * exactly fifteen through, and the balance ends at 0, never below.
 	 */
 	@Test
 	void concurrentRepaymentsNeverOverdrawTheBalance() throws Exception {
@@ -359,13 +382,14 @@ class LoanMutationTests extends AbstractPlatformTests {
 	}
 
 	private void refused(String document, Map<String, Object> input, String field, String classification) {
-		assertRefused(this.jdbc, () -> this.finance.documentName(document)
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute(), field, classification);
+		assertRefused(this.jdbc,
+				() -> this.finance.documentName(document).fragmentName("loanFields").variable("input", input).execute(),
+				field, classification);
 	}
 
-	/** Households are registered by the county; loans then go through the finance officer. */
+	/**
+	 * Households are registered by the county; loans then go through the finance officer.
+	 */
 	private HttpGraphQlTester admin() {
 		return this.admin;
 	}

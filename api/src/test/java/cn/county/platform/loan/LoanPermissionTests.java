@@ -19,7 +19,10 @@ import static cn.county.platform.loan.LoanFixtures.assertRefused;
 import static cn.county.platform.loan.LoanFixtures.today;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may write loans (the county and FINANCE), and who sees a contract number how, with real tokens. */
+/**
+ * Who may write loans (the county and FINANCE), and who sees a contract number how, with
+ * real tokens.
+ */
 class LoanPermissionTests extends AbstractPlatformTests {
 
 	private static final String PARTNER = "partner-bank";
@@ -47,10 +50,9 @@ class LoanPermissionTests extends AbstractPlatformTests {
 	void otherRolesAndDepartmentsCannotIssueALoan(String user) {
 		Map<String, Object> input = LoanFixtures.issueInput(LoanFixtures.household(this.admin));
 		HttpGraphQlTester tester = this.clients.as(user);
-		assertRefused(this.jdbc, () -> tester.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute(), null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> tester.documentName("issueLoan").fragmentName("loanFields").variable("input", input).execute(),
+				null, "FORBIDDEN");
 	}
 
 	@ParameterizedTest
@@ -59,34 +61,39 @@ class LoanPermissionTests extends AbstractPlatformTests {
 		long id = LoanFixtures.issue(this.admin, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
 		HttpGraphQlTester tester = this.clients.as(user);
 		String today = today().toString();
-		assertRefused(this.jdbc, () -> tester.documentName("recordRepayment")
-			.fragmentName("loanFields")
-			.variable("input", Map.of("loanId", id, "amount", 100, "repaidOn", today))
-			.execute(), null, "FORBIDDEN");
-		assertRefused(this.jdbc, () -> tester.documentName("topUpLoan")
-			.fragmentName("loanFields")
-			.variable("input", Map.of("loanId", id, "amount", 100, "toppedUpOn", today))
-			.execute(), null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> tester.documentName("recordRepayment")
+					.fragmentName("loanFields")
+					.variable("input", Map.of("loanId", id, "amount", 100, "repaidOn", today))
+					.execute(),
+				null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> tester.documentName("topUpLoan")
+					.fragmentName("loanFields")
+					.variable("input", Map.of("loanId", id, "amount", 100, "toppedUpOn", today))
+					.execute(),
+				null, "FORBIDDEN");
 	}
 
 	/**
-	 * The bank is held to its trusted documents, so its write is refused before it runs; the insurer, which is not,
-	 * reaches the method security and is refused there.
+	 * The bank is held to its trusted documents, so its write is refused before it runs;
+	 * the insurer, which is not, reaches the method security and is refused there.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { PARTNER, "partner-insurer" })
 	void partnersCannotWriteLoans(String client) {
 		HttpGraphQlTester partner = this.clients.asClient(client, client + "-dev-secret");
 		Map<String, Object> input = LoanFixtures.issueInput(LoanFixtures.household(this.admin));
-		assertRefused(this.jdbc, () -> partner.documentName("issueLoan")
-			.fragmentName("loanFields")
-			.variable("input", input)
-			.execute(), null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> partner.documentName("issueLoan").fragmentName("loanFields").variable("input", input).execute(),
+				null, "FORBIDDEN");
 		long id = LoanFixtures.issue(this.admin, LoanFixtures.issueInput(LoanFixtures.household(this.admin)));
-		assertRefused(this.jdbc, () -> partner.documentName("recordRepayment")
-			.fragmentName("loanFields")
-			.variable("input", Map.of("loanId", id, "amount", 100, "repaidOn", today().toString()))
-			.execute(), null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> partner.documentName("recordRepayment")
+					.fragmentName("loanFields")
+					.variable("input", Map.of("loanId", id, "amount", 100, "repaidOn", today().toString()))
+					.execute(),
+				null, "FORBIDDEN");
 	}
 
 	@Test
@@ -112,8 +119,9 @@ class LoanPermissionTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * The bank reads a household's loans through its trusted document. Approvals are written straight to the table
-	 * and put back afterwards: what is tested here is how the field policy reads them, not the approval mutation.
+	 * The bank reads a household's loans through its trusted document. Approvals are
+	 * written straight to the table and put back afterwards: what is tested here is how
+	 * the field policy reads them, not the approval mutation.
 	 */
 	@Test
 	void thePartnerBankSeesContractNumbersOnlyWhenApprovedAndThenOnlyMasked() throws Exception {
@@ -124,8 +132,8 @@ class LoanPermissionTests extends AbstractPlatformTests {
 		String contract = (String) row.get("contract_number");
 		String document = new ClassPathResource("trusted-documents/partner-bank/householdLoans.graphql")
 			.getContentAsString(StandardCharsets.UTF_8);
-		List<Map<String, Object>> approved = this.jdbc.queryForList(
-				"SELECT type_name, field_name FROM partner_field_approval WHERE partner_id = ?", PARTNER);
+		List<Map<String, Object>> approved = this.jdbc
+			.queryForList("SELECT type_name, field_name FROM partner_field_approval WHERE partner_id = ?", PARTNER);
 		HttpGraphQlTester partner = this.clients.asClient(PARTNER, PARTNER + "-dev-secret");
 		try {
 			approve(List.of("Household.id", "Household.code", "Household.loans", "Loan.id", "Loan.bank",
@@ -139,13 +147,17 @@ class LoanPermissionTests extends AbstractPlatformTests {
 			approve(List.of("Household.id", "Household.code", "Household.loans", "Loan.id", "Loan.bank",
 					"Loan.contractNumber", "Loan.amountIssued", "Loan.issuedOn", "Loan.maturityDate", "Loan.status",
 					"Loan.balance"));
-			GraphQlTester.Response approvedRead = partner.document(document).variable("code", row.get("code")).execute();
+			GraphQlTester.Response approvedRead = partner.document(document)
+				.variable("code", row.get("code"))
+				.execute();
 			approvedRead.errors().verify();
-			approvedRead.path("householdByCode.loans[0].contractNumber").entity(String.class)
+			approvedRead.path("householdByCode.loans[0].contractNumber")
+				.entity(String.class)
 				.isEqualTo(Masks.contractNumber(contract));
-			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?"
-					+ " AND fields LIKE '%Loan.contractNumber%' AND household_ids LIKE ?", Long.class, PARTNER,
-					"%" + household[0] + "%"))
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?"
+							+ " AND fields LIKE '%Loan.contractNumber%' AND household_ids LIKE ?",
+					Long.class, PARTNER, "%" + household[0] + "%"))
 				.isPositive();
 		}
 		finally {

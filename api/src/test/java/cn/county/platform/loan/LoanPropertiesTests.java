@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The county changes the microcredit limits in configuration; without it they are the 2023 policy's. */
+/**
+ * The county changes the microcredit limits in configuration; without it they are the
+ * 2023 policy's.
+ */
 @Tag("fast")
 class LoanPropertiesTests {
 
@@ -24,14 +27,15 @@ class LoanPropertiesTests {
 
 	@Test
 	void theLimitsComeFromPlatformLoans() {
-		LoanProperties limits = bind(Map.of("platform.loans.max-amount", "80000", "platform.loans.max-term-months", "60"));
+		LoanProperties limits = bind(
+				Map.of("platform.loans.max-amount", "80000", "platform.loans.max-term-months", "60"));
 		assertThat(limits.maxAmount()).isEqualByComparingTo(new BigDecimal("80000"));
 		assertThat(limits.maxTermMonths()).isEqualTo(60);
 	}
 
 	private static LoanProperties bind(Map<String, String> properties) {
-		return new Binder(new MapConfigurationPropertySource(properties))
-			.bindOrCreate("platform.loans", LoanProperties.class);
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("platform.loans",
+				LoanProperties.class);
 	}
 
 }

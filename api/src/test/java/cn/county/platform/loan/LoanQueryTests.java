@@ -20,7 +20,10 @@ import static cn.county.platform.loan.LoanFixtures.today;
 import static cn.county.platform.support.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Loans nested under households and as a filtered, paged list, over the demo data and loans made here. */
+/**
+ * Loans nested under households and as a filtered, paged list, over the demo data and
+ * loans made here.
+ */
 class LoanQueryTests extends AbstractPlatformTests {
 
 	/** Open loans past maturity with a balance, as SQL; {@code ?} is today. */
@@ -34,7 +37,8 @@ class LoanQueryTests extends AbstractPlatformTests {
 		LoanFixtures.assertLedgersAgree(this.jdbc);
 		List<String> kinds = this.jdbc.queryForList("SELECT DISTINCT kind FROM loan_event ORDER BY kind", String.class);
 		assertThat(kinds).containsExactly("EXTENSION", "ISSUE", "RENEWAL", "REPAYMENT", "TOP_UP");
-		List<String> statuses = this.jdbc.queryForList("SELECT DISTINCT status FROM loan ORDER BY status", String.class);
+		List<String> statuses = this.jdbc.queryForList("SELECT DISTINCT status FROM loan ORDER BY status",
+				String.class);
 		assertThat(statuses).containsExactly("ACTIVE", "EXTENDED", "RENEWED", "REPAID");
 		// demo households have numeric codes; tests register others
 		long households = this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE code REGEXP '^[0-9]+$'",
@@ -44,14 +48,16 @@ class LoanQueryTests extends AbstractPlatformTests {
 		assertThat(borrowing).isBetween(households * 15 / 100, households * 25 / 100);
 		// the planted fault: past the demo's day with a balance, still recorded ACTIVE
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE status = 'ACTIVE' AND balance > 0"
-				+ " AND maturity_date < '2023-12-31'", Long.class)).isPositive();
+				+ " AND maturity_date < '2023-12-31'", Long.class))
+			.isPositive();
 	}
 
 	@Test
 	void aHouseholdShowsItsRenewedAndRenewingLoansWithTheirLedgers() {
-		long loanId = this.jdbc.queryForObject("SELECT MIN(id) FROM loan WHERE renewed_from_id IS NOT NULL", Long.class);
-		Map<String, Object> renewal = this.jdbc.queryForMap("SELECT household_id, renewed_from_id FROM loan WHERE id = ?",
-				loanId);
+		long loanId = this.jdbc.queryForObject("SELECT MIN(id) FROM loan WHERE renewed_from_id IS NOT NULL",
+				Long.class);
+		Map<String, Object> renewal = this.jdbc
+			.queryForMap("SELECT household_id, renewed_from_id FROM loan WHERE id = ?", loanId);
 		long oldId = ((Number) renewal.get("renewed_from_id")).longValue();
 		GraphQlTester.Response response = this.admin.documentName("householdLoans")
 			.fragmentName("loanFields")
@@ -69,11 +75,14 @@ class LoanQueryTests extends AbstractPlatformTests {
 		long events = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan_event WHERE loan_id = ?", Long.class, oldId);
 		response.path("household.loans[" + older + "].events").entityList(Object.class).hasSize((int) events);
 		response.path("household.loans[" + older + "].events[0].kind").entity(String.class).isEqualTo("ISSUE");
-		response.path("household.loans[" + older + "].events[" + (events - 1) + "].kind").entity(String.class)
+		response.path("household.loans[" + older + "].events[" + (events - 1) + "].kind")
+			.entity(String.class)
 			.isEqualTo("RENEWAL");
-		response.path("household.loans[" + newer + "].borrower.name").entity(String.class)
-			.isEqualTo(this.jdbc.queryForObject("SELECT m.name FROM loan l JOIN member m ON m.id = l.borrower_id WHERE l.id = ?",
-					String.class, loanId));
+		response.path("household.loans[" + newer + "].borrower.name")
+			.entity(String.class)
+			.isEqualTo(this.jdbc.queryForObject(
+					"SELECT m.name FROM loan l JOIN member m ON m.id = l.borrower_id WHERE l.id = ?", String.class,
+					loanId));
 	}
 
 	@Test
@@ -86,9 +95,9 @@ class LoanQueryTests extends AbstractPlatformTests {
 			.variable("first", 100)
 			.execute();
 		response.path("loans.totalCount").entity(Long.class).isEqualTo(overdue);
-		response.path("loans.edges[*].node.status").entityList(String.class).satisfies((statuses) -> assertThat(statuses)
-			.isNotEmpty()
-			.containsOnly("OVERDUE"));
+		response.path("loans.edges[*].node.status")
+			.entityList(String.class)
+			.satisfies((statuses) -> assertThat(statuses).isNotEmpty().containsOnly("OVERDUE"));
 		long fault = this.jdbc.queryForObject("SELECT MIN(id) FROM loan l WHERE l.status = 'ACTIVE' AND " + OVERDUE,
 				Long.class, today);
 		this.admin.documentName("loan")
@@ -144,8 +153,10 @@ class LoanQueryTests extends AbstractPlatformTests {
 				.execute();
 			response.path("loans.totalCount").entity(Long.class).isEqualTo(expected);
 			response.path("loans.edges[*].node.id").entityList(Long.class).contains(soon);
-			response.path("loans.edges[*].node.maturityDate").entityList(String.class).satisfies((dates) -> dates
-				.forEach((date) -> assertThat(LocalDate.parse(date)).isBetween(today, today.plusDays(days))));
+			response.path("loans.edges[*].node.maturityDate")
+				.entityList(String.class)
+				.satisfies((dates) -> dates
+					.forEach((date) -> assertThat(LocalDate.parse(date)).isBetween(today, today.plusDays(days))));
 		}
 		this.admin.documentName("loans")
 			.variable("filter", Map.of("maturingWithinDays", 10))
@@ -157,17 +168,21 @@ class LoanQueryTests extends AbstractPlatformTests {
 			.variable("filter", Map.of("maturingWithinDays", 400))
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("field", "filter.maturingWithinDays")
-					.containsEntry("classification", "BAD_REQUEST")));
+			.satisfy(
+					(errors) -> assertThat(errors).singleElement()
+						.satisfies((error) -> assertThat(error.getExtensions())
+							.containsEntry("field", "filter.maturingWithinDays")
+							.containsEntry("classification", "BAD_REQUEST")));
 	}
 
 	@Test
 	void townVillageAndBankFiltersMatchTheDatabase() {
-		long inTown = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id"
-				+ " WHERE h.town_code = ?", Long.class, Fixtures.OTHER_TOWN);
-		long inVillage = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id"
-				+ " WHERE h.village_code = ?", Long.class, Fixtures.VILLAGE);
+		long inTown = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id" + " WHERE h.town_code = ?",
+				Long.class, Fixtures.OTHER_TOWN);
+		long inVillage = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id" + " WHERE h.village_code = ?",
+				Long.class, Fixtures.VILLAGE);
 		long atBank = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE bank = '中国邮政储蓄银行'", Long.class);
 		assertThat(inTown).isPositive();
 		assertThat(count(Map.of("townCode", Fixtures.OTHER_TOWN))).isEqualTo(inTown);
@@ -204,13 +219,16 @@ class LoanQueryTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * {@code Household.loans} under many households: reached here through the loans list (each loan's household,
-	 * then all of that household's loans), so the households of a page come from one batch whatever its size.
+	 * {@code Household.loans} under many households: reached here through the loans list
+	 * (each loan's household, then all of that household's loans), so the households of a
+	 * page come from one batch whatever its size.
 	 */
 	@Test
 	void householdsWithTheirLoansLedgersAndBorrowersCostAFixedNumberOfStatementsWhateverThePageSize() {
-		// the page, its households, their loans, the borrowers (members), the loans renewed, the events: at most
-		// six, for three households as for fifteen (the renewed ones cost none on a page without renewals); the
+		// the page, its households, their loans, the borrowers (members), the loans
+		// renewed, the events: at most
+		// six, for three households as for fifteen (the renewed ones cost none on a page
+		// without renewals); the
 		// query-cost limit keeps nested lists of lists small
 		assertThat(statementsFor(3)).isLessThanOrEqualTo(6);
 		assertThat(statementsFor(15)).isLessThanOrEqualTo(6);
@@ -241,10 +259,12 @@ class LoanQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void townOfficialsAndCadresSeeOnlyLoansOfTheirTownOrVillage() {
-		long inTown = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id"
-				+ " WHERE h.town_code = ?", Long.class, Fixtures.TOWN);
-		long inVillage = this.jdbc.queryForObject("SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id"
-				+ " WHERE h.village_code = ?", Long.class, Fixtures.VILLAGE);
+		long inTown = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id" + " WHERE h.town_code = ?",
+				Long.class, Fixtures.TOWN);
+		long inVillage = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM loan l JOIN household h ON h.id = l.household_id" + " WHERE h.village_code = ?",
+				Long.class, Fixtures.VILLAGE);
 		HttpGraphQlTester official = this.clients.townOfficial();
 		official.documentName("loans").execute().path("loans.totalCount").entity(Long.class).isEqualTo(inTown);
 		official.documentName("loans")
@@ -259,10 +279,15 @@ class LoanQueryTests extends AbstractPlatformTests {
 			.path("loans.totalCount")
 			.entity(Long.class)
 			.isEqualTo(inVillage);
-		long elsewhere = this.jdbc.queryForObject("SELECT MIN(l.id) FROM loan l JOIN household h ON h.id = l.household_id"
-				+ " WHERE h.town_code = ?", Long.class, Fixtures.OTHER_TOWN);
-		official.documentName("loan").fragmentName("loanFields").variable("id", elsewhere).execute()
-			.path("loan").valueIsNull();
+		long elsewhere = this.jdbc.queryForObject(
+				"SELECT MIN(l.id) FROM loan l JOIN household h ON h.id = l.household_id" + " WHERE h.town_code = ?",
+				Long.class, Fixtures.OTHER_TOWN);
+		official.documentName("loan")
+			.fragmentName("loanFields")
+			.variable("id", elsewhere)
+			.execute()
+			.path("loan")
+			.valueIsNull();
 	}
 
 	@Test
@@ -271,8 +296,8 @@ class LoanQueryTests extends AbstractPlatformTests {
 			.documentName("loans")
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors).anySatisfy(
-					(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")))
+			.satisfy((errors) -> assertThat(errors)
+				.anySatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")))
 			.path("loans")
 			.valueIsNull();
 	}

@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Fixtures and the refusal check shared by the measure and visit tests. */
 final class MeasureFixtures {
 
-	/** The tables these features write; a refused request leaves all of them as they were. */
+	/**
+	 * The tables these features write; a refused request leaves all of them as they were.
+	 */
 	static final String[] TABLES = { "assistance_measure", "household_visit", "household", "audit_log" };
 
 	/** A village of the first demo town other than the village cadre's. */
@@ -23,7 +25,10 @@ final class MeasureFixtures {
 	private MeasureFixtures() {
 	}
 
-	/** A valid recordMeasure input: a public-welfare post from March to December 2023, under way. */
+	/**
+	 * A valid recordMeasure input: a public-welfare post from March to December 2023,
+	 * under way.
+	 */
 	static Map<String, Object> measure(long householdId) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("householdId", householdId);
@@ -41,7 +46,10 @@ final class MeasureFixtures {
 		return Fixtures.create(caller, "recordMeasure", "measureFields", input, "recordMeasure.measure.id");
 	}
 
-	/** The request is refused with an error naming the field and its class, and no table changed. */
+	/**
+	 * The request is refused with an error naming the field and its class, and no table
+	 * changed.
+	 */
 	static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
 			String classification) {
 		Refusals.assertRefused(jdbc, request, field, classification, TABLES);

@@ -42,8 +42,8 @@ class MeasureMutationTests extends AbstractPlatformTests {
 		response.path("recordMeasure.measure.recordedBy").entity(String.class).isEqualTo("county.admin");
 		response.path("recordMeasure.measure.version").entity(Integer.class).isEqualTo(0);
 		long id = response.path("recordMeasure.measure.id").entity(Long.class).get();
-		assertThat(this.jdbc.queryForMap("SELECT household_id, status, recorded_by, end_date FROM assistance_measure"
-				+ " WHERE id = ?", id))
+		assertThat(this.jdbc.queryForMap(
+				"SELECT household_id, status, recorded_by, end_date FROM assistance_measure" + " WHERE id = ?", id))
 			.containsEntry("household_id", this.household)
 			.containsEntry("status", "IN_PROGRESS")
 			.containsEntry("recorded_by", "county.admin")
@@ -52,8 +52,8 @@ class MeasureMutationTests extends AbstractPlatformTests {
 
 	@Test
 	void aMeasureIsPlannedUnlessToldOtherwiseAndNeedsNeitherEndNorAmount() {
-		Map<String, Object> input = with(with(with(MeasureFixtures.measure(this.household), "status", null), "endDate",
-				null), "amount", null);
+		Map<String, Object> input = with(
+				with(with(MeasureFixtures.measure(this.household), "status", null), "endDate", null), "amount", null);
 		GraphQlTester.Response response = this.admin.documentName("recordMeasure")
 			.fragmentName("measureFields")
 			.variable("input", input)
@@ -68,8 +68,7 @@ class MeasureMutationTests extends AbstractPlatformTests {
 				Arguments.of("a negative amount", "amount", -0.01, "input.amount"),
 				Arguments.of("an amount in fen fractions", "amount", 10.005, "input.amount"),
 				Arguments.of("a blank description", "description", "   ", "input.description"),
-				Arguments.of("a description of 501 characters", "description", "帮".repeat(501),
-						"input.description"),
+				Arguments.of("a description of 501 characters", "description", "帮".repeat(501), "input.description"),
 				Arguments.of("a blank department", "responsibleDepartment", "", "input.responsibleDepartment"),
 				Arguments.of("a department of 65 characters", "responsibleDepartment", "局".repeat(65),
 						"input.responsibleDepartment"),
@@ -82,18 +81,22 @@ class MeasureMutationTests extends AbstractPlatformTests {
 	void aMeasureBreakingARuleIsRefusedNamingTheFieldAndNothingIsWritten(String why, String field, Object value,
 			String reported) {
 		Map<String, Object> input = with(MeasureFixtures.measure(this.household), field, value);
-		assertRefused(this.jdbc, () -> this.admin.documentName("recordMeasure")
-			.fragmentName("measureFields")
-			.variable("input", input)
-			.execute(), reported, "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("recordMeasure")
+					.fragmentName("measureFields")
+					.variable("input", input)
+					.execute(),
+				reported, "BAD_REQUEST");
 	}
 
 	@Test
 	void aMeasureForAnUnknownHouseholdIsNotFound() {
-		assertRefused(this.jdbc, () -> this.admin.documentName("recordMeasure")
-			.fragmentName("measureFields")
-			.variable("input", MeasureFixtures.measure(424242))
-			.execute(), "input.householdId", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("recordMeasure")
+					.fragmentName("measureFields")
+					.variable("input", MeasureFixtures.measure(424242))
+					.execute(),
+				"input.householdId", "NOT_FOUND");
 	}
 
 	@Test
@@ -172,8 +175,10 @@ class MeasureMutationTests extends AbstractPlatformTests {
 	void everyWriteLeavesAnAuditEntryWithTheStateBeforeAndAfter() {
 		long id = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.household));
 		changeStatus(id, "COMPLETED", null).errors().verify();
-		List<Map<String, Object>> entries = this.jdbc.queryForList("SELECT operation, actor, before_state, after_state"
-				+ " FROM audit_log WHERE entity_type = 'Measure' AND entity_id = ? ORDER BY occurred_at, id", id);
+		List<Map<String, Object>> entries = this.jdbc.queryForList(
+				"SELECT operation, actor, before_state, after_state"
+						+ " FROM audit_log WHERE entity_type = 'Measure' AND entity_id = ? ORDER BY occurred_at, id",
+				id);
 		assertThat(entries).extracting((entry) -> entry.get("operation"))
 			.containsExactly("recordMeasure", "changeMeasureStatus");
 		assertThat(entries.get(0).get("before_state")).isNull();
@@ -192,10 +197,12 @@ class MeasureMutationTests extends AbstractPlatformTests {
 	void aStatusChangeWithAStaleVersionIsAConflict() {
 		long id = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.household));
 		update(Map.of("id", id, "amount", 100)).errors().verify();
-		assertRefused(this.jdbc, () -> this.admin.documentName("changeMeasureStatus")
-			.fragmentName("measureFields")
-			.variable("input", Map.of("id", id, "version", 0, "status", "COMPLETED"))
-			.execute(), "input.version", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("changeMeasureStatus")
+					.fragmentName("measureFields")
+					.variable("input", Map.of("id", id, "version", 0, "status", "COMPLETED"))
+					.execute(),
+				"input.version", "CONFLICT");
 	}
 
 	private GraphQlTester.Response update(Map<String, Object> input) {

@@ -27,8 +27,8 @@ class MeasureQueryTests extends AbstractPlatformTests {
 	@Test
 	void aHouseholdShowsItsMeasuresAndVisitsLatestFirst() {
 		long household = Fixtures.createHousehold(this.admin, Fixtures.VILLAGE).id();
-		MeasureFixtures.recordMeasure(this.admin, Fixtures.with(MeasureFixtures.measure(household), "startDate",
-				"2022-05-01"));
+		MeasureFixtures.recordMeasure(this.admin,
+				Fixtures.with(MeasureFixtures.measure(household), "startDate", "2022-05-01"));
 		long latest = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(household));
 		for (String day : List.of("2023-03-07", "2023-10-10", "2023-06-06")) {
 			this.admin.documentName("recordVisit")
@@ -43,11 +43,13 @@ class MeasureQueryTests extends AbstractPlatformTests {
 			.fragmentName("visitFields")
 			.variable("id", household)
 			.execute();
-		response.path("household.measures[*].startDate").entityList(String.class).containsExactly("2023-03-01",
-				"2022-05-01");
+		response.path("household.measures[*].startDate")
+			.entityList(String.class)
+			.containsExactly("2023-03-01", "2022-05-01");
 		response.path("household.measures[0].id").entity(Long.class).isEqualTo(latest);
-		response.path("household.visits[*].visitedOn").entityList(String.class).containsExactly("2023-10-10",
-				"2023-06-06", "2023-03-07");
+		response.path("household.visits[*].visitedOn")
+			.entityList(String.class)
+			.containsExactly("2023-10-10", "2023-06-06", "2023-03-07");
 		this.admin.documentName("measureCount")
 			.variable("filter", Map.of("householdId", household, "status", "IN_PROGRESS"))
 			.execute()
@@ -68,19 +70,19 @@ class MeasureQueryTests extends AbstractPlatformTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "{\"category\":\"MEDICAL\"}|m.category = 'MEDICAL'",
-			"{\"status\":\"IN_PROGRESS\"}|m.status = 'IN_PROGRESS'",
-			"{\"townCode\":\"411024101\"}|h.town_code = '411024101'",
-			"{\"villageCode\":\"411024100201\",\"category\":\"EDUCATION\"}"
-					+ "|h.village_code = '411024100201' AND m.category = 'EDUCATION'",
-			"{\"townCode\":\"411024100\",\"status\":\"COMPLETED\"}"
-					+ "|h.town_code = '411024100' AND m.status = 'COMPLETED'" })
+	@CsvSource(delimiter = '|',
+			value = { "{\"category\":\"MEDICAL\"}|m.category = 'MEDICAL'",
+					"{\"status\":\"IN_PROGRESS\"}|m.status = 'IN_PROGRESS'",
+					"{\"townCode\":\"411024101\"}|h.town_code = '411024101'",
+					"{\"villageCode\":\"411024100201\",\"category\":\"EDUCATION\"}"
+							+ "|h.village_code = '411024100201' AND m.category = 'EDUCATION'",
+					"{\"townCode\":\"411024100\",\"status\":\"COMPLETED\"}"
+							+ "|h.town_code = '411024100' AND m.status = 'COMPLETED'" })
 	void measureFiltersSelectWhatTheEquivalentSqlSelects(String filterJson, String condition) throws Exception {
 		Map<String, Object> filter = new tools.jackson.databind.json.JsonMapper().readValue(filterJson, Map.class);
-		long expected = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM assistance_measure m JOIN household h ON h.id = m.household_id WHERE "
-						+ condition,
-				Long.class);
+		long expected = this.jdbc
+			.queryForObject("SELECT COUNT(*) FROM assistance_measure m JOIN household h ON h.id = m.household_id WHERE "
+					+ condition, Long.class);
 		assertThat(expected).as("the demo data has measures for " + filterJson).isPositive();
 		this.admin.documentName("measureCount")
 			.variable("filter", filter)
@@ -92,8 +94,9 @@ class MeasureQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void walkingTheMeasuresOfATownVisitsEachOnceLatestStartFirst() {
-		List<Long> expected = this.jdbc.queryForList("SELECT m.id FROM assistance_measure m JOIN household h"
-				+ " ON h.id = m.household_id WHERE h.village_code = ? ORDER BY m.start_date DESC, m.id DESC",
+		List<Long> expected = this.jdbc.queryForList(
+				"SELECT m.id FROM assistance_measure m JOIN household h"
+						+ " ON h.id = m.household_id WHERE h.village_code = ? ORDER BY m.start_date DESC, m.id DESC",
 				Long.class, Fixtures.OTHER_TOWN_VILLAGE);
 		assertThat(expected).hasSizeGreaterThan(60);
 		assertThat(walk("measureIds", "measures", Map.of("villageCode", Fixtures.OTHER_TOWN_VILLAGE)))
@@ -102,8 +105,9 @@ class MeasureQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void walkingTheVisitsOfAVillageVisitsEachOnceLatestFirst() {
-		List<Long> expected = this.jdbc.queryForList("SELECT v.id FROM household_visit v JOIN household h"
-				+ " ON h.id = v.household_id WHERE h.village_code = ? ORDER BY v.visited_on DESC, v.id DESC",
+		List<Long> expected = this.jdbc.queryForList(
+				"SELECT v.id FROM household_visit v JOIN household h"
+						+ " ON h.id = v.household_id WHERE h.village_code = ? ORDER BY v.visited_on DESC, v.id DESC",
 				Long.class, Fixtures.OTHER_TOWN_VILLAGE);
 		assertThat(expected).hasSizeGreaterThan(60);
 		assertThat(walk("visitIds", "visits", Map.of("villageCode", Fixtures.OTHER_TOWN_VILLAGE)))
@@ -112,8 +116,9 @@ class MeasureQueryTests extends AbstractPlatformTests {
 
 	@Test
 	void visitFiltersSelectByCadreAndDates() {
-		Map<String, Object> row = this.jdbc.queryForMap("SELECT v.cadre, h.village_code FROM household_visit v"
-				+ " JOIN household h ON h.id = v.household_id WHERE h.town_code = ? ORDER BY v.id LIMIT 1",
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT v.cadre, h.village_code FROM household_visit v"
+						+ " JOIN household h ON h.id = v.household_id WHERE h.town_code = ? ORDER BY v.id LIMIT 1",
 				Fixtures.OTHER_TOWN);
 		long expected = this.jdbc.queryForObject("SELECT COUNT(*) FROM household_visit WHERE cadre = ?"
 				+ " AND visited_on BETWEEN '2023-04-01' AND '2023-06-30'", Long.class, row.get("cadre"));
@@ -124,9 +129,10 @@ class MeasureQueryTests extends AbstractPlatformTests {
 			.path("visits.totalCount")
 			.entity(Long.class)
 			.isEqualTo(expected);
-		long inVillage = this.jdbc.queryForObject("SELECT COUNT(*) FROM household_visit v JOIN household h"
-				+ " ON h.id = v.household_id WHERE h.village_code = ? AND v.visited_on >= '2023-07-01'", Long.class,
-				row.get("village_code"));
+		long inVillage = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM household_visit v JOIN household h"
+						+ " ON h.id = v.household_id WHERE h.village_code = ? AND v.visited_on >= '2023-07-01'",
+				Long.class, row.get("village_code"));
 		this.admin.documentName("visitCount")
 			.variable("filter", Map.of("villageCode", row.get("village_code"), "from", "2023-07-01"))
 			.execute()
@@ -191,11 +197,10 @@ class MeasureQueryTests extends AbstractPlatformTests {
 		GraphQlTester.Response response = officer
 			.document("{ visits(first: 1) { edges { node { id cadre visitedOn notes } } } }")
 			.execute();
-		response.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-				assertThat(error.getPath()).isEqualTo("visits.edges[0].node.notes");
-				assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
-			}));
+		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getPath()).isEqualTo("visits.edges[0].node.notes");
+			assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
+		}));
 		response.path("visits.edges[0].node.cadre").hasValue();
 		response.path("visits.edges[0].node.notes").valueIsNull();
 	}

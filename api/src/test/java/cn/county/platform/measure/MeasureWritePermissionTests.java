@@ -15,8 +15,9 @@ import static cn.county.platform.measure.MeasureFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may record help, with real tokens: the county, town officials in their town and village cadres in their
- * village. A household outside the caller's scope answers as if it did not exist.
+ * Who may record help, with real tokens: the county, town officials in their town and
+ * village cadres in their village. A household outside the caller's scope answers as if
+ * it did not exist.
  */
 class MeasureWritePermissionTests extends AbstractPlatformTests {
 
@@ -53,17 +54,16 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 	@Test
 	void villageCadreCannotRecordAVisitOrAMeasureInAnotherVillage() {
 		HttpGraphQlTester cadre = this.clients.villageCadre();
-		assertRefused(this.jdbc, () -> recordVisit(cadre, this.inNeighbourVillage), "input.householdId",
-				"NOT_FOUND");
-		assertRefused(this.jdbc, () -> recordMeasure(cadre, this.inNeighbourVillage), "input.householdId",
-				"NOT_FOUND");
-		long measure = MeasureFixtures.recordMeasure(this.admin,
-				MeasureFixtures.measure(this.inNeighbourVillage));
+		assertRefused(this.jdbc, () -> recordVisit(cadre, this.inNeighbourVillage), "input.householdId", "NOT_FOUND");
+		assertRefused(this.jdbc, () -> recordMeasure(cadre, this.inNeighbourVillage), "input.householdId", "NOT_FOUND");
+		long measure = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.inNeighbourVillage));
 		assertRefused(this.jdbc, () -> changeStatus(cadre, measure), "input.id", "NOT_FOUND");
-		assertRefused(this.jdbc, () -> cadre.documentName("updateMeasure")
-			.fragmentName("measureFields")
-			.variable("input", Map.of("id", measure, "amount", 1))
-			.execute(), "input.id", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> cadre.documentName("updateMeasure")
+					.fragmentName("measureFields")
+					.variable("input", Map.of("id", measure, "amount", 1))
+					.execute(),
+				"input.id", "NOT_FOUND");
 	}
 
 	@Test
@@ -77,11 +77,9 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 	@Test
 	void townOfficialOfAnotherTownCannotTouchTheFirstTown() {
 		HttpGraphQlTester official = this.clients.otherTownOfficial();
-		long measure = MeasureFixtures.recordMeasure(this.admin,
-				MeasureFixtures.measure(this.inCadresVillage));
+		long measure = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.inCadresVillage));
 		assertRefused(this.jdbc, () -> recordVisit(official, this.inCadresVillage), "input.householdId", "NOT_FOUND");
-		assertRefused(this.jdbc, () -> recordMeasure(official, this.inCadresVillage), "input.householdId",
-				"NOT_FOUND");
+		assertRefused(this.jdbc, () -> recordMeasure(official, this.inCadresVillage), "input.householdId", "NOT_FOUND");
 		assertRefused(this.jdbc, () -> changeStatus(official, measure), "input.id", "NOT_FOUND");
 		// and in their own town they may
 		recordVisit(official, this.inOtherTown).errors().verify();
@@ -97,13 +95,12 @@ class MeasureWritePermissionTests extends AbstractPlatformTests {
 	@Test
 	void dashboardViewerCannotWrite() {
 		HttpGraphQlTester viewer = this.clients.dashboardViewer();
-		long measure = MeasureFixtures.recordMeasure(this.admin,
-				MeasureFixtures.measure(this.inCadresVillage));
+		long measure = MeasureFixtures.recordMeasure(this.admin, MeasureFixtures.measure(this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordMeasure(viewer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> recordVisit(viewer, this.inCadresVillage));
 		assertForbidden(this.jdbc, () -> changeStatus(viewer, measure));
-		assertThat(this.jdbc.queryForObject("SELECT status FROM assistance_measure WHERE id = ?", String.class,
-				measure))
+		assertThat(
+				this.jdbc.queryForObject("SELECT status FROM assistance_measure WHERE id = ?", String.class, measure))
 			.isEqualTo("IN_PROGRESS");
 	}
 

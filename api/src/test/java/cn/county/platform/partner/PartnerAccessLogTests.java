@@ -45,13 +45,15 @@ import org.springframework.stereotype.Controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every partner request that reached household data leaves a row in the access log, whichever way it ends, and a
- * partner gets no data whose row could not be written.
+ * Every partner request that reached household data leaves a row in the access log,
+ * whichever way it ends, and a partner gets no data whose row could not be written.
  * <p>
- * Partners hold no write role, so no real mutation of theirs succeeds and none is ever stored for replay; this
- * context adds one test-only mutation a partner may run ({@code partnerTouch}, a household by code) to show that a
- * stored answer's replay is logged too. It also adds a MyBatis plugin that breaks one named statement on demand,
- * standing for a database that refuses that write. Both live only in this class's own application context.
+ * Partners hold no write role, so no real mutation of theirs succeeds and none is ever
+ * stored for replay; this context adds one test-only mutation a partner may run
+ * ({@code partnerTouch}, a household by code) to show that a stored answer's replay is
+ * logged too. It also adds a MyBatis plugin that breaks one named statement on demand,
+ * standing for a database that refuses that write. Both live only in this class's own
+ * application context.
  */
 @Import(PartnerAccessLogTests.Wiring.class)
 class PartnerAccessLogTests extends AbstractPlatformTests {
@@ -73,8 +75,7 @@ class PartnerAccessLogTests extends AbstractPlatformTests {
 
 	@BeforeEach
 	void setUp() {
-		this.admin
-			.document(APPROVE)
+		this.admin.document(APPROVE)
 			.variable("p", PARTNER)
 			.variable("f", List.of("Household.id", "Household.code", "Household.phone"))
 			.execute()
@@ -109,8 +110,8 @@ class PartnerAccessLogTests extends AbstractPlatformTests {
 		assertThat(variables).doesNotContain(idNumber, phone, (String) this.household.get("code"))
 			.contains(Masks.keepEnds(idNumber, 2, 2), Masks.keepEnds(phone, 2, 2), "\"idNumber\"");
 		// and the county reads both through the API
-		this.admin
-			.document("query($p: String) { partnerAccessLog(partnerId: $p, first: 1) { edges { node { operation documentHash variables outcome householdIds } } } }")
+		this.admin.document(
+				"query($p: String) { partnerAccessLog(partnerId: $p, first: 1) { edges { node { operation documentHash variables outcome householdIds } } } }")
 			.variable("p", PARTNER)
 			.execute()
 			.path("partnerAccessLog.edges[0].node")
@@ -120,7 +121,8 @@ class PartnerAccessLogTests extends AbstractPlatformTests {
 				assertThat(entry.get("documentHash")).isEqualTo(Digests.sha256Hex(LOOKUP));
 				assertThat(entry.get("variables")).isEqualTo(variables);
 				assertThat(entry.get("outcome")).isEqualTo("ANSWERED");
-				assertThat((List<Object>) entry.get("householdIds")).containsExactly(this.household.get("id").toString());
+				assertThat((List<Object>) entry.get("householdIds"))
+					.containsExactly(this.household.get("id").toString());
 			});
 	}
 
@@ -160,8 +162,7 @@ class PartnerAccessLogTests extends AbstractPlatformTests {
 		Map<String, Object> row = newestRows(1).get(0);
 		assertThat(row.get("outcome")).isEqualTo("FAILED");
 		assertThat(row.get("household_ids")).isEqualTo(this.household.get("id").toString());
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", Long.class,
-				key))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", Long.class, key))
 			.as("the failed request stored nothing, so its retry runs again")
 			.isZero();
 	}
@@ -182,7 +183,8 @@ class PartnerAccessLogTests extends AbstractPlatformTests {
 			.pathDoesNotExist();
 		HttpResponse<String> raw = post(null, Map.of("query", LOOKUP, "variables",
 				Map.of("code", this.household.get("code"), "idNumber", "-", "phone", "-")));
-		assertThat(raw.body()).doesNotContain((String) this.household.get("code"), (String) this.household.get("phone"));
+		assertThat(raw.body()).doesNotContain((String) this.household.get("code"),
+				(String) this.household.get("phone"));
 		assertThat(hasData(raw)).as(raw.body()).isFalse();
 		assertThat(logged()).isEqualTo(before);
 
@@ -278,7 +280,10 @@ class PartnerAccessLogTests extends AbstractPlatformTests {
 
 	}
 
-	/** Fails every write through one mapped statement while armed, as a database refusing that write would. */
+	/**
+	 * Fails every write through one mapped statement while armed, as a database refusing
+	 * that write would.
+	 */
 	@Intercepts(@Signature(type = Executor.class, method = "update", args = { MappedStatement.class, Object.class }))
 	static class StatementBreaker implements Interceptor {
 

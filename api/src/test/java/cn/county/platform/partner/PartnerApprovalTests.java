@@ -14,7 +14,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What partners see is what the county approved for them, in force at once, and every read is logged. */
+/**
+ * What partners see is what the county approved for them, in force at once, and every
+ * read is logged.
+ */
 class PartnerApprovalTests extends AbstractPlatformTests {
 
 	private static final String APPROVE = "mutation($p: String!, $f: [String!]!) { setPartnerApprovedFields(input: {partnerId: $p, fields: $f}) { partnerId fields } }";
@@ -25,23 +28,26 @@ class PartnerApprovalTests extends AbstractPlatformTests {
 
 	@BeforeEach
 	void setUp() {
-		// a fresh token each time: tests change the insurer's approvals and must see them on the next request
+		// a fresh token each time: tests change the insurer's approvals and must see them
+		// on the next request
 		this.insurer = this.clients
 			.withToken(KeycloakServer.shared().clientCredentialsToken("partner-insurer", "partner-insurer-dev-secret"));
 	}
 
 	@Test
 	void partnerSeesOnlyApprovedFieldsAndAChangeAppliesToTheNextRequest() {
-		Map<String, Object> row = this.jdbc.queryForMap("SELECT id, code, head_id_number, phone FROM household WHERE phone IS NOT NULL ORDER BY code LIMIT 1");
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT id, code, head_id_number, phone FROM household WHERE phone IS NOT NULL ORDER BY code LIMIT 1");
 		approve("partner-insurer", List.of("Household.id", "Household.code"));
 		GraphQlTester.Response before = this.insurer.document(READ).variable("code", row.get("code")).execute();
-		before.errors().satisfy((errors) -> assertThat(errors).extracting((error) -> error.getPath())
-			.containsExactlyInAnyOrder("householdByCode.phone", "householdByCode.headIdNumber"));
+		before.errors()
+			.satisfy((errors) -> assertThat(errors).extracting((error) -> error.getPath())
+				.containsExactlyInAnyOrder("householdByCode.phone", "householdByCode.headIdNumber"));
 		before.path("householdByCode.code").entity(String.class).isEqualTo((String) row.get("code"));
 		before.path("householdByCode.phone").valueIsNull();
 
-		approve("partner-insurer", List.of("Household.id", "Household.code", "Household.phone",
-				"Household.headIdNumber"));
+		approve("partner-insurer",
+				List.of("Household.id", "Household.code", "Household.phone", "Household.headIdNumber"));
 		GraphQlTester.Response after = this.insurer.document(READ).variable("code", row.get("code")).execute();
 		after.errors().verify();
 		after.path("householdByCode.phone")
@@ -60,7 +66,8 @@ class PartnerApprovalTests extends AbstractPlatformTests {
 		long before = logged("partner-insurer");
 		this.insurer.document(READ).variable("code", row.get("code")).execute();
 		assertThat(logged("partner-insurer")).isEqualTo(before + 1);
-		this.admin.document("{ partnerAccessLog(partnerId: \"partner-insurer\", first: 1) { edges { node { partnerId operation householdIds fields } } } }")
+		this.admin.document(
+				"{ partnerAccessLog(partnerId: \"partner-insurer\", first: 1) { edges { node { partnerId operation householdIds fields } } } }")
 			.execute()
 			.path("partnerAccessLog.edges[0].node")
 			.entity(Map.class)
@@ -82,7 +89,8 @@ class PartnerApprovalTests extends AbstractPlatformTests {
 			.satisfy((errors) -> {
 				assertThat(errors).extracting((error) -> error.getExtensions().get("field"))
 					.containsExactly("input.fields[1]", "input.fields[2]");
-				assertThat(errors).allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST"));
+				assertThat(errors).allSatisfy(
+						(error) -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST"));
 			});
 		assertThat(this.jdbc.queryForList(
 				"SELECT CONCAT(type_name, '.', field_name) FROM partner_field_approval WHERE partner_id = 'partner-insurer'",
@@ -98,11 +106,13 @@ class PartnerApprovalTests extends AbstractPlatformTests {
 				.variable("f", List.of("Household.phone"))
 				.execute()
 				.errors()
-				.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+				.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification",
+						"FORBIDDEN"));
 			caller.document("{ partnerAccessLog { edges { node { id } } } }")
 				.execute()
 				.errors()
-				.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+				.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification",
+						"FORBIDDEN"));
 		}
 	}
 
@@ -114,7 +124,8 @@ class PartnerApprovalTests extends AbstractPlatformTests {
 			.variable("input", Fixtures.household())
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+			.satisfy(
+					(errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
 	}
 
 	private void approve(String partner, List<String> fields) {

@@ -37,9 +37,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cost model with the real limits (max cost 50,000, depth 12): every list has a bound, and a query that goes
- * round a cycle of the schema costs the product of the bounds along its path, so it is refused before any SQL
- * runs, for every role.
+ * The cost model with the real limits (max cost 50,000, depth 12): every list has a
+ * bound, and a query that goes round a cycle of the schema costs the product of the
+ * bounds along its path, so it is refused before any SQL runs, for every role.
  */
 class CostModelTests extends AbstractPlatformTests {
 
@@ -80,8 +80,7 @@ class CostModelTests extends AbstractPlatformTests {
 		assertThat(this.bounds.unbounded(this.graphQl.schema())).isEmpty();
 		// and the check finds a list without one
 		String sdl = "directive @listSize(max: Int!, measured: String) on FIELD_DEFINITION\n"
-				+ "type Query { a: [A!]! @listSize(max: 3) b: [A!]! }\n"
-				+ "type A { c: [String!]! d: Int }";
+				+ "type Query { a: [A!]! @listSize(max: 3) b: [A!]! }\n" + "type A { c: [String!]! d: Int }";
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl),
 				RuntimeWiring.newRuntimeWiring().build());
 		assertThat(this.bounds.unbounded(schema)).containsExactlyInAnyOrder("Query.b is a list without @listSize",
@@ -114,7 +113,8 @@ class CostModelTests extends AbstractPlatformTests {
 
 	@Test
 	void aRegionListWithinTheLimitStillAnswersInFull() {
-		// towns x villages x 2 fields, the way a town picker asks: well under the limit, and every village comes
+		// towns x villages x 2 fields, the way a town picker asks: well under the limit,
+		// and every village comes
 		int villages = this.regions.villages().orElseThrow();
 		this.clients.dashboardViewer()
 			.document("{ towns { code villages { code name } } }")
@@ -127,20 +127,21 @@ class CostModelTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * Every cycle of the schema's object graph (up to four fields round), reached from the query root the
-	 * cheapest way an attacker can (largest pages), and gone round as often as the depth limit allows: each cycle
-	 * through a list is refused for its cost before any SQL, for every role, its cost at least the product of the
-	 * bounds along the path, unless that product itself is within the limit (a cycle through one short counted
-	 * list): then the answer is within the limit too. A cycle of single objects is refused one level past the
-	 * depth limit.
+	 * Every cycle of the schema's object graph (up to four fields round), reached from
+	 * the query root the cheapest way an attacker can (largest pages), and gone round as
+	 * often as the depth limit allows: each cycle through a list is refused for its cost
+	 * before any SQL, for every role, its cost at least the product of the bounds along
+	 * the path, unless that product itself is within the limit (a cycle through one short
+	 * counted list): then the answer is within the limit too. A cycle of single objects
+	 * is refused one level past the depth limit.
 	 */
 	@Test
 	void everyCycleOfTheSchemaIsRefusedBeforeAnySqlForEveryRole() {
 		GraphQLSchema schema = this.graphQl.schema();
 		List<List<Step>> cycles = cycles(schema);
 		assertThat(cycles).as("cycles found").hasSizeGreaterThan(5);
-		assertThat(cycles.stream().map(CostModelTests::describe))
-			.contains("Town.villages -> Village.town", "Household.loans -> Loan.household");
+		assertThat(cycles.stream().map(CostModelTests::describe)).contains("Town.villages -> Village.town",
+				"Household.loans -> Loan.household");
 		Map<String, HttpGraphQlTester> roles = everyRole();
 		List<String> answered = new ArrayList<>();
 		for (List<Step> cycle : cycles) {
@@ -148,19 +149,24 @@ class CostModelTests extends AbstractPlatformTests {
 			List<Step> path = new ArrayList<>(rootPath(schema, start));
 			assertThat(path).as("a way from Query to " + start).isNotEmpty();
 			int root = path.size();
-			// a cycle of single objects (a loan renewed from a loan ...) returns one value a level: only its
-			// depth is at stake, so it goes one level past the depth limit; a cycle with a list goes to the limit
+			// a cycle of single objects (a loan renewed from a loan ...) returns one
+			// value a level: only its
+			// depth is at stake, so it goes one level past the depth limit; a cycle with
+			// a list goes to the limit
 			boolean lists = cycle.stream().anyMatch((step) -> ListBounds.isList(step.field().getType()));
 			String limit = lists ? "maxCost" : "maxDepth";
 			while (path.size() < this.limits.maxDepth() - (lists ? 1 : 0)) {
 				path.add(cycle.get((path.size() - root) % cycle.size()));
 			}
-			GraphQLObjectType last = (GraphQLObjectType) GraphQLTypeUtil.unwrapAll(path.get(path.size() - 1).field().getType());
+			GraphQLObjectType last = (GraphQLObjectType) GraphQLTypeUtil
+				.unwrapAll(path.get(path.size() - 1).field().getType());
 			String query = query(path, leaf(last));
 			double product = product(path);
 			if (lists && product <= this.limits.maxCost()) {
-				// every round of this cycle returns few rows (one short counted list), so even at the deepest it
-				// cannot return more than the limit: it is answered, and within what the model priced it at
+				// every round of this cycle returns few rows (one short counted list), so
+				// even at the deepest it
+				// cannot return more than the limit: it is answered, and within what the
+				// model priced it at
 				Object answer = roles.get("county.admin")
 					.document(query)
 					.execute()
@@ -205,8 +211,9 @@ class CostModelTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * The statements of a request that is refused before execution (too deep): none, except for a partner, whose
-	 * approved fields are read when its request comes in, before the document is looked at.
+	 * The statements of a request that is refused before execution (too deep): none,
+	 * except for a partner, whose approved fields are read when its request comes in,
+	 * before the document is looked at.
 	 */
 	private long setUpStatements(String role, HttpGraphQlTester client) {
 		StringBuilder tooDeep = new StringBuilder("{ village(code: \"1\") {");
@@ -224,8 +231,9 @@ class CostModelTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * A partner may send only the county's trusted documents, so a document of its own is refused before the cost
-	 * model sees it (and before any SQL): the cycle cannot even be asked.
+	 * A partner may send only the county's trusted documents, so a document of its own is
+	 * refused before the cost model sees it (and before any SQL): the cycle cannot even
+	 * be asked.
 	 */
 	private static boolean refusedAsUntrusted(String role, ResponseError error) {
 		if (role.startsWith("partner-") && "trustedDocuments".equals(error.getExtensions().get("limit"))) {
@@ -235,15 +243,23 @@ class CostModelTests extends AbstractPlatformTests {
 		return false;
 	}
 
-	/** One field of a path: the type it belongs to, the field, and the arguments the query passes. */
+	/**
+	 * One field of a path: the type it belongs to, the field, and the arguments the query
+	 * passes.
+	 */
 	record Step(String owner, GraphQLFieldDefinition field, String arguments) {
 	}
 
 	private static String describe(List<Step> cycle) {
-		return cycle.stream().map((step) -> step.owner() + "." + step.field().getName()).collect(Collectors.joining(" -> "));
+		return cycle.stream()
+			.map((step) -> step.owner() + "." + step.field().getName())
+			.collect(Collectors.joining(" -> "));
 	}
 
-	/** Elementary cycles of object types through their fields, each once (starting at its smallest type name). */
+	/**
+	 * Elementary cycles of object types through their fields, each once (starting at its
+	 * smallest type name).
+	 */
 	private static List<List<Step>> cycles(GraphQLSchema schema) {
 		Map<String, List<Step>> out = new HashMap<>();
 		for (GraphQLObjectType type : objectTypes(schema)) {
@@ -293,8 +309,9 @@ class CostModelTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * The shortest way from Query to the type through a connection (an attacker's best start: a hundred rows), or
-	 * failing that any way, taking the largest page of every connection on the way.
+	 * The shortest way from Query to the type through a connection (an attacker's best
+	 * start: a hundred rows), or failing that any way, taking the largest page of every
+	 * connection on the way.
 	 */
 	private static List<Step> rootPath(GraphQLSchema schema, String type) {
 		List<Step> path = rootPath(schema, type, true);
@@ -331,7 +348,10 @@ class CostModelTests extends AbstractPlatformTests {
 		return List.of();
 	}
 
-	/** Values for the required arguments (and the largest `first`), or null when one cannot be made up. */
+	/**
+	 * Values for the required arguments (and the largest `first`), or null when one
+	 * cannot be made up.
+	 */
 	private static String arguments(GraphQLFieldDefinition field, boolean largestPage) {
 		List<String> values = new ArrayList<>();
 		for (GraphQLArgument argument : field.getArguments()) {
@@ -384,8 +404,10 @@ class CostModelTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * At most the product of the list bounds along the path: pages for connections, for plain lists their
-	 * @listSize max, or what is counted in the data with its headroom, or 1 for the other measured sizes.
+	 * At most the product of the list bounds along the path: pages for connections, for
+	 * plain lists their
+	 * @listSize max, or what is counted in the data with its headroom, or 1 for the other
+	 * measured sizes.
 	 */
 	private double product(List<Step> path) {
 		double product = 1;
@@ -409,8 +431,8 @@ class CostModelTests extends AbstractPlatformTests {
 					: null;
 			long bound = max;
 			if (counted != null) {
-				bound = Math.min(max, this.data.mostPerValue(counted.toString()).orElseThrow()
-						+ this.limits.countedHeadroom());
+				bound = Math.min(max,
+						this.data.mostPerValue(counted.toString()).orElseThrow() + this.limits.countedHeadroom());
 			}
 			else if ("TOWNS".equals(String.valueOf(measured))) {
 				bound = Math.min(max, this.regions.towns().orElseThrow());

@@ -12,16 +12,23 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** With the database gone the API says so clearly, writes nothing, and recovers by itself when it returns. */
+/**
+ * With the database gone the API says so clearly, writes nothing, and recovers by itself
+ * when it returns.
+ */
 class DatabaseOutageTests extends AbstractPlatformTests {
 
 	@Test
 	void whileTheDatabaseIsDownRequestsAreUnavailableAndAfterItReturnsTheyWork() throws Exception {
-		// A database from DB_URL or a container is not this JVM's to stop; the embedded one (what CI uses) is.
+		// A database from DB_URL or a container is not this JVM's to stop; the embedded
+		// one (what CI uses) is.
 		assumeTrue(TestServers.databaseIsEmbedded(), "the database is not owned by this test run");
 		HttpGraphQlTester admin = this.admin;
-		admin.documentName("householdCount").execute().path("households.totalCount").entity(Long.class).satisfies(
-				(count) -> assertThat(count).isPositive());
+		admin.documentName("householdCount")
+			.execute()
+			.path("households.totalCount")
+			.entity(Long.class)
+			.satisfies((count) -> assertThat(count).isPositive());
 		Map<String, Object> input = Fixtures.household();
 		TestServers.stopDatabase();
 		try {

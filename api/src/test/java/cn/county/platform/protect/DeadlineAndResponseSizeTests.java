@@ -12,17 +12,20 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a request may take while it runs: the deadline (4 s here) stops slow SQL and slow fields within a second of
- * it, an over-large answer (over 40,000 bytes here) is replaced by an error naming the limit, and a list longer
- * than its declared bound is cut to it. The slow and large fields are test-only ({@link SlowFieldsConfiguration});
- * the context is the one of {@link LimitsAndProductionTests} (same profile and properties), so no extra start-up.
+ * What a request may take while it runs: the deadline (4 s here) stops slow SQL and slow
+ * fields within a second of it, an over-large answer (over 40,000 bytes here) is replaced
+ * by an error naming the limit, and a list longer than its declared bound is cut to it.
+ * The slow and large fields are test-only ({@link SlowFieldsConfiguration}); the context
+ * is the one of {@link LimitsAndProductionTests} (same profile and properties), so no
+ * extra start-up.
  */
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "platform.limits.max-depth=6", "platform.limits.max-cost=300",
 		"platform.limits.max-aliases=3", "platform.limits.max-repeated-fields=3", "platform.limits.max-directives=2",
 		"platform.limits.max-tokens=120", "platform.limits.max-body-bytes=3000", "platform.limits.request-timeout=4s",
 		"platform.limits.max-response-bytes=40000", "platform.test.slow-fields=true",
-		// the production profile refuses to start without the key that seals cursors; the same properties as
+		// the production profile refuses to start without the key that seals cursors; the
+		// same properties as
 		// LimitsAndProductionTests, so the two share one context
 		"platform.cursors.keys=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=" })
 class DeadlineAndResponseSizeTests extends AbstractPlatformTests {
@@ -31,7 +34,8 @@ class DeadlineAndResponseSizeTests extends AbstractPlatformTests {
 
 	@BeforeEach
 	void setUp() {
-		// a first request, so the timings below do not include the warm-up of a fresh context
+		// a first request, so the timings below do not include the warm-up of a fresh
+		// context
 		this.admin.document("{ padding(count: 1, size: 1) }").execute().errors().verify();
 	}
 
@@ -42,8 +46,10 @@ class DeadlineAndResponseSizeTests extends AbstractPlatformTests {
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		assertStoppedByTheDeadline(response, millis);
 		// and the database is not still sleeping for it
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.processlist"
-				+ " WHERE info LIKE 'SELECT SLEEP%'", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM information_schema.processlist" + " WHERE info LIKE 'SELECT SLEEP%'",
+				Integer.class))
+			.isZero();
 	}
 
 	@Test
@@ -63,15 +69,16 @@ class DeadlineAndResponseSizeTests extends AbstractPlatformTests {
 	}
 
 	private static void assertStoppedByTheDeadline(GraphQlTester.Response response, long millis) {
-		// a running statement is cancelled a moment early (the cancel itself takes a connection handshake)
+		// a running statement is cancelled a moment early (the cancel itself takes a
+		// connection handshake)
 		assertThat(millis).as("wall time, ms")
 			.isGreaterThanOrEqualTo(TIMEOUT_MS - StatementDeadline.CANCEL_LEAD_MILLIS)
 			.isLessThan(TIMEOUT_MS + 1000);
 		response.errors().satisfy((errors) -> {
 			assertThat(errors).isNotEmpty().allSatisfy((error) -> assertThat(error.getMessage()).isNotBlank());
-			assertThat(errors).anySatisfy((error) -> assertThat(error.getExtensions())
-				.containsEntry("limit", "requestTimeout")
-				.containsEntry("classification", "UNAVAILABLE"));
+			assertThat(errors)
+				.anySatisfy((error) -> assertThat(error.getExtensions()).containsEntry("limit", "requestTimeout")
+					.containsEntry("classification", "UNAVAILABLE"));
 		});
 	}
 

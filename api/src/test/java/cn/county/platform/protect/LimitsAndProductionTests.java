@@ -21,8 +21,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each limit with tight test values: just under passes, just over is refused with an error naming the limit,
- * before any SQL. Runs in the production profile, which also hides everything an attacker could map the API with.
+ * Each limit with tight test values: just under passes, just over is refused with an
+ * error naming the limit, before any SQL. Runs in the production profile, which also
+ * hides everything an attacker could map the API with.
  */
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "platform.limits.max-depth=6", "platform.limits.max-cost=300",
@@ -38,9 +39,10 @@ class LimitsAndProductionTests extends AbstractPlatformTests {
 	cn.county.platform.common.SqlStatementCounter statements;
 
 	/**
-	 * {@code loans(first: 1) { edges { node { household { village { town { code } } } } } } }, cut to {@code depth}
-	 * fields deep: one row at every level, so the depth alone is at stake (a path through {@code Town.villages}
-	 * now costs what its villages return, and the cost limit of this test refuses it first).
+	 * {@code loans(first: 1) { edges { node { household { village { town { code } } } } }
+	 * } }, cut to {@code depth} fields deep: one row at every level, so the depth alone
+	 * is at stake (a path through {@code Town.villages} now costs what its villages
+	 * return, and the cost limit of this test refuses it first).
 	 */
 	private static String deep(int depth) {
 		List<String> path = List.of("loans(first: 1)", "edges", "node", "household", "village", "town");
@@ -61,22 +63,31 @@ class LimitsAndProductionTests extends AbstractPlatformTests {
 
 	@Test
 	void costJustUnderPassesAndJustOverIsRefused() {
-		// households(1) + edges(1) + first x (node + fields): 2 + 29 x (1 + 9) = 292, then 2 + 30 x 10 = 302
+		// households(1) + edges(1) + first x (node + fields): 2 + 29 x (1 + 9) = 292,
+		// then 2 + 30 x 10 = 302
 		String fields = "id code address headName category incomePerCapita incomeYear version receivesPolicySupport";
-		this.admin.document("{ households(first: 29) { edges { node { " + fields + " } } } }").execute().errors().verify();
-		assertRefused(() -> this.admin.document("{ households(first: 30) { edges { node { " + fields + " } } } }").execute(),
+		this.admin.document("{ households(first: 29) { edges { node { " + fields + " } } } }")
+			.execute()
+			.errors()
+			.verify();
+		assertRefused(
+				() -> this.admin.document("{ households(first: 30) { edges { node { " + fields + " } } } }").execute(),
 				"maxCost");
 	}
 
 	@Test
 	void aliasesRepeatsAndDirectivesAreCounted() {
 		this.admin.document("{ a: towns { code } b: towns { code } c: towns { code } }").execute().errors().verify();
-		assertRefused(() -> this.admin.document("{ a: towns { code } b: towns { code } c: towns { code } d: towns { code } }")
-			.execute(), "maxAliases");
+		assertRefused(
+				() -> this.admin.document("{ a: towns { code } b: towns { code } c: towns { code } d: towns { code } }")
+					.execute(),
+				"maxAliases");
 		this.admin.document("{ towns { code code code } }").execute().errors().verify();
 		assertRefused(() -> this.admin.document("{ towns { code code code code } }").execute(), "maxRepeatedFields");
 		this.admin.document("{ towns { code @include(if: true) name @skip(if: false) } }").execute().errors().verify();
-		assertRefused(() -> this.admin.document("{ towns { code @include(if: true) name @skip(if: false) villages @include(if: true) { code } } }")
+		assertRefused(() -> this.admin
+			.document(
+					"{ towns { code @include(if: true) name @skip(if: false) villages @include(if: true) { code } } }")
 			.execute(), "maxDirectives");
 	}
 
@@ -97,20 +108,24 @@ class LimitsAndProductionTests extends AbstractPlatformTests {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		String big = "{\"query\":\"{ towns { code } }\",\"variables\":{\"pad\":\"" + "x".repeat(3000) + "\"}}";
 		assertThat(post(token, big).statusCode()).isEqualTo(413);
-		HttpResponse<String> batch = post(token, "[{\"query\":\"{ towns { code } }\"},{\"query\":\"{ towns { name } }\"}]");
+		HttpResponse<String> batch = post(token,
+				"[{\"query\":\"{ towns { code } }\"},{\"query\":\"{ towns { name } }\"}]");
 		assertThat(batch.statusCode()).isEqualTo(400);
 		assertThat(batch.body()).contains("one operation per request");
 	}
 
 	@Test
 	void productionHasNoIntrospectionNoSuggestionsAndNoInternals(CapturedOutput output) {
-		this.admin.document("{ __schema { types { name } } }").execute().errors().satisfy((errors) -> assertThat(errors)
-			.isNotEmpty());
+		this.admin.document("{ __schema { types { name } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).isNotEmpty());
 		this.admin.document("{ househol { code } }").execute().errors().satisfy((errors) -> {
 			assertThat(errors).isNotEmpty();
 			assertThat(errors.get(0).getMessage()).doesNotContainIgnoringCase("did you mean");
 		});
-		// an id that is not a number reaches Java code that cannot handle it: the answer names no internals
+		// an id that is not a number reaches Java code that cannot handle it: the answer
+		// names no internals
 		GraphQlTester.Response response = this.admin.document("{ household(id: \"not-a-number\") { code } }").execute();
 		response.errors().satisfy((errors) -> {
 			assertThat(errors).isNotEmpty();
@@ -145,10 +160,10 @@ class LimitsAndProductionTests extends AbstractPlatformTests {
 		long before = this.statements.count();
 		GraphQlTester.Response response = request.get();
 		response.errors().satisfy((errors) -> assertThat(errors).anySatisfy((ResponseError error) -> {
-			assertThat(error.getExtensions()).containsEntry("limit", limit).containsEntry("classification", "BAD_REQUEST");
+			assertThat(error.getExtensions()).containsEntry("limit", limit)
+				.containsEntry("classification", "BAD_REQUEST");
 		}));
 		assertThat(this.statements.count()).as("SQL statements").isEqualTo(before);
 	}
-
 
 }

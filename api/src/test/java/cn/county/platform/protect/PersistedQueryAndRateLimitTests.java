@@ -19,7 +19,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hashes instead of query texts, partners held to trusted documents, and callers held to their rate. */
+/**
+ * Hashes instead of query texts, partners held to trusted documents, and callers held to
+ * their rate.
+ */
 class PersistedQueryAndRateLimitTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -69,8 +72,10 @@ class PersistedQueryAndRateLimitTests extends AbstractPlatformTests {
 		String body = JSON.writeValueAsString(Map.of("query", "{ towns { code } }"));
 		int lastStatus = 0;
 		HttpResponse<String> response = null;
-		// The limit counts per fixed window (RateLimiter). A run that straddles a window boundary splits its requests
-		// between two windows, so allow for the limit to be passed in the second one: twice the limit and one more.
+		// The limit counts per fixed window (RateLimiter). A run that straddles a window
+		// boundary splits its requests
+		// between two windows, so allow for the limit to be passed in the second one:
+		// twice the limit and one more.
 		for (int i = 0; i <= 2 * this.rateLimits.perPartner() + 1 && lastStatus != 429; i++) {
 			response = send(token, body);
 			lastStatus = response.statusCode();
@@ -87,7 +92,8 @@ class PersistedQueryAndRateLimitTests extends AbstractPlatformTests {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		Map<String, Object> query = Map.of("query", "{ towns { code } }");
 		if (!TestServers.EmbeddedRedis.isEmbedded()) {
-			// a Redis from REDIS_URL or a container: nothing to stop here, the fallback is covered elsewhere
+			// a Redis from REDIS_URL or a container: nothing to stop here, the fallback
+			// is covered elsewhere
 			assertThat(post(token, query).at("/data/towns/0/code").asString()).isEqualTo("411024100");
 			return;
 		}
@@ -95,7 +101,8 @@ class PersistedQueryAndRateLimitTests extends AbstractPlatformTests {
 		try {
 			assertThat(post(token, query).at("/data/towns/0/code").asString()).isEqualTo("411024100");
 			String text = "query whileRedisIsDown { towns { name } }";
-			Map<String, Object> ext = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", Digests.sha256Hex(text)));
+			Map<String, Object> ext = Map.of("persistedQuery",
+					Map.of("version", 1, "sha256Hash", Digests.sha256Hex(text)));
 			assertThat(post(token, Map.of("query", text, "extensions", ext)).has("errors")).isFalse();
 			assertThat(post(token, Map.of("extensions", ext)).has("errors")).isFalse();
 		}

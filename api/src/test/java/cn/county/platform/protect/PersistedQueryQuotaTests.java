@@ -19,7 +19,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each caller may register a few documents per window, counted in Redis; one caller's quota is not another's. */
+/**
+ * Each caller may register a few documents per window, counted in Redis; one caller's
+ * quota is not another's.
+ */
 @TestPropertySource(properties = "platform.persisted-queries.quota-per-caller=3")
 class PersistedQueryQuotaTests extends AbstractPlatformTests {
 
@@ -30,7 +33,8 @@ class PersistedQueryQuotaTests extends AbstractPlatformTests {
 
 	@Test
 	void theQuotaRefusesTheNextDistinctDocumentOfOneCallerWhileAnotherCanStillStore() throws Exception {
-		// users no other test registers documents for; Keycloak gives them fresh subjects on every run
+		// users no other test registers documents for; Keycloak gives them fresh subjects
+		// on every run
 		String first = KeycloakServer.shared().passwordToken("commerce.officer");
 		String second = KeycloakServer.shared().passwordToken("agriculture.officer");
 		List<String> registered = new ArrayList<>();
@@ -52,13 +56,15 @@ class PersistedQueryQuotaTests extends AbstractPlatformTests {
 		assertThat(refused.at("/data").isMissingNode() || refused.at("/data").isNull()).isTrue();
 		this.persistedQueries.clearLocal();
 		assertThat(byHash(first, fourth).at("/errors/0/message").asString()).isEqualTo("PersistedQueryNotFound");
-		// what was registered before the quota was reached still runs by its hash, from Redis
+		// what was registered before the quota was reached still runs by its hash, from
+		// Redis
 		for (String text : registered) {
 			assertThat(byHash(first, text).at("/data/__typename").asString()).isEqualTo("Query");
 		}
 		// and the same text without a hash is an ordinary query
 		assertThat(post(first, Map.of("query", fourth)).at("/data/__typename").asString()).isEqualTo("Query");
-		// another caller still registers, and then the refused document is known to everyone
+		// another caller still registers, and then the refused document is known to
+		// everyone
 		assertThat(register(second, fourth).at("/data/__typename").asString()).isEqualTo("Query");
 		assertThat(byHash(first, fourth).at("/data/__typename").asString()).isEqualTo("Query");
 	}

@@ -19,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A text sent with its hash is stored only when its request ran: a document that does not parse, does not
- * validate, breaks a limit or is too large to register is never found again by its hash, here or in Redis.
+ * A text sent with its hash is stored only when its request ran: a document that does not
+ * parse, does not validate, breaks a limit or is too large to register is never found
+ * again by its hash, here or in Redis.
  */
 class PersistedQueryRegistrationTests extends AbstractPlatformTests {
 
@@ -94,13 +95,15 @@ class PersistedQueryRegistrationTests extends AbstractPlatformTests {
 	void aDocumentLargerThanMayBeRegisteredIsRefusedAndNotStored() throws Exception {
 		String token = KeycloakServer.shared().passwordToken("county.admin");
 		long max = this.properties.maxDocumentSize().toBytes();
-		String text = "query large" + unique() + " { householdByCode(code: \"" + "1".repeat((int) max) + "\") { code } }";
+		String text = "query large" + unique() + " { householdByCode(code: \"" + "1".repeat((int) max)
+				+ "\") { code } }";
 		JsonNode answer = register(token, text);
 		assertThat(answer.at("/errors/0/extensions/limit").asString()).isEqualTo("persistedQueryMaxSize");
 		assertThat(answer.at("/errors/0/message").asString()).contains(String.valueOf(max));
 		assertThat(answer.at("/data").isMissingNode() || answer.at("/data").isNull()).isTrue();
 		assertNotStored(token, text);
-		// the same text without a hash is an ordinary query, held only to the request limits
+		// the same text without a hash is an ordinary query, held only to the request
+		// limits
 		JsonNode plain = post(token, Map.of("query", text));
 		assertThat(plain.toString()).doesNotContain("persistedQueryMaxSize");
 	}

@@ -14,7 +14,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Sellers and sales to work with, and the check that a refused write names its field and writes nothing. */
+/**
+ * Sellers and sales to work with, and the check that a refused write names its field and
+ * writes nothing.
+ */
 final class SalesFixtures {
 
 	static final String[] TABLES = { "seller", "sale", "sales_report", "sale_amendment", "audit_log" };
@@ -32,7 +35,10 @@ final class SalesFixtures {
 		return java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
 	}
 
-	/** A cooperative of the first demo village, registered on the purchase platform at the start of 2023. */
+	/**
+	 * A cooperative of the first demo village, registered on the purchase platform at the
+	 * start of 2023.
+	 */
 	static Map<String, Object> cooperative() {
 		Map<String, Object> input = new HashMap<>();
 		input.put("kind", "COOPERATIVE");
@@ -44,7 +50,10 @@ final class SalesFixtures {
 		return input;
 	}
 
-	/** 500 kg of millet sold on the purchase platform in the month, for 4,500 yuan, benefiting 12 households. */
+	/**
+	 * 500 kg of millet sold on the purchase platform in the month, for 4,500 yuan,
+	 * benefiting 12 households.
+	 */
 	static Map<String, Object> sale(long sellerId, String month) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("sellerId", sellerId);
@@ -75,7 +84,10 @@ final class SalesFixtures {
 			.verify();
 	}
 
-	/** Refused, naming the field and classification, with no table of the feature (nor its parents) changed. */
+	/**
+	 * Refused, naming the field and classification, with no table of the feature (nor its
+	 * parents) changed.
+	 */
 	static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
 			String classification) {
 		Refusals.assertRefused(jdbc, request, field, classification, TABLES);

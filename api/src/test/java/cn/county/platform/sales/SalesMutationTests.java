@@ -32,7 +32,8 @@ class SalesMutationTests extends AbstractPlatformTests {
 		response.path("registerSeller.seller.kind").entity(String.class).isEqualTo("COOPERATIVE");
 		response.path("registerSeller.seller.town.code").entity(String.class).isEqualTo(Fixtures.TOWN);
 		response.path("registerSeller.seller.village.code").entity(String.class).isEqualTo(Fixtures.VILLAGE);
-		response.path("registerSeller.seller.platformSupplierId").entity(String.class)
+		response.path("registerSeller.seller.platformSupplierId")
+			.entity(String.class)
 			.isEqualTo((String) input.get("platformSupplierId"));
 		response.path("registerSeller.seller.household").valueIsNull();
 	}
@@ -46,12 +47,15 @@ class SalesMutationTests extends AbstractPlatformTests {
 			.execute();
 		response.path("registerSeller.seller.household.id").entity(Long.class).isEqualTo(household);
 		response.path("registerSeller.seller.village.code").entity(String.class).isEqualTo(Fixtures.VILLAGE);
-		response.path("registerSeller.seller.registeredOn").entity(String.class)
+		response.path("registerSeller.seller.registeredOn")
+			.entity(String.class)
 			.isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-		assertRefused(this.jdbc, () -> this.admin.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", Map.of("kind", "HOUSEHOLD", "name", "又一家庭农场", "householdId", household))
-			.execute(), "input.householdId", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("registerSeller")
+					.fragmentName("sellerFields")
+					.variable("input", Map.of("kind", "HOUSEHOLD", "name", "又一家庭农场", "householdId", household))
+					.execute(),
+				"input.householdId", "CONFLICT");
 	}
 
 	static Stream<Arguments> invalidRegistrations() {
@@ -63,8 +67,8 @@ class SalesMutationTests extends AbstractPlatformTests {
 						"input.villageCode"),
 				Arguments.of("a household for a cooperative", "householdId", 1, "input.householdId"),
 				Arguments.of("a malformed supplier id", "platformSupplierId", "农购 1", "input.platformSupplierId"),
-				Arguments.of("a registration in the future", "registeredOn",
-						LocalDate.now().plusDays(2).toString(), "input.registeredOn"),
+				Arguments.of("a registration in the future", "registeredOn", LocalDate.now().plusDays(2).toString(),
+						"input.registeredOn"),
 				Arguments.of("a household seller without its household", "kind", "HOUSEHOLD", "input.householdId"));
 	}
 
@@ -73,24 +77,31 @@ class SalesMutationTests extends AbstractPlatformTests {
 	void aRegistrationWithBadInputIsRefusedNamingTheFieldAndNothingIsWritten(String why, String field, Object value,
 			String reported) {
 		Map<String, Object> input = with(SalesFixtures.cooperative(), field, value);
-		assertRefused(this.jdbc, () -> this.admin.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", input)
-			.execute(), reported, "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("registerSeller")
+					.fragmentName("sellerFields")
+					.variable("input", input)
+					.execute(),
+				reported, "BAD_REQUEST");
 	}
 
 	@Test
 	void aSupplierIdIsUniqueAndAnUnknownHouseholdIsNotFound() {
 		Map<String, Object> first = SalesFixtures.cooperative();
 		SalesFixtures.register(this.admin, first);
-		assertRefused(this.jdbc, () -> this.admin.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", with(SalesFixtures.cooperative(), "platformSupplierId", first.get("platformSupplierId")))
-			.execute(), "input.platformSupplierId", "CONFLICT");
-		assertRefused(this.jdbc, () -> this.admin.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", Map.of("kind", "HOUSEHOLD", "name", "无此户", "householdId", 12345))
-			.execute(), "input.householdId", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("registerSeller")
+					.fragmentName("sellerFields")
+					.variable("input",
+							with(SalesFixtures.cooperative(), "platformSupplierId", first.get("platformSupplierId")))
+					.execute(),
+				"input.platformSupplierId", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("registerSeller")
+					.fragmentName("sellerFields")
+					.variable("input", Map.of("kind", "HOUSEHOLD", "name", "无此户", "householdId", 12345))
+					.execute(),
+				"input.householdId", "NOT_FOUND");
 		// sellers not on the platform need no supplier id, however many there are
 		SalesFixtures.register(this.admin, with(SalesFixtures.cooperative(), "platformSupplierId", null));
 		SalesFixtures.register(this.admin, with(SalesFixtures.cooperative(), "platformSupplierId", null));
@@ -123,8 +134,8 @@ class SalesMutationTests extends AbstractPlatformTests {
 				Arguments.of("a blank unit", "unit", " ", "input.unit"),
 				Arguments.of("a zero amount", "amount", 0, "input.amount"),
 				Arguments.of("fractions of a fen", "amount", 10.001, "input.amount"),
-				Arguments.of("negative households", "householdsBenefiting", -1, "input.householdsBenefiting"),
-				Arguments.of("an amendment reason for an open month", "amendmentReason", "补录", "input.amendmentReason"));
+				Arguments.of("negative households", "householdsBenefiting", -1, "input.householdsBenefiting"), Arguments
+					.of("an amendment reason for an open month", "amendmentReason", "补录", "input.amendmentReason"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -133,24 +144,30 @@ class SalesMutationTests extends AbstractPlatformTests {
 			String reported) {
 		long seller = SalesFixtures.register(this.admin, SalesFixtures.cooperative());
 		Map<String, Object> input = with(SalesFixtures.sale(seller, "2023-05"), field, value);
-		assertRefused(this.jdbc, () -> this.admin.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", input)
-			.execute(), reported, "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("recordSale")
+					.fragmentName("saleFields")
+					.variable("input", input)
+					.execute(),
+				reported, "BAD_REQUEST");
 	}
 
 	@Test
 	void thePurchasePlatformChannelIsOnlyForItsSuppliersAndAnUnknownSellerIsNotFound() {
 		long seller = SalesFixtures.register(this.admin, with(SalesFixtures.cooperative(), "platformSupplierId", null));
-		assertRefused(this.jdbc, () -> this.admin.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", SalesFixtures.sale(seller, "2023-05"))
-			.execute(), "input.channel", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("recordSale")
+					.fragmentName("saleFields")
+					.variable("input", SalesFixtures.sale(seller, "2023-05"))
+					.execute(),
+				"input.channel", "CONFLICT");
 		SalesFixtures.record(this.admin, with(SalesFixtures.sale(seller, "2023-05"), "channel", "OFFLINE_EVENT"));
-		assertRefused(this.jdbc, () -> this.admin.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", SalesFixtures.sale(12345, "2023-05"))
-			.execute(), "input.sellerId", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("recordSale")
+					.fragmentName("saleFields")
+					.variable("input", SalesFixtures.sale(12345, "2023-05"))
+					.execute(),
+				"input.sellerId", "NOT_FOUND");
 	}
 
 	@Test
@@ -166,18 +183,25 @@ class SalesMutationTests extends AbstractPlatformTests {
 		response.path("submitMonthlyReport.report.submittedSaleCount").entity(Integer.class).isEqualTo(2);
 		response.path("submitMonthlyReport.report.submittedAmount").entity(Double.class).isEqualTo(6000.5);
 		response.path("submitMonthlyReport.report.submittedBy").entity(String.class).isEqualTo("county.admin");
-		assertRefused(this.jdbc, () -> this.admin.documentName("submitMonthlyReport")
-			.variable("input", Map.of("sellerId", seller, "month", "2023-06"))
-			.execute(), "input.month", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("submitMonthlyReport")
+					.variable("input", Map.of("sellerId", seller, "month", "2023-06"))
+					.execute(),
+				"input.month", "CONFLICT");
 		// a month without sales is a nil report
 		SalesFixtures.submit(this.admin, seller, "2023-07");
-		assertRefused(this.jdbc, () -> this.admin.documentName("submitMonthlyReport")
-			.variable("input", Map.of("sellerId", seller, "month",
-					YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(1).toString()))
-			.execute(), "input.month", "BAD_REQUEST");
-		assertRefused(this.jdbc, () -> this.admin.documentName("submitMonthlyReport")
-			.variable("input", Map.of("sellerId", seller, "month", "2022-12"))
-			.execute(), "input.month", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("submitMonthlyReport")
+					.variable("input",
+							Map.of("sellerId", seller, "month",
+									YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(1).toString()))
+					.execute(),
+				"input.month", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("submitMonthlyReport")
+					.variable("input", Map.of("sellerId", seller, "month", "2022-12"))
+					.execute(),
+				"input.month", "BAD_REQUEST");
 	}
 
 	@Test
@@ -186,18 +210,24 @@ class SalesMutationTests extends AbstractPlatformTests {
 		long locked = SalesFixtures.record(this.admin, SalesFixtures.sale(seller, "2023-08"));
 		long open = SalesFixtures.record(this.admin, SalesFixtures.sale(seller, "2023-09"));
 		SalesFixtures.submit(this.admin, seller, "2023-08");
-		assertRefused(this.jdbc, () -> this.admin.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", SalesFixtures.sale(seller, "2023-08"))
-			.execute(), "input.month", "CONFLICT");
-		assertRefused(this.jdbc, () -> this.admin.documentName("updateSale")
-			.fragmentName("saleFields")
-			.variable("input", Map.of("id", locked, "changes", Map.of("amount", 4000)))
-			.execute(), "input.id", "CONFLICT");
-		assertRefused(this.jdbc, () -> this.admin.documentName("updateSale")
-			.fragmentName("saleFields")
-			.variable("input", Map.of("id", open, "changes", Map.of("month", "2023-08")))
-			.execute(), "input.changes.month", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("recordSale")
+					.fragmentName("saleFields")
+					.variable("input", SalesFixtures.sale(seller, "2023-08"))
+					.execute(),
+				"input.month", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("updateSale")
+					.fragmentName("saleFields")
+					.variable("input", Map.of("id", locked, "changes", Map.of("amount", 4000)))
+					.execute(),
+				"input.id", "CONFLICT");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("updateSale")
+					.fragmentName("saleFields")
+					.variable("input", Map.of("id", open, "changes", Map.of("month", "2023-08")))
+					.execute(),
+				"input.changes.month", "CONFLICT");
 		// a sale of a month still open changes freely, without an amendment
 		GraphQlTester.Response updated = this.admin.documentName("updateSale")
 			.fragmentName("saleFields")
@@ -220,35 +250,43 @@ class SalesMutationTests extends AbstractPlatformTests {
 		long seller = SalesFixtures.register(this.admin, SalesFixtures.cooperative());
 		long sale = SalesFixtures.record(this.admin, SalesFixtures.sale(seller, "2023-10"));
 		SalesFixtures.submit(this.admin, seller, "2023-10");
-		assertRefused(this.jdbc, () -> this.admin.documentName("amendSale")
-			.fragmentName("saleFields")
-			.variable("input", Map.of("id", sale, "reason", " ", "changes", Map.of("amount", 4000)))
-			.execute(), "input.reason", "BAD_REQUEST");
-		assertRefused(this.jdbc, () -> this.admin.documentName("amendSale")
-			.fragmentName("saleFields")
-			.variable("input", Map.of("id", sale, "reason", "无变化", "changes", Map.of("amount", 4500)))
-			.execute(), "input.changes", "BAD_REQUEST");
-		assertRefused(this.jdbc, () -> this.admin.documentName("amendSale")
-			.fragmentName("saleFields")
-			.variable("input", Map.of("id", sale, "reason", "更正", "changes", Map.of("amount", -1)))
-			.execute(), "input.changes.amount", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("amendSale")
+					.fragmentName("saleFields")
+					.variable("input", Map.of("id", sale, "reason", " ", "changes", Map.of("amount", 4000)))
+					.execute(),
+				"input.reason", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("amendSale")
+					.fragmentName("saleFields")
+					.variable("input", Map.of("id", sale, "reason", "无变化", "changes", Map.of("amount", 4500)))
+					.execute(),
+				"input.changes", "BAD_REQUEST");
+		assertRefused(this.jdbc,
+				() -> this.admin.documentName("amendSale")
+					.fragmentName("saleFields")
+					.variable("input", Map.of("id", sale, "reason", "更正", "changes", Map.of("amount", -1)))
+					.execute(),
+				"input.changes.amount", "BAD_REQUEST");
 		GraphQlTester.Response amended = this.admin.documentName("amendSale")
 			.fragmentName("saleFields")
-			.variable("input", Map.of("id", sale, "reason", "核对发票后更正金额", "changes",
-					Map.of("amount", 4050.5, "householdsBenefiting", 10)))
+			.variable("input",
+					Map.of("id", sale, "reason", "核对发票后更正金额", "changes",
+							Map.of("amount", 4050.5, "householdsBenefiting", 10)))
 			.execute();
 		amended.path("amendSale.sale.amount").entity(Double.class).isEqualTo(4050.5);
 		amended.path("amendSale.sale.locked").entity(Boolean.class).isEqualTo(true);
 		amended.path("amendSale.amendment.reason").entity(String.class).isEqualTo("核对发票后更正金额");
 		amended.path("amendSale.amendment.amendedBy").entity(String.class).isEqualTo("county.admin");
-		amended.path("amendSale.amendment.changedFields").entityList(String.class)
+		amended.path("amendSale.amendment.changedFields")
+			.entityList(String.class)
 			.containsExactly("amount", "householdsBenefiting");
 		amended.path("amendSale.amendment.before.amount").entity(Double.class).isEqualTo(4500.0);
 		amended.path("amendSale.amendment.after.amount").entity(Double.class).isEqualTo(4050.5);
 		amended.path("amendSale.sale.amendments[0].before.householdsBenefiting").entity(Integer.class).isEqualTo(12);
 		amended.path("amendSale.sale.amendments[0].after.householdsBenefiting").entity(Integer.class).isEqualTo(10);
-		assertThat(this.jdbc.queryForMap("SELECT before_amount, after_amount, amended_by FROM sale_amendment"
-				+ " WHERE sale_id = ?", sale))
+		assertThat(this.jdbc.queryForMap(
+				"SELECT before_amount, after_amount, amended_by FROM sale_amendment" + " WHERE sale_id = ?", sale))
 			.containsEntry("amended_by", "county.admin")
 			.hasEntrySatisfying("before_amount",
 					(amount) -> assertThat((BigDecimal) amount).isEqualByComparingTo("4500"))

@@ -14,8 +14,9 @@ import static cn.county.platform.sales.SalesFixtures.assertRefused;
 import static cn.county.platform.support.Fixtures.with;
 
 /**
- * Who may write consumption-assistance records, with real tokens: the county, COMMERCE, and town officials for
- * sellers of their own town; no other department, no cadre, no partner.
+ * Who may write consumption-assistance records, with real tokens: the county, COMMERCE,
+ * and town officials for sellers of their own town; no other department, no cadre, no
+ * partner.
  */
 class SalesPermissionTests extends AbstractPlatformTests {
 
@@ -32,23 +33,31 @@ class SalesPermissionTests extends AbstractPlatformTests {
 		HttpGraphQlTester official = this.clients.townOfficial();
 		Map<String, Object> elsewhere = with(with(SalesFixtures.cooperative(), "townCode", Fixtures.OTHER_TOWN),
 				"villageCode", Fixtures.OTHER_TOWN_VILLAGE);
-		assertRefused(this.jdbc, () -> official.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", elsewhere)
-			.execute(), "input.townCode", "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> official.documentName("registerSeller")
+					.fragmentName("sellerFields")
+					.variable("input", elsewhere)
+					.execute(),
+				"input.townCode", "FORBIDDEN");
 		long seller = SalesFixtures.register(this.admin, elsewhere);
 		long sale = SalesFixtures.record(this.admin, SalesFixtures.sale(seller, "2023-05"));
-		assertRefused(this.jdbc, () -> official.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", SalesFixtures.sale(seller, "2023-06"))
-			.execute(), "input.sellerId", "NOT_FOUND");
-		assertRefused(this.jdbc, () -> official.documentName("amendSale")
-			.fragmentName("saleFields")
-			.variable("input", Map.of("id", sale, "reason", "更正", "changes", Map.of("amount", 1)))
-			.execute(), "input.id", "NOT_FOUND");
-		assertRefused(this.jdbc, () -> official.documentName("submitMonthlyReport")
-			.variable("input", Map.of("sellerId", seller, "month", "2023-05"))
-			.execute(), "input.sellerId", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> official.documentName("recordSale")
+					.fragmentName("saleFields")
+					.variable("input", SalesFixtures.sale(seller, "2023-06"))
+					.execute(),
+				"input.sellerId", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> official.documentName("amendSale")
+					.fragmentName("saleFields")
+					.variable("input", Map.of("id", sale, "reason", "更正", "changes", Map.of("amount", 1)))
+					.execute(),
+				"input.id", "NOT_FOUND");
+		assertRefused(this.jdbc,
+				() -> official.documentName("submitMonthlyReport")
+					.variable("input", Map.of("sellerId", seller, "month", "2023-05"))
+					.execute(),
+				"input.sellerId", "NOT_FOUND");
 	}
 
 	@ParameterizedTest
@@ -56,17 +65,23 @@ class SalesPermissionTests extends AbstractPlatformTests {
 	void otherDepartmentsCadresAndViewersCannotWriteSales(String user) {
 		long seller = SalesFixtures.register(this.admin, SalesFixtures.cooperative());
 		HttpGraphQlTester tester = this.clients.as(user);
-		assertRefused(this.jdbc, () -> tester.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", SalesFixtures.cooperative())
-			.execute(), null, "FORBIDDEN");
-		assertRefused(this.jdbc, () -> tester.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", SalesFixtures.sale(seller, "2023-05"))
-			.execute(), null, "FORBIDDEN");
-		assertRefused(this.jdbc, () -> tester.documentName("submitMonthlyReport")
-			.variable("input", Map.of("sellerId", seller, "month", "2023-05"))
-			.execute(), null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> tester.documentName("registerSeller")
+					.fragmentName("sellerFields")
+					.variable("input", SalesFixtures.cooperative())
+					.execute(),
+				null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> tester.documentName("recordSale")
+					.fragmentName("saleFields")
+					.variable("input", SalesFixtures.sale(seller, "2023-05"))
+					.execute(),
+				null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> tester.documentName("submitMonthlyReport")
+					.variable("input", Map.of("sellerId", seller, "month", "2023-05"))
+					.execute(),
+				null, "FORBIDDEN");
 	}
 
 	@ParameterizedTest
@@ -74,14 +89,18 @@ class SalesPermissionTests extends AbstractPlatformTests {
 	void partnersCannotWriteSales(String client) {
 		long seller = SalesFixtures.register(this.admin, SalesFixtures.cooperative());
 		HttpGraphQlTester partner = this.clients.asClient(client, client + "-dev-secret");
-		assertRefused(this.jdbc, () -> partner.documentName("recordSale")
-			.fragmentName("saleFields")
-			.variable("input", SalesFixtures.sale(seller, "2023-05"))
-			.execute(), null, "FORBIDDEN");
-		assertRefused(this.jdbc, () -> partner.documentName("registerSeller")
-			.fragmentName("sellerFields")
-			.variable("input", SalesFixtures.cooperative())
-			.execute(), null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> partner.documentName("recordSale")
+					.fragmentName("saleFields")
+					.variable("input", SalesFixtures.sale(seller, "2023-05"))
+					.execute(),
+				null, "FORBIDDEN");
+		assertRefused(this.jdbc,
+				() -> partner.documentName("registerSeller")
+					.fragmentName("sellerFields")
+					.variable("input", SalesFixtures.cooperative())
+					.execute(),
+				null, "FORBIDDEN");
 	}
 
 }

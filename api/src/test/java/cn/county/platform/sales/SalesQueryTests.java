@@ -16,7 +16,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sellers, sales and monthly reports as lists and under households, over the demo data. */
+/**
+ * Sellers, sales and monthly reports as lists and under households, over the demo data.
+ */
 class SalesQueryTests extends AbstractPlatformTests {
 
 	@Autowired
@@ -33,15 +35,19 @@ class SalesQueryTests extends AbstractPlatformTests {
 			.containsExactly("INSTITUTIONAL_PURCHASE", "OFFLINE_EVENT", "OTHER", "OTHER_ONLINE", "PURCHASE_PLATFORM");
 		long households = this.jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE code REGEXP '^[0-9]+$'",
 				Long.class);
-		long demoSales = this.jdbc.queryForObject("SELECT COUNT(*) FROM sale WHERE recorded_by = 'county.admin'"
-				+ " AND month LIKE '2023-%'", Long.class);
+		long demoSales = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM sale WHERE recorded_by = 'county.admin'" + " AND month LIKE '2023-%'",
+				Long.class);
 		assertThat(demoSales).isBetween(households / 4, households);
 		// purchase-platform sales only from the platform's suppliers
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM sale x JOIN seller s ON s.id = x.seller_id"
-				+ " WHERE x.channel = 'PURCHASE_PLATFORM' AND s.platform_supplier_id IS NULL", Long.class)).isZero();
+				+ " WHERE x.channel = 'PURCHASE_PLATFORM' AND s.platform_supplier_id IS NULL", Long.class))
+			.isZero();
 		// most 2023 reports are in, and some are missing
-		long due = this.jdbc.queryForObject("SELECT COUNT(*) FROM seller s JOIN (SELECT DISTINCT month FROM sale"
-				+ " WHERE month LIKE '2023-%') m ON s.registered_on <= LAST_DAY(CONCAT(m.month, '-01'))", Long.class);
+		long due = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM seller s JOIN (SELECT DISTINCT month FROM sale"
+						+ " WHERE month LIKE '2023-%') m ON s.registered_on <= LAST_DAY(CONCAT(m.month, '-01'))",
+				Long.class);
 		long submitted = this.jdbc.queryForObject("SELECT COUNT(*) FROM sales_report WHERE month LIKE '2023-%'",
 				Long.class);
 		assertThat(submitted).isLessThan(due).isGreaterThan(due * 7 / 10);
@@ -88,10 +94,10 @@ class SalesQueryTests extends AbstractPlatformTests {
 		assertThat(saleCount(Map.of("channel", "INSTITUTIONAL_PURCHASE", "townCode", Fixtures.TOWN))).isEqualTo(count(
 				"SELECT COUNT(*) FROM sale x JOIN seller s ON s.id = x.seller_id WHERE x.channel = 'INSTITUTIONAL_PURCHASE'"
 						+ " AND s.town_code = '" + Fixtures.TOWN + "'"));
-		long seller = this.jdbc.queryForObject("SELECT seller_id FROM sale GROUP BY seller_id ORDER BY COUNT(*) DESC"
-				+ " LIMIT 1", Long.class);
-		List<Long> expected = this.jdbc.queryForList("SELECT id FROM sale WHERE seller_id = ? ORDER BY month DESC,"
-				+ " id DESC", Long.class, seller);
+		long seller = this.jdbc.queryForObject(
+				"SELECT seller_id FROM sale GROUP BY seller_id ORDER BY COUNT(*) DESC" + " LIMIT 1", Long.class);
+		List<Long> expected = this.jdbc.queryForList(
+				"SELECT id FROM sale WHERE seller_id = ? ORDER BY month DESC," + " id DESC", Long.class, seller);
 		List<Long> visited = new ArrayList<>();
 		String after = null;
 		do {
@@ -101,7 +107,8 @@ class SalesQueryTests extends AbstractPlatformTests {
 				.variable("after", after)
 				.execute();
 			visited.addAll(page.path("sales.edges[*].node.id").entityList(Long.class).get());
-			page.path("sales.edges[*].node.seller.id").entityList(Long.class)
+			page.path("sales.edges[*].node.seller.id")
+				.entityList(Long.class)
 				.satisfies((ids) -> assertThat(ids).containsOnly(seller));
 			after = page.path("sales.pageInfo.hasNextPage").entity(Boolean.class).get()
 					? page.path("sales.pageInfo.endCursor").entity(String.class).get() : null;
@@ -136,7 +143,8 @@ class SalesQueryTests extends AbstractPlatformTests {
 		String due = "FROM seller s WHERE s.registered_on <= '2023-06-30'";
 		long all = count("SELECT COUNT(*) " + due);
 		long missing = count("SELECT COUNT(*) " + due
-				+ " AND NOT EXISTS (SELECT 1 FROM sales_report r WHERE r.seller_id = s.id AND r.month = '" + month + "')");
+				+ " AND NOT EXISTS (SELECT 1 FROM sales_report r WHERE r.seller_id = s.id AND r.month = '" + month
+				+ "')");
 		assertThat(missing).isPositive().isLessThan(all);
 		assertThat(reportCount(month, null)).isEqualTo(all);
 		assertThat(reportCount(month, false)).isEqualTo(missing);
@@ -146,17 +154,20 @@ class SalesQueryTests extends AbstractPlatformTests {
 			.variable("submitted", false)
 			.variable("first", 50)
 			.execute();
-		page.path("salesReports.edges[*].node.submitted").entityList(Boolean.class)
+		page.path("salesReports.edges[*].node.submitted")
+			.entityList(Boolean.class)
 			.satisfies((flags) -> assertThat(flags).isNotEmpty().containsOnly(false));
-		page.path("salesReports.edges[*].node.submittedAmount").entityList(Object.class)
+		page.path("salesReports.edges[*].node.submittedAmount")
+			.entityList(Object.class)
 			.satisfies((amounts) -> assertThat(amounts).containsOnlyNulls());
 		Map<String, Object> submitted = this.jdbc.queryForMap("SELECT seller_id, submitted_amount FROM sales_report"
 				+ " WHERE month = ? AND submitted_sale_count > 0 ORDER BY seller_id LIMIT 1", month);
 		long seller = ((Number) submitted.get("seller_id")).longValue();
 		Map<String, Object> report = report(this.admin, seller, month);
 		assertThat(report).containsEntry("submitted", true)
-			.containsEntry("saleCount", count("SELECT COUNT(*) FROM sale WHERE seller_id = " + seller
-					+ " AND month = '" + month + "'").intValue());
+			.containsEntry("saleCount",
+					count("SELECT COUNT(*) FROM sale WHERE seller_id = " + seller + " AND month = '" + month + "'")
+						.intValue());
 		assertThat(new BigDecimal(report.get("submittedAmount").toString()))
 			.isEqualByComparingTo((BigDecimal) submitted.get("submitted_amount"));
 		this.admin.documentName("salesReports")
@@ -178,25 +189,40 @@ class SalesQueryTests extends AbstractPlatformTests {
 			.execute();
 		response.path("household.sales").entityList(Object.class).hasSize(((Number) seller.get("sales")).intValue());
 		response.path("household.sales[0].seller.kind").entity(String.class).isEqualTo("HOUSEHOLD");
-		response.path("household.sales[0].seller.household.id").entity(Long.class)
+		response.path("household.sales[0].seller.household.id")
+			.entity(Long.class)
 			.isEqualTo(((Number) seller.get("household_id")).longValue());
 	}
 
 	@Test
 	void townOfficialsAndCadresSeeOnlyTheirSellersAndDashboardViewersNone() {
 		HttpGraphQlTester official = this.clients.townOfficial();
-		official.documentName("sellers").execute().path("sellers.totalCount").entity(Long.class)
+		official.documentName("sellers")
+			.execute()
+			.path("sellers.totalCount")
+			.entity(Long.class)
 			.isEqualTo(count("SELECT COUNT(*) FROM seller WHERE town_code = '" + Fixtures.TOWN + "'"));
-		official.documentName("sales").variable("filter", Map.of("townCode", Fixtures.OTHER_TOWN)).execute()
-			.path("sales.totalCount").entity(Long.class).isEqualTo(0L);
-		this.clients.villageCadre().documentName("sellers").execute().path("sellers.totalCount")
+		official.documentName("sales")
+			.variable("filter", Map.of("townCode", Fixtures.OTHER_TOWN))
+			.execute()
+			.path("sales.totalCount")
+			.entity(Long.class)
+			.isEqualTo(0L);
+		this.clients.villageCadre()
+			.documentName("sellers")
+			.execute()
+			.path("sellers.totalCount")
 			.entity(Long.class)
 			.isEqualTo(count("SELECT COUNT(*) FROM seller WHERE village_code = '" + Fixtures.VILLAGE + "'"));
 		HttpGraphQlTester viewer = this.clients.dashboardViewer();
 		viewer.documentName("sellers").execute().path("sellers.totalCount").entity(Long.class).isEqualTo(0L);
 		viewer.documentName("sales").execute().path("sales.totalCount").entity(Long.class).isEqualTo(0L);
-		viewer.documentName("salesReports").variable("month", "2023-06").execute().path("salesReports.totalCount")
-			.entity(Long.class).isEqualTo(0L);
+		viewer.documentName("salesReports")
+			.variable("month", "2023-06")
+			.execute()
+			.path("salesReports.totalCount")
+			.entity(Long.class)
+			.isEqualTo(0L);
 	}
 
 	/** A seller's report for a month, found by walking the month's report pages. */
@@ -223,13 +249,21 @@ class SalesQueryTests extends AbstractPlatformTests {
 	}
 
 	private long sellerCount(Map<String, Object> filter) {
-		return this.admin.documentName("sellers").variable("filter", filter).execute().path("sellers.totalCount")
-			.entity(Long.class).get();
+		return this.admin.documentName("sellers")
+			.variable("filter", filter)
+			.execute()
+			.path("sellers.totalCount")
+			.entity(Long.class)
+			.get();
 	}
 
 	private long saleCount(Map<String, Object> filter) {
-		return this.admin.documentName("sales").variable("filter", filter).execute().path("sales.totalCount")
-			.entity(Long.class).get();
+		return this.admin.documentName("sales")
+			.variable("filter", filter)
+			.execute()
+			.path("sales.totalCount")
+			.entity(Long.class)
+			.get();
 	}
 
 	private long reportCount(String month, Boolean submitted) {

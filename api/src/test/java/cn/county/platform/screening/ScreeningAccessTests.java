@@ -26,8 +26,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The screening list, the findings and their counts over HTTP with each demo user's real Keycloak token: who sees
- * which area, what is masked for whom, who is refused, and refusals that name their argument.
+ * The screening list, the findings and their counts over HTTP with each demo user's real
+ * Keycloak token: who sees which area, what is masked for whom, who is refused, and
+ * refusals that name their argument.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScreeningAccessTests extends AbstractPlatformTests {
@@ -49,7 +50,10 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> nodes(GraphQlTester.Response response, String list) {
 		response.errors().verify();
-		List<Map<String, Object>> edges = response.path(list + ".edges").entityList(Map.class).get().stream()
+		List<Map<String, Object>> edges = response.path(list + ".edges")
+			.entityList(Map.class)
+			.get()
+			.stream()
 			.map((edge) -> (Map<String, Object>) edge)
 			.toList();
 		return edges.stream().map((edge) -> (Map<String, Object>) edge.get("node")).toList();
@@ -60,8 +64,9 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		String after = null;
 		for (int page = 0; page < 1_000; page++) {
-			GraphQlTester.Request<?> request = client.documentName(document).variable("first", 100).variable("after",
-					after);
+			GraphQlTester.Request<?> request = client.documentName(document)
+				.variable("first", 100)
+				.variable("after", after);
 			variables.forEach(request::variable);
 			GraphQlTester.Response response = request.execute();
 			rows.addAll(nodes(response, document));
@@ -103,13 +108,14 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 	@Test
 	void aTownOfficialSeesOnlyTheOwnTown() {
 		List<Map<String, Object>> rows = all(this.clients.townOfficial(), "screeningList", Map.of());
-		assertThat(rows).hasSize(ScreeningOracle.screening(this.jdbc, Fixtures.TOWN, null, ScreeningQueryTests.LINE)
-			.size());
+		assertThat(rows)
+			.hasSize(ScreeningOracle.screening(this.jdbc, Fixtures.TOWN, null, ScreeningQueryTests.LINE).size());
 		assertThat(towns(rows)).containsExactly(Fixtures.TOWN);
 		List<Map<String, Object>> findings = all(this.clients.townOfficial(), "dataQualityFindings", Map.of());
 		assertThat(towns(findings)).containsExactly(Fixtures.TOWN);
-		assertThat(findings).hasSize(ScreeningOracle.findings(this.jdbc, Fixtures.TOWN, null, this.plan.today(), 6, 15,
-				ScreeningQueryTests.LINE).size());
+		assertThat(findings).hasSize(ScreeningOracle
+			.findings(this.jdbc, Fixtures.TOWN, null, this.plan.today(), 6, 15, ScreeningQueryTests.LINE)
+			.size());
 	}
 
 	@Test
@@ -118,7 +124,8 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 		assertThat(villages(rows)).containsExactly(Fixtures.VILLAGE);
 		String stored = this.jdbc.queryForObject("SELECT head_id_number FROM household WHERE id = ?", String.class,
 				this.planted.underLine());
-		assertThat(rows).anySatisfy((row) -> assertThat(row.get("headIdNumber")).isEqualTo(Mask.ID_NUMBER.apply(stored)));
+		assertThat(rows)
+			.anySatisfy((row) -> assertThat(row.get("headIdNumber")).isEqualTo(Mask.ID_NUMBER.apply(stored)));
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("headIdNumber").toString()).contains("*"));
 		List<Map<String, Object>> findings = all(this.clients.villageCadre(), "dataQualityFindings", Map.of());
 		assertThat(villages(findings)).containsExactly(Fixtures.VILLAGE);
@@ -133,16 +140,13 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 			.documentName("dataQualityFindings")
 			.variable("householdId", this.planted.underLine())
 			.execute(), "dataQualityFindings");
-		assertThat(findings).hasSize(5)
-			.allSatisfy((f) -> assertThat(f.get("memberIdNumber").toString()).contains("*"));
+		assertThat(findings).hasSize(5).allSatisfy((f) -> assertThat(f.get("memberIdNumber").toString()).contains("*"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "screeningList", "dataQualityFindings" })
 	void partnersAndDashboardViewersGetNoRows(String list) {
-		for (HttpGraphQlTester client : List.of(
-				this.clients.insurer(),
-				this.clients.dashboardViewer())) {
+		for (HttpGraphQlTester client : List.of(this.clients.insurer(), this.clients.dashboardViewer())) {
 			GraphQlTester.Response response = client.documentName(list).execute();
 			response.errors().satisfy((errors) -> assertThat(errors).anySatisfy((ResponseError error) -> {
 				assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
@@ -154,17 +158,23 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 
 	@Test
 	void theDashboardViewerReadsTheCountsAndPartnersDoNot() {
-		Map<String, Object> admin = this.admin.documentName("dataQualityCounts").execute()
-			.path("dataQualityCounts").entity(Map.class).get();
-		Map<String, Object> viewer = this.clients.dashboardViewer().documentName("dataQualityCounts").execute()
-			.path("dataQualityCounts").entity(Map.class).get();
-		assertThat(viewer).isEqualTo(admin);
-		assertThat(((Number) admin.get("total")).longValue()).isEqualTo(ScreeningOracle
-			.findings(this.jdbc, null, null, this.plan.today(), 6, 15, ScreeningQueryTests.LINE)
-			.size());
-		assertRefused(this.clients.insurer()
+		Map<String, Object> admin = this.admin.documentName("dataQualityCounts")
+			.execute()
+			.path("dataQualityCounts")
+			.entity(Map.class)
+			.get();
+		Map<String, Object> viewer = this.clients.dashboardViewer()
 			.documentName("dataQualityCounts")
-			.execute(), "dataQualityCounts", "FORBIDDEN");
+			.execute()
+			.path("dataQualityCounts")
+			.entity(Map.class)
+			.get();
+		assertThat(viewer).isEqualTo(admin);
+		assertThat(((Number) admin.get("total")).longValue()).isEqualTo(
+				ScreeningOracle.findings(this.jdbc, null, null, this.plan.today(), 6, 15, ScreeningQueryTests.LINE)
+					.size());
+		assertRefused(this.clients.insurer().documentName("dataQualityCounts").execute(), "dataQualityCounts",
+				"FORBIDDEN");
 	}
 
 	@Test
@@ -183,17 +193,17 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "-", value = {
-			"screeningList       | town.official | 411024101 | -            | town    | FORBIDDEN",
-			"screeningList       | village.cadre | 411024100 | -            | town    | FORBIDDEN",
-			"screeningList       | village.cadre | -         | 411024100202 | village | FORBIDDEN",
-			"screeningList       | county.admin  | 999999999 | -            | town    | NOT_FOUND",
-			"screeningList       | county.admin  | -         | 999999999999 | village | NOT_FOUND",
-			"dataQualityFindings | town.official | 411024101 | -            | town    | FORBIDDEN",
-			"dataQualityFindings | village.cadre | -         | 411024100202 | village | FORBIDDEN",
-			"dataQualityFindings | county.admin  | 999999999 | -            | town    | NOT_FOUND",
-			"dataQualityCounts   | town.official | 411024101 | -            | town    | FORBIDDEN",
-			"dataQualityCounts   | county.admin  | 411024101 | 411024100201 | village | BAD_REQUEST" })
+	@CsvSource(delimiter = '|', nullValues = "-",
+			value = { "screeningList       | town.official | 411024101 | -            | town    | FORBIDDEN",
+					"screeningList       | village.cadre | 411024100 | -            | town    | FORBIDDEN",
+					"screeningList       | village.cadre | -         | 411024100202 | village | FORBIDDEN",
+					"screeningList       | county.admin  | 999999999 | -            | town    | NOT_FOUND",
+					"screeningList       | county.admin  | -         | 999999999999 | village | NOT_FOUND",
+					"dataQualityFindings | town.official | 411024101 | -            | town    | FORBIDDEN",
+					"dataQualityFindings | village.cadre | -         | 411024100202 | village | FORBIDDEN",
+					"dataQualityFindings | county.admin  | 999999999 | -            | town    | NOT_FOUND",
+					"dataQualityCounts   | town.official | 411024101 | -            | town    | FORBIDDEN",
+					"dataQualityCounts   | county.admin  | 411024101 | 411024100201 | village | BAD_REQUEST" })
 	void anAreaOutsideTheCallersOwnOrUnknownIsRefusedNamingTheArgument(String document, String user, String town,
 			String village, String field, String classification) {
 		assertRefused(this.clients.as(user)
@@ -207,36 +217,38 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 	@CsvSource(delimiter = '|', value = { "screeningList | first | 0", "screeningList | first | 101",
 			"dataQualityFindings | first | -1", "dataQualityFindings | first | 500" })
 	void aBadPageSizeIsRefusedNamingFirst(String document, String field, int first) {
-		assertRefused(this.admin.documentName(document).variable("first", first).execute(),
-				field, "BAD_REQUEST");
+		assertRefused(this.admin.documentName(document).variable("first", first).execute(), field, "BAD_REQUEST");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "screeningList", "dataQualityFindings" })
 	void aCursorThatThisListDidNotReturnIsRefusedNamingAfter(String document) {
 		HttpGraphQlTester admin = this.admin;
-		assertRefused(admin.documentName(document).variable("after", "not-a-cursor").execute(), "after",
-				"BAD_REQUEST");
+		assertRefused(admin.documentName(document).variable("after", "not-a-cursor").execute(), "after", "BAD_REQUEST");
 		// a real cursor, but of the other list
 		String other = document.equals("screeningList") ? "dataQualityFindings" : "screeningList";
-		String cursor = admin.documentName(other).variable("first", 1).execute()
-			.path(other + ".pageInfo.endCursor").entity(String.class).get();
+		String cursor = admin.documentName(other)
+			.variable("first", 1)
+			.execute()
+			.path(other + ".pageInfo.endCursor")
+			.entity(String.class)
+			.get();
 		assertRefused(admin.documentName(document).variable("after", cursor).execute(), "after", "BAD_REQUEST");
 	}
 
 	@Test
 	void aYearBeforeThePlansBeginIsRefusedNamingYear() {
-		assertRefused(this.admin.documentName("screeningList").variable("year", 2019).execute(),
-				"year", "BAD_REQUEST");
+		assertRefused(this.admin.documentName("screeningList").variable("year", 2019).execute(), "year", "BAD_REQUEST");
 	}
 
 	/**
-	 * An unknown reason or rule never reaches the API's code: GraphQL's own validation refuses the document, and its
-	 * message names the argument and the enum.
+	 * An unknown reason or rule never reaches the API's code: GraphQL's own validation
+	 * refuses the document, and its message names the argument and the enum.
 	 */
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "screeningList(reason: BEYOND_THE_LINE) { pageInfo { hasNextPage } } | reason | ScreeningReason",
-			"dataQualityFindings(rule: NO_SUCH_RULE) { pageInfo { hasNextPage } } | rule | DataQualityRule" })
+	@CsvSource(delimiter = '|',
+			value = { "screeningList(reason: BEYOND_THE_LINE) { pageInfo { hasNextPage } } | reason | ScreeningReason",
+					"dataQualityFindings(rule: NO_SUCH_RULE) { pageInfo { hasNextPage } } | rule | DataQualityRule" })
 	void anUnknownReasonOrRuleIsRefusedNamingTheArgument(String selection, String argument, String type) {
 		GraphQlTester.Response response = this.admin.document("{ " + selection + " }").execute();
 		response.errors().satisfy((errors) -> assertThat(errors).anySatisfy((ResponseError error) -> {
@@ -255,12 +267,12 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 
 	@Test
 	void aFindingNamesTheMemberAndTheRuleAndExplainsItself() {
-		List<Map<String, Object>> findings = nodes(this.admin
-			.documentName("dataQualityFindings")
+		List<Map<String, Object>> findings = nodes(this.admin.documentName("dataQualityFindings")
 			.variable("householdId", this.planted.eliminated())
 			.execute(), "dataQualityFindings");
 		assertThat(findings).extracting((f) -> f.get("rule"))
-			.containsExactly("DUPLICATE_ID_ACROSS_HOUSEHOLDS", "LOAN_PAST_MATURITY_ACTIVE", "RISK_ELIMINATED_UNDER_LINE");
+			.containsExactly("DUPLICATE_ID_ACROSS_HOUSEHOLDS", "LOAN_PAST_MATURITY_ACTIVE",
+					"RISK_ELIMINATED_UNDER_LINE");
 		assertThat(findings.get(1)).containsEntry("loanId", Long.toString(this.planted.loan()))
 			.containsEntry("memberId", Long.toString(this.planted.otherSharedIdHead()))
 			.containsEntry("memberName", "刘大");

@@ -9,9 +9,10 @@ import cn.county.platform.support.Fixtures;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two households in the first demo village, written straight into the tables as a legacy import would (the API
- * refuses most of these faults), so that every rule and both screening reasons have a hit of known shape. Their
- * codes start with T, as every test fixture's do, so tests about the demo data alone leave them out.
+ * Two households in the first demo village, written straight into the tables as a legacy
+ * import would (the API refuses most of these faults), so that every rule and both
+ * screening reasons have a hit of known shape. Their codes start with T, as every test
+ * fixture's do, so tests about the demo data alone leave them out.
  */
 final class ScreeningFixtures {
 
@@ -21,10 +22,11 @@ final class ScreeningFixtures {
 	}
 
 	/**
-	 * @param underLine alleviated, income 5,000 for 2023; its members break the check digit, birth date,
-	 * school-age and job rules; its head shares an ID number with {@code eliminated}'s head
-	 * @param eliminated monitored with risk eliminated at 6,000 yuan; warned after its last screening; an ACTIVE loan
-	 * past maturity
+	 * @param underLine alleviated, income 5,000 for 2023; its members break the check
+	 * digit, birth date, school-age and job rules; its head shares an ID number with
+	 * {@code eliminated}'s head
+	 * @param eliminated monitored with risk eliminated at 6,000 yuan; warned after its
+	 * last screening; an ACTIVE loan past maturity
 	 */
 	record Planted(long underLine, String underLineCode, long eliminated, String eliminatedCode, long wrongCheckDigit,
 			long birthDateMismatch, long outOfSchool, long sharedIdHead, long otherSharedIdHead, long loan) {
@@ -67,11 +69,12 @@ final class ScreeningFixtures {
 	private static void household(JdbcTemplate jdbc, long id, String code, String headId, String category,
 			String riskStatus, LocalDate eliminatedOn, String income, String warningSource, LocalDate warningOn,
 			LocalDate screenedOn) {
-		jdbc.update("INSERT INTO household (id, code, town_code, village_code, address, head_name, head_id_number,"
-				+ " phone, category, monitoring_type, risk_status, risk_eliminated_on, policy_support,"
-				+ " income_per_capita, income_year, warning_source, warning_received_on, screened_on)"
-				+ " VALUES (?, ?, ?, ?, '北街村5组1号', '刘大', ?, '13900001111', ?, ?, ?, ?, TRUE, ?, 2023, ?, ?, ?)", id,
-				code, Fixtures.TOWN, Fixtures.VILLAGE, headId, category,
+		jdbc.update(
+				"INSERT INTO household (id, code, town_code, village_code, address, head_name, head_id_number,"
+						+ " phone, category, monitoring_type, risk_status, risk_eliminated_on, policy_support,"
+						+ " income_per_capita, income_year, warning_source, warning_received_on, screened_on)"
+						+ " VALUES (?, ?, ?, ?, '北街村5组1号', '刘大', ?, '13900001111', ?, ?, ?, ?, TRUE, ?, 2023, ?, ?, ?)",
+				id, code, Fixtures.TOWN, Fixtures.VILLAGE, headId, category,
 				(riskStatus != null) ? "UNSTABLE_ALLEVIATED" : null, riskStatus, eliminatedOn,
 				new java.math.BigDecimal(income), warningSource, warningOn, screenedOn);
 	}
@@ -79,8 +82,8 @@ final class ScreeningFixtures {
 	private static void member(JdbcTemplate jdbc, long id, long household, String name, String idNumber,
 			String relation, LocalDate birth, String schooling, String labour, boolean willing) {
 		jdbc.update("INSERT INTO member (id, household_id, name, id_number, relation, gender, birth_date, schooling,"
-				+ " health, labour_capacity, willing_to_work) VALUES (?, ?, ?, ?, ?, 'MALE', ?, ?, 'HEALTHY', ?, ?)", id,
-				household, name, idNumber, relation, birth, schooling, labour, willing);
+				+ " health, labour_capacity, willing_to_work) VALUES (?, ?, ?, ?, ?, 'MALE', ?, ?, 'HEALTHY', ?, ?)",
+				id, household, name, idNumber, relation, birth, schooling, labour, willing);
 	}
 
 	private static long id() {

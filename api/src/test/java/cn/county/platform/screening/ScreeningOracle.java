@@ -16,16 +16,20 @@ import cn.county.platform.common.ResidentIdNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The screening list and the data-quality rules worked out again in Java from plain SELECTs of whole tables, with
- * none of ScreeningMapper's SQL: the check digit through {@link ResidentIdNumber}, ages through {@link LocalDate}.
- * Each finding is written as {@code RULE/householdCode/recordId}, each list row as {@code REASON/householdId}.
+ * The screening list and the data-quality rules worked out again in Java from plain
+ * SELECTs of whole tables, with none of ScreeningMapper's SQL: the check digit through
+ * {@link ResidentIdNumber}, ages through {@link LocalDate}. Each finding is written as
+ * {@code RULE/householdCode/recordId}, each list row as {@code REASON/householdId}.
  */
 final class ScreeningOracle {
 
 	private ScreeningOracle() {
 	}
 
-	/** Findings of every rule in the area (null town and village: the county), in list order. */
+	/**
+	 * Findings of every rule in the area (null town and village: the county), in list
+	 * order.
+	 */
 	static List<String> findings(JdbcTemplate jdbc, String town, String village, LocalDate today, int schoolAgeFrom,
 			int schoolAgeTo, BigDecimal line2023) {
 		Map<Long, Map<String, Object>> households = new HashMap<>();
@@ -63,8 +67,9 @@ final class ScreeningOracle {
 				found.add(finding(DataQualityRule.DUPLICATE_ID_ACROSS_HOUSEHOLDS, h, id));
 			}
 			int age = java.time.Period.between(birth, today).getYears();
-			if (age >= schoolAgeFrom && age <= schoolAgeTo && !List.of("COMPULSORY", "HIGH_SCHOOL", "VOCATIONAL",
-					"COLLEGE").contains(m.get("schooling").toString())) {
+			if (age >= schoolAgeFrom && age <= schoolAgeTo
+					&& !List.of("COMPULSORY", "HIGH_SCHOOL", "VOCATIONAL", "COLLEGE")
+						.contains(m.get("schooling").toString())) {
 				found.add(finding(DataQualityRule.SCHOOL_AGE_NOT_IN_SCHOOL, h, id));
 			}
 			if (List.of("FULL", "WEAK").contains(m.get("labour_capacity").toString())
@@ -80,7 +85,8 @@ final class ScreeningOracle {
 			}
 		}
 		for (Map<String, Object> h : households.values()) {
-			// the test configuration has one plan year, 2023, whose line applies from 2023 on
+			// the test configuration has one plan year, 2023, whose line applies from
+			// 2023 on
 			if (inArea(h, town, village) && "ELIMINATED".equals(h.get("risk_status"))
 					&& ((Number) h.get("income_year")).intValue() >= 2023
 					&& ((BigDecimal) h.get("income_per_capita")).compareTo(line2023) < 0) {
@@ -114,10 +120,10 @@ final class ScreeningOracle {
 				warned.add(new Object[] { warning.toLocalDate(), id });
 			}
 		}
-		under.sort(Comparator.<Object[], BigDecimal>comparing((r) -> (BigDecimal) r[0])
-			.thenComparing((r) -> (Long) r[1]));
-		warned.sort(Comparator.<Object[], LocalDate>comparing((r) -> (LocalDate) r[0])
-			.thenComparing((r) -> (Long) r[1]));
+		under.sort(
+				Comparator.<Object[], BigDecimal>comparing((r) -> (BigDecimal) r[0]).thenComparing((r) -> (Long) r[1]));
+		warned
+			.sort(Comparator.<Object[], LocalDate>comparing((r) -> (LocalDate) r[0]).thenComparing((r) -> (Long) r[1]));
 		List<String> rows = new ArrayList<>();
 		under.forEach((r) -> rows.add("UNDER_LINE_NOT_MONITORED/" + r[1]));
 		warned.forEach((r) -> rows.add("WARNING_NOT_SCREENED/" + r[1]));

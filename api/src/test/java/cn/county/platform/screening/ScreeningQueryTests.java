@@ -26,20 +26,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The screening list and every data-quality rule against {@link ScreeningOracle}, which works them out again in Java
- * from plain SELECTs, over the demo data plus {@link ScreeningFixtures}' households: walking every page, with the
- * small scan budgets that make pages end early, must give exactly the oracle's rows in the oracle's order.
+ * The screening list and every data-quality rule against {@link ScreeningOracle}, which
+ * works them out again in Java from plain SELECTs, over the demo data plus
+ * {@link ScreeningFixtures}' households: walking every page, with the small scan budgets
+ * that make pages end early, must give exactly the oracle's rows in the oracle's order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScreeningQueryTests extends AbstractPlatformTests {
 
 	static final BigDecimal LINE = new BigDecimal("7500");
 
-	static final Caller ADMIN = new Caller("admin", "county.admin", Set.of(Role.COUNTY_ADMIN), null, null, null,
-			null);
+	static final Caller ADMIN = new Caller("admin", "county.admin", Set.of(Role.COUNTY_ADMIN), null, null, null, null);
 
-	static final Caller OFFICIAL = new Caller("official", "town.official", Set.of(Role.TOWN_OFFICIAL),
-			Fixtures.TOWN, null, null, null);
+	static final Caller OFFICIAL = new Caller("official", "town.official", Set.of(Role.TOWN_OFFICIAL), Fixtures.TOWN,
+			null, null, null);
 
 	static final Caller CADRE = new Caller("cadre", "village.cadre", Set.of(Role.VILLAGE_CADRE), Fixtures.TOWN,
 			Fixtures.VILLAGE, null, null);
@@ -95,7 +95,8 @@ class ScreeningQueryTests extends AbstractPlatformTests {
 		for (DataQualityRule rule : DataQualityRule.values()) {
 			assertThat(expected).as("hits of " + rule).anyMatch((f) -> f.startsWith(rule + "/"));
 		}
-		// 300 households per statement, 4 statements per request: most pages end early at the 3,000-household demo
+		// 300 households per statement, 4 statements per request: most pages end early at
+		// the 3,000-household demo
 		List<String> walked = walkFindings(ADMIN, null, null, null, 37, 300, 4);
 		assertThat(new HashSet<>(walked)).as("no duplicates").hasSameSizeAs(walked);
 		assertThat(walked).isEqualTo(expected);
@@ -119,17 +120,17 @@ class ScreeningQueryTests extends AbstractPlatformTests {
 	@Test
 	void theFixturesAreFoundUnderTheRulesTheyBreak() {
 		Page<Finding> page = this.screening.findings(ADMIN, null, null, null, this.planted.underLine(), 100, null);
-		assertThat(page.edges().stream().map((e) -> e.node().rule() + "/" + e.node().recordId()))
-			.containsExactly("INVALID_ID_CHECK_DIGIT/" + this.planted.wrongCheckDigit(),
-					"BIRTH_DATE_MISMATCH/" + this.planted.birthDateMismatch(),
-					"DUPLICATE_ID_ACROSS_HOUSEHOLDS/" + this.planted.sharedIdHead(),
-					"SCHOOL_AGE_NOT_IN_SCHOOL/" + this.planted.outOfSchool(),
-					"ABLE_AND_WILLING_WITHOUT_JOB/" + this.planted.sharedIdHead());
+		assertThat(page.edges().stream().map((e) -> e.node().rule() + "/" + e.node().recordId())).containsExactly(
+				"INVALID_ID_CHECK_DIGIT/" + this.planted.wrongCheckDigit(),
+				"BIRTH_DATE_MISMATCH/" + this.planted.birthDateMismatch(),
+				"DUPLICATE_ID_ACROSS_HOUSEHOLDS/" + this.planted.sharedIdHead(),
+				"SCHOOL_AGE_NOT_IN_SCHOOL/" + this.planted.outOfSchool(),
+				"ABLE_AND_WILLING_WITHOUT_JOB/" + this.planted.sharedIdHead());
 		Page<Finding> other = this.screening.findings(ADMIN, null, null, null, this.planted.eliminated(), 100, null);
-		assertThat(other.edges().stream().map((e) -> e.node().rule() + "/" + e.node().recordId()))
-			.containsExactly("DUPLICATE_ID_ACROSS_HOUSEHOLDS/" + this.planted.otherSharedIdHead(),
-					"LOAN_PAST_MATURITY_ACTIVE/" + this.planted.loan(),
-					"RISK_ELIMINATED_UNDER_LINE/" + this.planted.eliminated());
+		assertThat(other.edges().stream().map((e) -> e.node().rule() + "/" + e.node().recordId())).containsExactly(
+				"DUPLICATE_ID_ACROSS_HOUSEHOLDS/" + this.planted.otherSharedIdHead(),
+				"LOAN_PAST_MATURITY_ACTIVE/" + this.planted.loan(),
+				"RISK_ELIMINATED_UNDER_LINE/" + this.planted.eliminated());
 		Finding loan = other.edges().get(1).node();
 		assertThat(loan.memberId()).isEqualTo(this.planted.otherSharedIdHead());
 		assertThat(loan.loanId()).isEqualTo(this.planted.loan());
@@ -159,8 +160,7 @@ class ScreeningQueryTests extends AbstractPlatformTests {
 		}
 	}
 
-	private List<String> walkScreening(Caller caller, ScreeningReason reason, String town, String village,
-			int first) {
+	private List<String> walkScreening(Caller caller, ScreeningReason reason, String town, String village, int first) {
 		List<String> all = new ArrayList<>();
 		String after = null;
 		while (true) {
@@ -181,8 +181,8 @@ class ScreeningQueryTests extends AbstractPlatformTests {
 		List<String> county = ScreeningOracle.screening(this.jdbc, null, null, LINE);
 		assertThat(county).contains("UNDER_LINE_NOT_MONITORED/" + this.planted.underLine(),
 				"WARNING_NOT_SCREENED/" + this.planted.eliminated());
-		assertThat(county).anyMatch((r) -> r.startsWith("UNDER_LINE_NOT_MONITORED/") && !r.endsWith(
-				"/" + this.planted.underLine()));
+		assertThat(county)
+			.anyMatch((r) -> r.startsWith("UNDER_LINE_NOT_MONITORED/") && !r.endsWith("/" + this.planted.underLine()));
 		List<String> walked = walkScreening(ADMIN, null, null, null, 13);
 		assertThat(new HashSet<>(walked)).hasSameSizeAs(walked);
 		assertThat(walked).isEqualTo(county);
@@ -211,8 +211,7 @@ class ScreeningQueryTests extends AbstractPlatformTests {
 			.edges()
 			.forEach((e) -> rows.put(e.node().reason(), e.node()));
 		assertThat(rows.get(ScreeningReason.UNDER_LINE_NOT_MONITORED).monitoringLine()).isEqualByComparingTo(LINE);
-		assertThat(rows.get(ScreeningReason.UNDER_LINE_NOT_MONITORED).incomePerCapita())
-			.isEqualByComparingTo("5000");
+		assertThat(rows.get(ScreeningReason.UNDER_LINE_NOT_MONITORED).incomePerCapita()).isEqualByComparingTo("5000");
 		assertThat(rows.get(ScreeningReason.WARNING_NOT_SCREENED).warningReceivedOn())
 			.isEqualTo(LocalDate.of(2023, 11, 2));
 		assertThat(rows.get(ScreeningReason.WARNING_NOT_SCREENED).householdCode())

@@ -11,7 +11,6 @@ import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.KeycloakServer;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every token the API must not trust gets HTTP 401 before any GraphQL runs. */
@@ -49,7 +48,9 @@ class AuthenticationTests extends AbstractPlatformTests {
 	@Test
 	void anUnsignedTokenWithAlgNoneIsUnauthorized() throws Exception {
 		String[] parts = KeycloakServer.shared().passwordToken("county.admin").split("\\.");
-		String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+		String header = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
 		assertThat(post(header + "." + parts[1] + ".")).isEqualTo(401);
 	}
 

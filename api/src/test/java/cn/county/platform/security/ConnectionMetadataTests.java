@@ -48,27 +48,33 @@ import org.springframework.graphql.execution.GraphQlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every connection of the running schema, for every demo caller: a list's metadata ({@code totalCount},
- * {@code pageInfo}, cursors) reaches only a caller that may list its rows, a cursor shows nothing of the row it
- * stands for (no id, no code, no name, no value, however it is decoded) and still pages, and filtering or sorting
- * by a field the caller may not read whole is FORBIDDEN naming the argument. The connections are found by walking
- * the schema (fields whose type has {@code edges { node }}), so a new one is covered, or fails here, the day it is
- * added.
+ * Every connection of the running schema, for every demo caller: a list's metadata
+ * ({@code totalCount}, {@code pageInfo}, cursors) reaches only a caller that may list its
+ * rows, a cursor shows nothing of the row it stands for (no id, no code, no name, no
+ * value, however it is decoded) and still pages, and filtering or sorting by a field the
+ * caller may not read whole is FORBIDDEN naming the argument. The connections are found
+ * by walking the schema (fields whose type has {@code edges { node }}), so a new one is
+ * covered, or fails here, the day it is added.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionMetadataTests extends AbstractPlatformTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Required arguments of connections that have some; a connection with one not listed here fails the walk. */
+	/**
+	 * Required arguments of connections that have some; a connection with one not listed
+	 * here fails the walk.
+	 */
 	private static final Map<String, String> REQUIRED_ARGUMENTS = Map.of("salesReports", "month: \"2023-05\"");
 
-	/** The approvals the insurer gets for this test: some household fields, not the id, the name or risk causes. */
+	/**
+	 * The approvals the insurer gets for this test: some household fields, not the id,
+	 * the name or risk causes.
+	 */
 	private static final List<String> INSURER_APPROVED = List.of("Household.code", "Household.category",
 			"Household.incomePerCapita", "Loan.status", "Measure.category");
 
-	record Who(String name, Set<Role> roles, String department, String townCode, String villageCode,
-			String partnerId) {
+	record Who(String name, Set<Role> roles, String department, String townCode, String villageCode, String partnerId) {
 
 		boolean partner() {
 			return this.partnerId != null;
@@ -79,7 +85,10 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 					this.department, this.partnerId);
 		}
 
-		/** Whether the caller sees the whole county (so its pages are the county admin's pages). */
+		/**
+		 * Whether the caller sees the whole county (so its pages are the county admin's
+		 * pages).
+		 */
 		boolean countyWide() {
 			return this.townCode == null;
 		}
@@ -125,7 +134,10 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 		setApproved("partner-insurer", this.insurerBefore);
 	}
 
-	/** Every field anywhere in the schema whose type is a connection ({@code edges { node }}). */
+	/**
+	 * Every field anywhere in the schema whose type is a connection ({@code edges { node
+	 * }}).
+	 */
 	private List<GraphQLFieldDefinition> connections() {
 		GraphQLSchema schema = this.graphQlSource.schema();
 		List<GraphQLFieldDefinition> fields = new ArrayList<>();
@@ -135,8 +147,9 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 			}
 			for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
 				if (nodeType(field) != null) {
-					assertThat(object.getName()).as("connection " + field.getName() + " outside Query: give this test"
-							+ " a path to it").isEqualTo("Query");
+					assertThat(object.getName())
+						.as("connection " + field.getName() + " outside Query: give this test" + " a path to it")
+						.isEqualTo("Query");
 					fields.add(field);
 				}
 			}
@@ -148,8 +161,9 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 		for (GraphQLFieldDefinition field : fields) {
 			for (GraphQLArgument argument : field.getArguments()) {
 				if (GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue()) {
-					assertThat(REQUIRED_ARGUMENTS).as(field.getName() + " needs " + argument.getName()
-							+ ": list it in REQUIRED_ARGUMENTS").containsKey(field.getName());
+					assertThat(REQUIRED_ARGUMENTS)
+						.as(field.getName() + " needs " + argument.getName() + ": list it in REQUIRED_ARGUMENTS")
+						.containsKey(field.getName());
 				}
 			}
 		}
@@ -159,9 +173,10 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 	private static GraphQLObjectType nodeType(GraphQLFieldDefinition field) {
 		if (GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType connection
 				&& connection.getFieldDefinition("edges") != null
-				&& GraphQLTypeUtil.unwrapAll(connection.getFieldDefinition("edges").getType()) instanceof GraphQLObjectType edge
-				&& edge.getFieldDefinition("node") != null
-				&& GraphQLTypeUtil.unwrapAll(edge.getFieldDefinition("node").getType()) instanceof GraphQLObjectType node) {
+				&& GraphQLTypeUtil
+					.unwrapAll(connection.getFieldDefinition("edges").getType()) instanceof GraphQLObjectType edge
+				&& edge.getFieldDefinition("node") != null && GraphQLTypeUtil
+					.unwrapAll(edge.getFieldDefinition("node").getType()) instanceof GraphQLObjectType node) {
 			return node;
 		}
 		return null;
@@ -189,8 +204,10 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 		boolean personal = this.policy.isPersonal(node.getName());
 		if (personal && !mayList(who, node.getName())) {
 			if (who.name().equals("dashboard.viewer") && FieldPolicyVisitor.onlyHouseholdOwned(node)) {
-				// a list of sellers holds enterprises too; the viewer's row scope gives it no row at all
-				assertThat(page.at("/data/" + name + "/edges").size()).as(who.name() + " " + name + ": " + page).isZero();
+				// a list of sellers holds enterprises too; the viewer's row scope gives
+				// it no row at all
+				assertThat(page.at("/data/" + name + "/edges").size()).as(who.name() + " " + name + ": " + page)
+					.isZero();
 				if (counted) {
 					assertThat(page.at("/data/" + name + "/totalCount").asLong()).as(who.name() + " " + name).isZero();
 				}
@@ -207,7 +224,8 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 		}
 		JsonNode list = page.at("/data/" + name);
 		if (absent(list)) {
-			// refused by the list itself (an admin-only log, a department's list); still never metadata
+			// refused by the list itself (an admin-only log, a department's list); still
+			// never metadata
 			assertThat(page.at("/errors").toString()).as(who.name() + " " + name).contains("FORBIDDEN");
 			return;
 		}
@@ -218,7 +236,8 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 		for (String cursor : cursors(list)) {
 			assertOpaque(cursor, secrets, who.name() + " " + name);
 		}
-		// the cursor still pages: one row, then two after it, are rows two and three of a page of three
+		// the cursor still pages: one row, then two after it, are rows two and three of a
+		// page of three
 		JsonNode edges = list.at("/edges");
 		if (list.at("/pageInfo/hasNextPage").asBoolean() || edges.size() > 1) {
 			JsonNode one = post(who, document, 1, null).at("/data/" + name);
@@ -243,7 +262,10 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 		}
 	}
 
-	/** Field errors (a masked or refused field of a node) are fine; an error at the list itself is not. */
+	/**
+	 * Field errors (a masked or refused field of a node) are fine; an error at the list
+	 * itself is not.
+	 */
 	private static boolean onlyFieldErrors(JsonNode response, String name) {
 		for (JsonNode error : response.at("/errors")) {
 			if (error.at("/path").size() <= 1) {
@@ -262,15 +284,16 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 	}
 
 	private static void assertRefused(JsonNode page, String name, Who who) {
-		assertThat(absent(page.at("/data/" + name)))
-			.as(who.name() + " gets no " + name + ": " + page)
-			.isTrue();
+		assertThat(absent(page.at("/data/" + name))).as(who.name() + " gets no " + name + ": " + page).isTrue();
 		assertThat(page.at("/errors/0/extensions/classification").asString()).as(who.name() + " " + name)
 			.isEqualTo("FORBIDDEN");
 		assertThat(page.toString()).doesNotContain("totalCount").doesNotContain("cursor\":\"");
 	}
 
-	/** The list with its metadata and every scalar of its nodes (each a separate field, refused ones null). */
+	/**
+	 * The list with its metadata and every scalar of its nodes (each a separate field,
+	 * refused ones null).
+	 */
 	private static String document(GraphQLFieldDefinition connection, boolean counted, String arguments) {
 		StringBuilder leaves = new StringBuilder();
 		for (GraphQLFieldDefinition field : nodeType(connection).getFieldDefinitions()) {
@@ -319,8 +342,9 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * No row value in the token, nor in what any base64 decoding of it gives (as Latin-1 or UTF-8 text, or as
-	 * 8-byte ids), and none of the structure of a plain position (sort keys, separators).
+	 * No row value in the token, nor in what any base64 decoding of it gives (as Latin-1
+	 * or UTF-8 text, or as 8-byte ids), and none of the structure of a plain position
+	 * (sort keys, separators).
 	 */
 	private static void assertOpaque(String cursor, Set<String> secrets, String what) {
 		assertThat(cursor).as(what).isNotBlank();
@@ -352,7 +376,8 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 			assertThat(decoded).as(what + " decodes to a plain position")
 				.doesNotContain("NEWEST_FIRST", "HEAD_NAME", "UPDATED_AT");
 			assertThat(decoded.chars().filter(Character::isDigit).count() < decoded.length() / 2)
-				.as(what + " decodes to digits").isTrue();
+				.as(what + " decodes to digits")
+				.isTrue();
 		}
 	}
 
@@ -383,17 +408,21 @@ class ConnectionMetadataTests extends AbstractPlatformTests {
 			for (Argument argument : arguments) {
 				for (Who who : CALLERS) {
 					if (who.name().equals("partner-bank") || !mayList(who, nodeType(connection).getName())) {
-						continue; // refused whole (trusted documents; no field of the rows), checked above
+						continue; // refused whole (trusted documents; no field of the
+									// rows), checked above
 					}
-					tests.add(DynamicTest.dynamicTest(who.name() + " " + connection.getName() + " by "
-							+ argument.path() + "=" + argument.literal(), () -> checkArgument(connection, argument, who)));
+					tests.add(DynamicTest.dynamicTest(who.name() + " " + connection.getName() + " by " + argument.path()
+							+ "=" + argument.literal(), () -> checkArgument(connection, argument, who)));
 				}
 			}
 		}
 		return tests;
 	}
 
-	/** One argument value to try, the fields it reads, and where it goes: {@code filter: {riskCause: X}}. */
+	/**
+	 * One argument value to try, the fields it reads, and where it goes: {@code filter:
+	 * {riskCause: X}}.
+	 */
 	record Argument(String path, String literal, List<String> reads) {
 
 		String asArgument() {

@@ -12,7 +12,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Line departments write their own domain, with real tokens: commerce the sellers, agriculture the courtyards. */
+/**
+ * Line departments write their own domain, with real tokens: commerce the sellers,
+ * agriculture the courtyards.
+ */
 class DepartmentWriteTests extends AbstractPlatformTests {
 
 	private static final String REGISTER = "mutation($i: RegisterSellerInput!) { registerSeller(input: $i) { seller { id } } }";
@@ -25,8 +28,8 @@ class DepartmentWriteTests extends AbstractPlatformTests {
 		Map<String, Object> seller = Map.of("kind", "COOPERATIVE", "name", "北街村果蔬合作社" + System.nanoTime() % 10000,
 				"townCode", Fixtures.TOWN);
 		clients.as("commerce.officer").document(REGISTER).variable("i", seller).execute().errors().verify();
-		forbidden(clients.as("agriculture.officer"), REGISTER, Map.of("kind", "COOPERATIVE", "name", "另一合作社",
-				"townCode", Fixtures.TOWN));
+		forbidden(clients.as("agriculture.officer"), REGISTER,
+				Map.of("kind", "COOPERATIVE", "name", "另一合作社", "townCode", Fixtures.TOWN));
 	}
 
 	@Test
@@ -44,7 +47,8 @@ class DepartmentWriteTests extends AbstractPlatformTests {
 			.variable("i", input)
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+			.satisfy(
+					(errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
 	}
 
 }

@@ -33,14 +33,18 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every field of every household-level type, for every demo caller, comes back whole, masked or FORBIDDEN exactly
- * as the schema's directives say. The cases are generated from the running schema, so a new type or field is
- * covered the day it is added; a household-level type without a query path below fails the suite.
+ * Every field of every household-level type, for every demo caller, comes back whole,
+ * masked or FORBIDDEN exactly as the schema's directives say. The cases are generated
+ * from the running schema, so a new type or field is covered the day it is added; a
+ * household-level type without a query path below fails the suite.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FieldPolicyMatrixTests extends AbstractPlatformTests {
 
-	/** How to reach one object of each household-level type from the fixture household ({@code $id}). */
+	/**
+	 * How to reach one object of each household-level type from the fixture household
+	 * ({@code $id}).
+	 */
 	private static final Map<String, String[]> PATHS = Map.ofEntries(
 			Map.entry("Household", new String[] { "household(id: $id) {", "}" }),
 			Map.entry("Member", new String[] { "household(id: $id) { members {", "} }" }),
@@ -56,17 +60,24 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			Map.entry("ScreeningEntry",
 					new String[] { "screeningList(householdId: $id, reason: WARNING_NOT_SCREENED) { edges { node {",
 							"} } }" }),
-			Map.entry("DataQualityFinding", new String[] {
-					"dataQualityFindings(householdId: $id, rule: BIRTH_DATE_MISMATCH) { edges { node {", "} } }" }),
+			Map.entry("DataQualityFinding",
+					new String[] { "dataQualityFindings(householdId: $id, rule: BIRTH_DATE_MISMATCH) { edges { node {",
+							"} } }" }),
 			Map.entry("Sale", new String[] { "household(id: $id) { sales {", "} }" }),
 			Map.entry("Warning", new String[] { "household(id: $id) { warnings {", "} }" }),
 			Map.entry("Seller", new String[] { "household(id: $id) { sales { seller {", "} } }" }),
-			// the fixture's household seller is named to come first in its village's reports for the month
-			Map.entry("SalesReport", new String[] { "salesReports(month: \"" + YearMonth.now(ZoneId.of("Asia/Shanghai"))
-					+ "\", townCode: \"" + Fixtures.TOWN + "\", first: 1) { edges { node {",
-					"} } } fixture: household(id: $id) { id }" }));
+			// the fixture's household seller is named to come first in its village's
+			// reports for the month
+			Map.entry("SalesReport",
+					new String[] {
+							"salesReports(month: \"" + YearMonth.now(ZoneId.of("Asia/Shanghai")) + "\", townCode: \""
+									+ Fixtures.TOWN + "\", first: 1) { edges { node {",
+							"} } } fixture: household(id: $id) { id }" }));
 
-	/** Where the first object of each household-level type sits in the response of its path. */
+	/**
+	 * Where the first object of each household-level type sits in the response of its
+	 * path.
+	 */
 	private static final Map<String, String> PREFIXES = Map.ofEntries(Map.entry("Household", "household"),
 			Map.entry("Member", "household.members[0]"), Map.entry("Loan", "household.loans[0]"),
 			Map.entry("LoanEvent", "household.loans[0].events[0]"), Map.entry("Measure", "household.measures[0]"),
@@ -77,13 +88,18 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			Map.entry("ScreeningEntry", "screeningList.edges[0].node"),
 			Map.entry("DataQualityFinding", "dataQualityFindings.edges[0].node"),
 			Map.entry("Sale", "household.sales[0]"), Map.entry("Seller", "household.sales[0].seller"),
-			Map.entry("Warning", "household.warnings[0]"),
-			Map.entry("SalesReport", "salesReports.edges[0].node"));
+			Map.entry("Warning", "household.warnings[0]"), Map.entry("SalesReport", "salesReports.edges[0].node"));
 
-	/** Lists whose query refuses partners outright (FORBIDDEN at the query), before any field policy applies. */
+	/**
+	 * Lists whose query refuses partners outright (FORBIDDEN at the query), before any
+	 * field policy applies.
+	 */
 	private static final Set<String> REFUSED_TO_PARTNERS = Set.of("ScreeningEntry", "DataQualityFinding");
 
-	/** Each caller: a username (or a partner client id) and the roles and department its token carries. */
+	/**
+	 * Each caller: a username (or a partner client id) and the roles and department its
+	 * token carries.
+	 */
 	record Who(String name, Set<String> roles, String department) {
 	}
 
@@ -95,15 +111,17 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			new Who("dashboard.viewer", Set.of("DASHBOARD_VIEWER"), null),
 			new Who("partner-insurer", Set.of("PARTNER"), null));
 
-	/** What the county approved for the insurer in this test: a few plain fields and the sensitive ones. */
-	private static final Set<String> BANK_APPROVED = Set.of("Household.id", "Household.code",
-			"Household.headIdNumber", "Household.phone", "Household.members", "Member.name", "Member.idNumber",
-			"Member.health", "Household.loans", "Loan.contractNumber", "Loan.events", "Household.measures",
-			"Measure.category", "Household.visits", "Visit.visitedOn", "Household.courtyard",
-			"CourtyardHousehold.year", "Member.jobs", "Job.type", "Member.subsidies", "Subsidy.kind",
-			"Member.trainings", "Training.course", "Member.certificates", "Certificate.name", "Household.sales",
-			"Sale.seller", "Seller.name", "Seller.town", "SalesReport.month", "Household.warnings",
-			"Warning.warnedOn");
+	/**
+	 * What the county approved for the insurer in this test: a few plain fields and the
+	 * sensitive ones.
+	 */
+	private static final Set<String> BANK_APPROVED = Set.of("Household.id", "Household.code", "Household.headIdNumber",
+			"Household.phone", "Household.members", "Member.name", "Member.idNumber", "Member.health",
+			"Household.loans", "Loan.contractNumber", "Loan.events", "Household.measures", "Measure.category",
+			"Household.visits", "Visit.visitedOn", "Household.courtyard", "CourtyardHousehold.year", "Member.jobs",
+			"Job.type", "Member.subsidies", "Subsidy.kind", "Member.trainings", "Training.course",
+			"Member.certificates", "Certificate.name", "Household.sales", "Sale.seller", "Seller.name", "Seller.town",
+			"SalesReport.month", "Household.warnings", "Warning.warnedOn");
 
 	@Autowired
 	GraphQlSource graphQlSource;
@@ -121,9 +139,10 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		this.householdId = created.id();
 		long head = created.headId();
 		admin.document("mutation($i: IssueLoanInput!) { issueLoan(input: $i) { loan { id } } }")
-			.variable("i", Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行",
-					"contractNumber", "FPM-" + this.householdId, "amount", 30000, "issuedOn",
-					LocalDate.now().minusDays(30).toString(), "termMonths", 36, "purpose", "养牛"))
+			.variable("i",
+					Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行", "contractNumber",
+							"FPM-" + this.householdId, "amount", 30000, "issuedOn",
+							LocalDate.now().minusDays(30).toString(), "termMonths", 36, "purpose", "养牛"))
 			.execute()
 			.errors()
 			.verify();
@@ -134,67 +153,80 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			.errors()
 			.verify();
 		admin.document("mutation($i: RecordVisitInput!) { recordVisit(input: $i) { visit { id } } }")
-			.variable("i", Map.of("householdId", this.householdId, "visitedOn", LocalDate.now().minusDays(7).toString(),
-					"notes", "入户走访"))
+			.variable("i",
+					Map.of("householdId", this.householdId, "visitedOn", LocalDate.now().minusDays(7).toString(),
+							"notes", "入户走访"))
 			.execute()
 			.errors()
 			.verify();
-		admin.document("mutation($i: NominateCourtyardInput!) { nominateCourtyardHousehold(input: $i) { courtyardHousehold { id } } }")
-			.variable("i", Map.of("householdId", this.householdId, "year", LocalDate.now().getYear(), "category",
-					"SPECIALTY_PLANTING", "area", 120, "income", 8000))
+		admin.document(
+				"mutation($i: NominateCourtyardInput!) { nominateCourtyardHousehold(input: $i) { courtyardHousehold { id } } }")
+			.variable("i",
+					Map.of("householdId", this.householdId, "year", LocalDate.now().getYear(), "category",
+							"SPECIALTY_PLANTING", "area", 120, "income", 8000))
 			.execute()
 			.errors()
 			.verify();
 		long jobId = admin.document("mutation($i: RecordJobInput!) { recordJob(input: $i) { job { id } } }")
-			.variable("i", Map.of("memberId", head, "type", "OUT_OF_PROVINCE", "employer", "苏州电子厂", "place",
-					"江苏苏州", "startDate", LocalDate.now().minusMonths(3).toString(), "monthlyIncome", 4500))
+			.variable("i",
+					Map.of("memberId", head, "type", "OUT_OF_PROVINCE", "employer", "苏州电子厂", "place", "江苏苏州",
+							"startDate", LocalDate.now().minusMonths(3).toString(), "monthlyIncome", 4500))
 			.execute()
 			.path("recordJob.job.id")
 			.entity(Long.class)
 			.get();
 		admin.document("mutation($i: RecordSubsidyInput!) { recordSubsidy(input: $i) { subsidy { id } } }")
-			.variable("i", Map.of("jobId", jobId, "kind", "CROSS_PROVINCE_TRANSPORT", "amount", 600, "paidOn",
-					LocalDate.now().minusMonths(2).toString()))
+			.variable("i",
+					Map.of("jobId", jobId, "kind", "CROSS_PROVINCE_TRANSPORT", "amount", 600, "paidOn",
+							LocalDate.now().minusMonths(2).toString()))
 			.execute()
 			.errors()
 			.verify();
 		admin.document("mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { training { id } } }")
-			.variable("i", Map.of("memberId", head, "course", "电工", "provider", "县职教中心", "startDate",
-					LocalDate.now().minusMonths(6).toString(), "endDate", LocalDate.now().minusMonths(5).toString(),
-					"completed", true))
+			.variable("i",
+					Map.of("memberId", head, "course", "电工", "provider", "县职教中心", "startDate",
+							LocalDate.now().minusMonths(6).toString(), "endDate",
+							LocalDate.now().minusMonths(5).toString(), "completed", true))
 			.execute()
 			.errors()
 			.verify();
 		admin.document("mutation($i: RecordCertificateInput!) { recordCertificate(input: $i) { certificate { id } } }")
-			.variable("i", Map.of("memberId", head, "name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn",
-					LocalDate.now().minusMonths(5).toString(), "number", "T" + this.householdId))
+			.variable("i",
+					Map.of("memberId", head, "name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn",
+							LocalDate.now().minusMonths(5).toString(), "number", "T" + this.householdId))
 			.execute()
 			.errors()
 			.verify();
-		// on the screening list (warned, never screened) and among the findings (birth date off the ID's by a day)
+		// on the screening list (warned, never screened) and among the findings (birth
+		// date off the ID's by a day)
 		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"
 				+ " screened_on = NULL WHERE id = ?", LocalDate.now().minusDays(3), this.householdId);
 		this.jdbc.update("UPDATE member SET birth_date = birth_date + INTERVAL 1 DAY WHERE id = ?", head);
 		// a department warning, as the warning import records it
-		this.jdbc.update("INSERT INTO warning (id, household_id, member_id, department, kind, warned_on, note,"
-				+ " recorded_by) VALUES (?, ?, ?, 'CIVIL_AFFAIRS', '低保边缘', ?, '民政局季度预警', 'county.admin')",
+		this.jdbc.update(
+				"INSERT INTO warning (id, household_id, member_id, department, kind, warned_on, note,"
+						+ " recorded_by) VALUES (?, ?, ?, 'CIVIL_AFFAIRS', '低保边缘', ?, '民政局季度预警', 'county.admin')",
 				this.householdId + 1, this.householdId, head, LocalDate.now().minusDays(3));
-		// a household seller (household-level data) with a sale this month; its name sorts before the demo's
-		long seller = admin.document("mutation($i: RegisterSellerInput!) { registerSeller(input: $i) { seller { id } } }")
-			.variable("i", Map.of("kind", "HOUSEHOLD", "name", "0000" + this.householdId, "householdId",
-					this.householdId))
+		// a household seller (household-level data) with a sale this month; its name
+		// sorts before the demo's
+		long seller = admin
+			.document("mutation($i: RegisterSellerInput!) { registerSeller(input: $i) { seller { id } } }")
+			.variable("i",
+					Map.of("kind", "HOUSEHOLD", "name", "0000" + this.householdId, "householdId", this.householdId))
 			.execute()
 			.path("registerSeller.seller.id")
 			.entity(Long.class)
 			.get();
 		admin.document("mutation($i: RecordSaleInput!) { recordSale(input: $i) { sale { id } } }")
-			.variable("i", Map.of("sellerId", seller, "product", "小米", "category", "GRAIN", "channel", "OFFLINE_EVENT",
-					"month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(), "quantity", 50, "unit", "千克",
-					"amount", 450, "householdsBenefiting", 1))
+			.variable("i",
+					Map.of("sellerId", seller, "product", "小米", "category", "GRAIN", "channel", "OFFLINE_EVENT",
+							"month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(), "quantity", 50, "unit", "千克",
+							"amount", 450, "householdsBenefiting", 1))
 			.execute()
 			.errors()
 			.verify();
-		admin.document("mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\", fields: $f}) { fields } }")
+		admin.document(
+				"mutation($f: [String!]!) { setPartnerApprovedFields(input: {partnerId: \"partner-insurer\", fields: $f}) { fields } }")
 			.variable("f", List.copyOf(BANK_APPROVED))
 			.execute()
 			.errors()
@@ -215,8 +247,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * Whether the path starts at a list of this type's rows of which the partner may read no field: such a list is
-	 * refused whole (no rows, count or cursors), as the entry-point rule of the policy says.
+	 * Whether the path starts at a list of this type's rows of which the partner may read
+	 * no field: such a list is refused whole (no rows, count or cursors), as the
+	 * entry-point rule of the policy says.
 	 */
 	private boolean listedWithoutApproval(String root, String type) {
 		GraphQLFieldDefinition rootField = this.graphQlSource.schema().getQueryType().getFieldDefinition(root);
@@ -227,7 +260,10 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		return BANK_APPROVED.stream().noneMatch((field) -> field.startsWith(type + "."));
 	}
 
-	/** One request per field, so that a refused non-null field cannot hide the answer for its siblings. */
+	/**
+	 * One request per field, so that a refused non-null field cannot hide the answer for
+	 * its siblings.
+	 */
 	private void check(GraphQLObjectType type, Who who) {
 		String[] path = PATHS.get(type.getName());
 		HttpGraphQlTester tester = who.name().startsWith("partner-")
@@ -237,7 +273,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		String root = path[0].substring(0, path[0].indexOf('('));
 		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 			String selection = field.getName()
-					+ ((GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType) ? " { __typename }" : "");
+					+ ((GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType) ? " { __typename }"
+							: "");
 			GraphQlTester.Response response = tester
 				.document("query($id: ID!) { " + path[0] + " " + selection + " " + path[1] + " }")
 				.variable("id", this.householdId)
@@ -246,24 +283,28 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			response.errors().satisfy(errors::addAll);
 			String fieldPath = prefix + "." + field.getName();
 			if (!hasAnyNonDashboardRole(who) && FieldPolicyVisitor.onlyHouseholdOwned(type)) {
-				// a list of sellers or reports holds no row for dashboard viewers, refused or empty: nothing comes back
+				// a list of sellers or reports holds no row for dashboard viewers,
+				// refused or empty: nothing comes back
 				assertThat(errors).as(who.name() + " " + fieldPath)
-					.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+					.allSatisfy(
+							(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
 				response.path(prefix).pathDoesNotExist();
 				continue;
 			}
 			if (!hasAnyNonDashboardRole(who)) {
 				// dashboard viewers do not even reach the household
 				assertThat(errors).as(who.name() + " " + fieldPath)
-					.anySatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+					.anySatisfy(
+							(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
 				response.path(root).valueIsNull();
 				continue;
 			}
-			if (who.roles().contains("PARTNER") && (REFUSED_TO_PARTNERS.contains(type.getName())
-					|| listedWithoutApproval(root, type.getName()))) {
+			if (who.roles().contains("PARTNER")
+					&& (REFUSED_TO_PARTNERS.contains(type.getName()) || listedWithoutApproval(root, type.getName()))) {
 				assertThat(errors).as(who.name() + " " + root)
 					.anySatisfy((error) -> assertThat(error.getPath()).isEqualTo(root))
-					.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+					.allSatisfy(
+							(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
 				response.path(root).valueIsNull();
 				continue;
 			}
@@ -284,9 +325,11 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 				String value = stored.get(field.getName()).toString();
 				String actual = response.path(fieldPath).entity(String.class).get();
 				if (expected.equals("MASKED")) {
-					// the mask the directive names, applied as the schema's Mask enum describes it
+					// the mask the directive names, applied as the schema's Mask enum
+					// describes it
 					Mask mask = Mask.valueOf(argument(field.getAppliedDirective("sensitive"), "mask").toString());
-					assertThat(actual).as(who.name() + " " + fieldPath).isEqualTo(mask.apply(value).toString())
+					assertThat(actual).as(who.name() + " " + fieldPath)
+						.isEqualTo(mask.apply(value).toString())
 						.isNotEqualTo(value);
 				}
 				else {
@@ -296,7 +339,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		}
 	}
 
-	/** The stored values of the sensitive fields, for comparing whole and masked answers. */
+	/**
+	 * The stored values of the sensitive fields, for comparing whole and masked answers.
+	 */
 	private Map<String, Object> stored(String type) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		if (type.equals("Household")) {
@@ -314,9 +359,10 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 					String.class, this.householdId));
 		}
 		else if (type.equals("DataQualityFinding")) {
-			values.put("memberIdNumber", this.jdbc.queryForObject(
-					"SELECT id_number FROM member WHERE household_id = ? AND relation = 'HEAD'", String.class,
-					this.householdId));
+			values.put("memberIdNumber",
+					this.jdbc.queryForObject(
+							"SELECT id_number FROM member WHERE household_id = ? AND relation = 'HEAD'", String.class,
+							this.householdId));
 		}
 		else if (type.equals("Member")) {
 			Map<String, Object> row = this.jdbc.queryForMap(
@@ -330,9 +376,10 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * The test's own reading of DOMAIN.md's table, applied to the directive on the field: county admins see
-	 * everything; dashboard viewers nothing; partners only approved fields; otherwise a plain field is visible and a
-	 * sensitive one as its directive lists the role (departments named in it see it whole).
+	 * The test's own reading of DOMAIN.md's table, applied to the directive on the field:
+	 * county admins see everything; dashboard viewers nothing; partners only approved
+	 * fields; otherwise a plain field is visible and a sensitive one as its directive
+	 * lists the role (departments named in it see it whole).
 	 */
 	@SuppressWarnings("unchecked")
 	private static String expectedAccess(GraphQLSchema schema, String type, GraphQLFieldDefinition field, Who who) {
@@ -343,7 +390,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			return "FORBIDDEN";
 		}
 		GraphQLAppliedDirective own = field.getAppliedDirective("sensitive");
-		Object sameAs = (own != null && own.getArgument("sameAs") != null) ? own.getArgument("sameAs").getValue() : null;
+		Object sameAs = (own != null && own.getArgument("sameAs") != null) ? own.getArgument("sameAs").getValue()
+				: null;
 		if (who.roles().contains("PARTNER") && sameAs != null && !BANK_APPROVED.contains(sameAs.toString())) {
 			return "FORBIDDEN";
 		}
@@ -361,7 +409,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		return masked.contains(role) ? "MASKED" : "FORBIDDEN";
 	}
 
-	/** A directive with {@code sameAs: "Type.field"} stands for that field's directive. */
+	/**
+	 * A directive with {@code sameAs: "Type.field"} stands for that field's directive.
+	 */
 	static GraphQLAppliedDirective followed(GraphQLSchema schema, GraphQLAppliedDirective sensitive) {
 		if (sensitive == null || sensitive.getArgument("sameAs") == null
 				|| sensitive.getArgument("sameAs").getValue() == null) {
@@ -403,9 +453,10 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 	private static final Pattern HEALTH_OR_CONTRACT = Pattern.compile("(?i)^(health|disabilityGrade|contractNumber)$");
 
 	/**
-	 * DOMAIN.md's rules that hold whatever the directives say, so a sensitive field added without its directive,
-	 * or with a wrong one, fails here: ID numbers are masked for cadres, departments and partners; phones never
-	 * reach departments and are masked for partners; health, disability and contract numbers are always @sensitive.
+	 * DOMAIN.md's rules that hold whatever the directives say, so a sensitive field added
+	 * without its directive, or with a wrong one, fails here: ID numbers are masked for
+	 * cadres, departments and partners; phones never reach departments and are masked for
+	 * partners; health, disability and contract numbers are always @sensitive.
 	 */
 	@Test
 	void sensitiveFieldsCarryTheDirectivesTheDomainRequires() {
@@ -425,7 +476,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 					assertThat(argument(sensitive, "mask").toString()).as(name).isEqualTo("PHONE");
 					assertThat((Collection<Object>) argument(sensitive, "whole")).as(name)
 						.doesNotContain("DEPARTMENT_OFFICER", "PARTNER");
-					assertThat((Collection<Object>) argument(sensitive, "masked")).as(name).doesNotContain("DEPARTMENT_OFFICER");
+					assertThat((Collection<Object>) argument(sensitive, "masked")).as(name)
+						.doesNotContain("DEPARTMENT_OFFICER");
 				}
 				if (HEALTH_OR_CONTRACT.matcher(field.getName()).matches()) {
 					assertThat(sensitive).as(name).isNotNull();

@@ -22,10 +22,11 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Health inferred is health: risk causes, department warnings and measure descriptions follow {@code Member.health}
- * (refused as a whole, whatever their value, to whoever may not read health), and MEDICAL and DISABILITY measures
- * are not rows at all for such callers (lists, counts and filters agree). Checked for every line department, with
- * real officers' tokens.
+ * Health inferred is health: risk causes, department warnings and measure descriptions
+ * follow {@code Member.health} (refused as a whole, whatever their value, to whoever may
+ * not read health), and MEDICAL and DISABILITY measures are not rows at all for such
+ * callers (lists, counts and filters agree). Checked for every line department, with real
+ * officers' tokens.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HealthPolicyTests extends AbstractPlatformTests {
@@ -34,10 +35,16 @@ class HealthPolicyTests extends AbstractPlatformTests {
 			+ "all: measures(filter: {householdId: $id}) { totalCount edges { node { category } } } "
 			+ "medical: measures(filter: {householdId: $id, category: MEDICAL}) { totalCount } }";
 
-	/** Monitored for ILLNESS, warned by medical insurance, with a MEDICAL and an INDUSTRY measure. */
+	/**
+	 * Monitored for ILLNESS, warned by medical insurance, with a MEDICAL and an INDUSTRY
+	 * measure.
+	 */
 	long ill;
 
-	/** Monitored for an ACCIDENT: its risk causes tell no health, and are refused all the same. */
+	/**
+	 * Monitored for an ACCIDENT: its risk causes tell no health, and are refused all the
+	 * same.
+	 */
 	long accident;
 
 	List<Map<String, Object>> insurerApprovals;
@@ -46,8 +53,9 @@ class HealthPolicyTests extends AbstractPlatformTests {
 	void createHouseholds() {
 		this.ill = monitored("ILLNESS");
 		this.accident = monitored("ACCIDENT");
-		this.jdbc.update("UPDATE household SET warning_source = 'MEDICAL_INSURANCE', warning_received_on = ?"
-				+ " WHERE id = ?", LocalDate.now().minusDays(5), this.ill);
+		this.jdbc.update(
+				"UPDATE household SET warning_source = 'MEDICAL_INSURANCE', warning_received_on = ?" + " WHERE id = ?",
+				LocalDate.now().minusDays(5), this.ill);
 		measure(this.ill, "MEDICAL", "大病医疗救助");
 		measure(this.ill, "INDUSTRY", "养牛补贴");
 		this.insurerApprovals = this.jdbc.queryForList(
@@ -56,7 +64,9 @@ class HealthPolicyTests extends AbstractPlatformTests {
 
 	@AfterAll
 	void restoreInsurerApprovals() {
-		approve(this.insurerApprovals.stream().map((row) -> row.get("type_name") + "." + row.get("field_name")).toList());
+		approve(this.insurerApprovals.stream()
+			.map((row) -> row.get("type_name") + "." + row.get("field_name"))
+			.toList());
 	}
 
 	private long monitored(String cause) {
@@ -67,10 +77,10 @@ class HealthPolicyTests extends AbstractPlatformTests {
 	}
 
 	private void measure(long household, String category, String description) {
-		this.admin
-			.document("mutation($i: RecordMeasureInput!) { recordMeasure(input: $i) { measure { id } } }")
-			.variable("i", Map.of("householdId", household, "category", category, "description", description,
-					"responsibleDepartment", "县医保局", "startDate", LocalDate.now().minusDays(10).toString()))
+		this.admin.document("mutation($i: RecordMeasureInput!) { recordMeasure(input: $i) { measure { id } } }")
+			.variable("i",
+					Map.of("householdId", household, "category", category, "description", description,
+							"responsibleDepartment", "县医保局", "startDate", LocalDate.now().minusDays(10).toString()))
 			.execute()
 			.errors()
 			.verify();
@@ -97,11 +107,11 @@ class HealthPolicyTests extends AbstractPlatformTests {
 		household.errors().verify();
 		household.path("household.riskCauses").entityList(String.class).containsExactly("ILLNESS");
 		household.path("household.warningSource").entity(String.class).isEqualTo("MEDICAL_INSURANCE");
-		household.path("household.measures[*].description").entityList(String.class)
-			.contains("大病医疗救助", "养牛补贴");
+		household.path("household.measures[*].description").entityList(String.class).contains("大病医疗救助", "养牛补贴");
 		GraphQlTester.Response measures = caller.document(MEASURES).variable("id", this.ill).execute();
 		measures.errors().verify();
-		assertThat(measures.path("household.measures[*].category").entityList(String.class).get()).containsExactlyInAnyOrder("MEDICAL", "INDUSTRY");
+		assertThat(measures.path("household.measures[*].category").entityList(String.class).get())
+			.containsExactlyInAnyOrder("MEDICAL", "INDUSTRY");
 		assertThat(measures.path("all.totalCount").entity(Long.class).get()).as(who).isEqualTo(2L);
 		assertThat(measures.path("medical.totalCount").entity(Long.class).get()).as(who).isEqualTo(1L);
 	}
@@ -132,7 +142,8 @@ class HealthPolicyTests extends AbstractPlatformTests {
 			.execute();
 		approved.errors().verify();
 		approved.path("household.riskCauses").entityList(String.class).containsExactly("ILLNESS");
-		assertThat(approved.path("household.measures[*].category").entityList(String.class).get()).containsExactlyInAnyOrder("MEDICAL", "INDUSTRY");
+		assertThat(approved.path("household.measures[*].category").entityList(String.class).get())
+			.containsExactlyInAnyOrder("MEDICAL", "INDUSTRY");
 	}
 
 	private void readsNoHealth(HttpGraphQlTester caller, String who) {
@@ -144,7 +155,8 @@ class HealthPolicyTests extends AbstractPlatformTests {
 					.execute();
 				List<ResponseError> errors = new ArrayList<>();
 				response.errors().satisfy(errors::addAll);
-				// refused whatever the value: the accident household's causes are refused like the ill one's
+				// refused whatever the value: the accident household's causes are refused
+				// like the ill one's
 				assertThat(errors).as(who + " " + field + " of " + household).singleElement().satisfies((error) -> {
 					assertThat(error.getPath()).isEqualTo("household." + field);
 					assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
@@ -153,7 +165,8 @@ class HealthPolicyTests extends AbstractPlatformTests {
 				response.path("household.id").entity(Long.class).isEqualTo(household);
 			}
 		}
-		// the MEDICAL measure is no row: not in the household's list, the list, its count, nor a filter for it
+		// the MEDICAL measure is no row: not in the household's list, the list, its
+		// count, nor a filter for it
 		GraphQlTester.Response measures = caller
 			.document("query($id: ID!) { household(id: $id) { measures { category description } } }")
 			.variable("id", this.ill)
@@ -164,14 +177,16 @@ class HealthPolicyTests extends AbstractPlatformTests {
 			assertThat(error.getPath()).endsWith(".description");
 			assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
 		});
-		assertThat(measures.path("household.measures[*].category").entityList(String.class).get()).as(who).containsExactly("INDUSTRY");
+		assertThat(measures.path("household.measures[*].category").entityList(String.class).get()).as(who)
+			.containsExactly("INDUSTRY");
 		if (who.startsWith("partner-")) {
 			return; // partners read no lists of measures beyond their approved fields
 		}
 		GraphQlTester.Response lists = caller.document(MEASURES).variable("id", this.ill).execute();
 		lists.errors().verify();
 		assertThat(lists.path("all.totalCount").entity(Long.class).get()).as(who).isEqualTo(1L);
-		assertThat(lists.path("all.edges[*].node.category").entityList(String.class).get()).as(who).containsExactly("INDUSTRY");
+		assertThat(lists.path("all.edges[*].node.category").entityList(String.class).get()).as(who)
+			.containsExactly("INDUSTRY");
 		assertThat(lists.path("medical.totalCount").entity(Long.class).get()).as(who).isEqualTo(0L);
 	}
 

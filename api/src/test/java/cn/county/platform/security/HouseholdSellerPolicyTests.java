@@ -21,9 +21,11 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A HOUSEHOLD seller, its sales and its reports are household-level data ({@code @personal(onlyHouseholdOwned:
- * true)}): dashboard viewers reach none, partners read only approved fields and every such read is logged.
- * Enterprises and cooperatives are not: every caller that reaches them reads them whole, unlogged.
+ * A HOUSEHOLD seller, its sales and its reports are household-level data
+ * ({@code @personal(onlyHouseholdOwned:
+ * true)}): dashboard viewers reach none, partners read only approved fields and every
+ * such read is logged. Enterprises and cooperatives are not: every caller that reaches
+ * them reads them whole, unlogged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HouseholdSellerPolicyTests extends AbstractPlatformTests {
@@ -51,10 +53,10 @@ class HouseholdSellerPolicyTests extends AbstractPlatformTests {
 		Map<String, Object> input = Fixtures.household();
 		input.put("head", Fixtures.member("孙卖", Fixtures.idNumber(LocalDate.of(1975, 3, 3))));
 		this.household = Fixtures.createHousehold(admin, input).id();
-		this.householdSeller = register(admin, Map.of("kind", "HOUSEHOLD", "name", "孙家小米" + this.household,
-				"householdId", this.household));
-		this.enterprise = register(admin, Map.of("kind", "ENTERPRISE", "name", "县小米公司" + this.household,
-				"townCode", Fixtures.TOWN));
+		this.householdSeller = register(admin,
+				Map.of("kind", "HOUSEHOLD", "name", "孙家小米" + this.household, "householdId", this.household));
+		this.enterprise = register(admin,
+				Map.of("kind", "ENTERPRISE", "name", "县小米公司" + this.household, "townCode", Fixtures.TOWN));
 		this.householdSale = sale(admin, this.householdSeller);
 		this.enterpriseSale = sale(admin, this.enterprise);
 		this.insurerApprovals = this.jdbc.queryForList(
@@ -63,7 +65,9 @@ class HouseholdSellerPolicyTests extends AbstractPlatformTests {
 
 	@AfterAll
 	void restoreInsurerApprovals() {
-		approve(this.insurerApprovals.stream().map((row) -> row.get("type_name") + "." + row.get("field_name")).toList());
+		approve(this.insurerApprovals.stream()
+			.map((row) -> row.get("type_name") + "." + row.get("field_name"))
+			.toList());
 	}
 
 	private static long register(HttpGraphQlTester admin, Map<String, Object> input) {
@@ -77,9 +81,9 @@ class HouseholdSellerPolicyTests extends AbstractPlatformTests {
 
 	private static long sale(HttpGraphQlTester admin, long seller) {
 		return admin.document("mutation($i: RecordSaleInput!) { recordSale(input: $i) { sale { id } } }")
-			.variable("i", Map.of("sellerId", seller, "product", "小米", "category", "GRAIN", "channel",
-					"OFFLINE_EVENT", "month", MONTH, "quantity", 50, "unit", "千克", "amount", 450,
-					"householdsBenefiting", 1))
+			.variable("i",
+					Map.of("sellerId", seller, "product", "小米", "category", "GRAIN", "channel", "OFFLINE_EVENT",
+							"month", MONTH, "quantity", 50, "unit", "千克", "amount", 450, "householdsBenefiting", 1))
 			.execute()
 			.path("recordSale.sale.id")
 			.entity(Long.class)
@@ -157,9 +161,11 @@ class HouseholdSellerPolicyTests extends AbstractPlatformTests {
 			.document("{ me { fieldAccess { type whole forbidden onlyHouseholdOwned } } }")
 			.execute();
 		me.errors().verify();
-		me.path("me.fieldAccess[?(@.type == 'Seller')].onlyHouseholdOwned").entityList(Boolean.class)
+		me.path("me.fieldAccess[?(@.type == 'Seller')].onlyHouseholdOwned")
+			.entityList(Boolean.class)
 			.containsExactly(true);
-		assertThat(me.path("me.fieldAccess[?(@.type == 'Seller')].whole[*]").entityList(String.class).get()).containsExactlyInAnyOrder("name", "kind");
+		assertThat(me.path("me.fieldAccess[?(@.type == 'Seller')].whole[*]").entityList(String.class).get())
+			.containsExactlyInAnyOrder("name", "kind");
 	}
 
 	@Test
@@ -179,11 +185,15 @@ class HouseholdSellerPolicyTests extends AbstractPlatformTests {
 		}
 	}
 
-	/** Log rows of the insurer naming the household seller's household with a seller or sale field read. */
+	/**
+	 * Log rows of the insurer naming the household seller's household with a seller or
+	 * sale field read.
+	 */
 	private long logged() {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = 'partner-insurer'"
-				+ " AND household_ids LIKE ? AND (fields LIKE '%Seller.%' OR fields LIKE '%Sale.%')", Long.class,
-				"%" + this.household + "%");
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM partner_access_log WHERE partner_id = 'partner-insurer'"
+						+ " AND household_ids LIKE ? AND (fields LIKE '%Seller.%' OR fields LIKE '%Sale.%')",
+				Long.class, "%" + this.household + "%");
 	}
 
 	private void approve(List<String> fields) {

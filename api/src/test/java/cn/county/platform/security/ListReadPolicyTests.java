@@ -19,9 +19,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A list's filters, sorts, count and cursors under the field policy: the probe that found the leak (a partner with
- * no approved field listing households by risk cause and head name, and decoding the cursors), cursors that are
- * tampered with or come from another sort order, and a partner's list read in its access log.
+ * A list's filters, sorts, count and cursors under the field policy: the probe that found
+ * the leak (a partner with no approved field listing households by risk cause and head
+ * name, and decoding the cursors), cursors that are tampered with or come from another
+ * sort order, and a partner's list read in its access log.
  */
 class ListReadPolicyTests extends AbstractPlatformTests {
 
@@ -89,7 +90,8 @@ class ListReadPolicyTests extends AbstractPlatformTests {
 	@Test
 	void aVillageCadreAndADepartmentOfficerFilterByWhatTheyRead() {
 		this.clients.villageCadre()
-			.document("{ households(filter: {riskCause: DISABILITY}, orderBy: {field: HEAD_NAME}, first: 1) { totalCount } }")
+			.document(
+					"{ households(filter: {riskCause: DISABILITY}, orderBy: {field: HEAD_NAME}, first: 1) { totalCount } }")
 			.execute()
 			.errors()
 			.verify();
@@ -129,7 +131,8 @@ class ListReadPolicyTests extends AbstractPlatformTests {
 
 	@Test
 	void aCursorFromOneSortOrderIsRefusedUnderAnotherAndByAnotherList() {
-		String byCode = this.admin.document("{ households(first: 1, orderBy: {field: CODE}) { pageInfo { endCursor } } }")
+		String byCode = this.admin
+			.document("{ households(first: 1, orderBy: {field: CODE}) { pageInfo { endCursor } } }")
 			.execute()
 			.path("households.pageInfo.endCursor")
 			.entity(String.class)
@@ -161,8 +164,8 @@ class ListReadPolicyTests extends AbstractPlatformTests {
 		assertThat(codes).hasSize(3);
 		List<String> ids = this.jdbc.queryForList("SELECT CAST(id AS CHAR) FROM household WHERE code IN (?, ?, ?)",
 				String.class, codes.toArray());
-		Map<?, ?> entry = this.admin
-			.document("{ partnerAccessLog(partnerId: \"partner-bank\", first: 1) { edges { node { operation householdIds fields } } } }")
+		Map<?, ?> entry = this.admin.document(
+				"{ partnerAccessLog(partnerId: \"partner-bank\", first: 1) { edges { node { operation householdIds fields } } } }")
 			.execute()
 			.path("partnerAccessLog.edges[0].node")
 			.entity(Map.class)
@@ -181,11 +184,11 @@ class ListReadPolicyTests extends AbstractPlatformTests {
 		long before = this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?",
 				Long.class, "partner-insurer");
 		insurer().document("query countOnly { households(first: 2) { totalCount } }").execute().errors().verify();
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?",
-				Long.class, "partner-insurer"))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM partner_access_log WHERE partner_id = ?", Long.class,
+				"partner-insurer"))
 			.isEqualTo(before + 1);
-		Map<?, ?> entry = this.admin
-			.document("{ partnerAccessLog(partnerId: \"partner-insurer\", first: 1) { edges { node { operation householdIds fields } } } }")
+		Map<?, ?> entry = this.admin.document(
+				"{ partnerAccessLog(partnerId: \"partner-insurer\", first: 1) { edges { node { operation householdIds fields } } } }")
 			.execute()
 			.path("partnerAccessLog.edges[0].node")
 			.entity(Map.class)
@@ -204,13 +207,15 @@ class ListReadPolicyTests extends AbstractPlatformTests {
 	}
 
 	private HttpGraphQlTester insurer() {
-		// a fresh token each time is not needed (approvals are read per request), but a fresh tester keeps it simple
+		// a fresh token each time is not needed (approvals are read per request), but a
+		// fresh tester keeps it simple
 		return this.clients.insurer();
 	}
 
 	private List<String> approvals(String partner) {
-		return this.jdbc.queryForList("SELECT CONCAT(type_name, '.', field_name) FROM partner_field_approval"
-				+ " WHERE partner_id = ?", String.class, partner);
+		return this.jdbc.queryForList(
+				"SELECT CONCAT(type_name, '.', field_name) FROM partner_field_approval" + " WHERE partner_id = ?",
+				String.class, partner);
 	}
 
 	private void approve(String partner, List<String> fields) {

@@ -31,22 +31,32 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Masks that cannot be undone. For every demo caller, reads every field of the members and the head of a known
- * household (the fields walked from the running schema, so a new field is read the day it is added), its loans,
- * its data-quality findings, its screening-list entry and a search for it; then tries to rebuild each masked value
- * (ID numbers, phone, loan contract number) from everything the same caller read, and fails: at least
- * {@value #THRESHOLD} candidates stay, and no readable text holds the value or its hidden part.
+ * Masks that cannot be undone. For every demo caller, reads every field of the members
+ * and the head of a known household (the fields walked from the running schema, so a new
+ * field is read the day it is added), its loans, its data-quality findings, its
+ * screening-list entry and a search for it; then tries to rebuild each masked value (ID
+ * numbers, phone, loan contract number) from everything the same caller read, and fails:
+ * at least {@value #THRESHOLD} candidates stay, and no readable text holds the value or
+ * its hidden part.
  *
- * <p>The attacker is given more than it read: the gender and the birth date inside the ID number are assumed known
- * whenever the caller could not read them, so the counts are lower bounds.
+ * <p>
+ * The attacker is given more than it read: the gender and the birth date inside the ID
+ * number are assumed known whenever the caller could not read them, so the counts are
+ * lower bounds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MaskInferenceTests extends AbstractPlatformTests {
 
-	/** Fewer candidates than this and a caller could try them all, e.g. against another service. */
+	/**
+	 * Fewer candidates than this and a caller could try them all, e.g. against another
+	 * service.
+	 */
 	static final int THRESHOLD = 100;
 
-	/** The county's region code: public, so an attacker always knows the first six characters. */
+	/**
+	 * The county's region code: public, so an attacker always knows the first six
+	 * characters.
+	 */
 	static final String COUNTY_REGION = "411024";
 
 	@Autowired
@@ -68,7 +78,8 @@ class MaskInferenceTests extends AbstractPlatformTests {
 	@BeforeAll
 	void createHousehold() {
 		HttpGraphQlTester admin = this.admin;
-		// the probe's case: a woman born 1986-08-28 in the county, an ID number with an order code still free
+		// the probe's case: a woman born 1986-08-28 in the county, an ID number with an
+		// order code still free
 		this.idNumbers.add(freeIdNumber(LocalDate.of(1986, 8, 28), false));
 		this.idNumbers.add(freeIdNumber(LocalDate.of(1984, 2, 10), true));
 		this.phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000L);
@@ -80,28 +91,32 @@ class MaskInferenceTests extends AbstractPlatformTests {
 		this.householdCode = created.code();
 		long head = created.headId();
 		admin.document("mutation($i: AddMemberInput!) { addMember(input: $i) { member { id } } }")
-			.variable("i", Map.of("householdId", this.householdId, "relation", "SPOUSE", "member",
-					Fixtures.member("李建国", this.idNumbers.get(1))))
+			.variable("i",
+					Map.of("householdId", this.householdId, "relation", "SPOUSE", "member",
+							Fixtures.member("李建国", this.idNumbers.get(1))))
 			.execute()
 			.errors()
 			.verify();
 		// a bank's contract numbering: prefix, year, sequence
 		this.contract = "XD2023-" + String.format("%07d", 1_000_000 + System.nanoTime() % 9_000_000L);
 		admin.document("mutation($i: IssueLoanInput!) { issueLoan(input: $i) { loan { id } } }")
-			.variable("i", Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行",
-					"contractNumber", this.contract, "amount", 30000, "issuedOn", "2023-06-01", "termMonths", 36,
-					"purpose", "养牛"))
+			.variable("i",
+					Map.of("householdId", this.householdId, "borrowerId", head, "bank", "县农村商业银行", "contractNumber",
+							this.contract, "amount", 30000, "issuedOn", "2023-06-01", "termMonths", 36, "purpose",
+							"养牛"))
 			.execute()
 			.errors()
 			.verify();
-		// on the screening list, and a finding about the spouse: recorded birth date a day off the ID's
+		// on the screening list, and a finding about the spouse: recorded birth date a
+		// day off the ID's
 		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"
 				+ " screened_on = NULL WHERE id = ?", LocalDate.now().minusDays(3), this.householdId);
 		this.jdbc.update("UPDATE member SET birth_date = birth_date + INTERVAL 1 DAY WHERE household_id = ?"
 				+ " AND relation = 'SPOUSE'", this.householdId);
-		// partner-bank approved for every field of Member and Household; what it had is put back afterwards
-		this.bankApprovals = this.jdbc.queryForList(
-				"SELECT type_name, field_name FROM partner_field_approval WHERE partner_id = 'partner-bank'");
+		// partner-bank approved for every field of Member and Household; what it had is
+		// put back afterwards
+		this.bankApprovals = this.jdbc
+			.queryForList("SELECT type_name, field_name FROM partner_field_approval WHERE partner_id = 'partner-bank'");
 		List<String> every = new ArrayList<>();
 		for (String type : List.of("Household", "Member")) {
 			this.graphQlSource.schema()
@@ -114,9 +129,8 @@ class MaskInferenceTests extends AbstractPlatformTests {
 
 	@AfterAll
 	void restoreBankApprovals() {
-		setApproved("partner-bank", this.bankApprovals.stream()
-			.map((row) -> row.get("type_name") + "." + row.get("field_name"))
-			.toList());
+		setApproved("partner-bank",
+				this.bankApprovals.stream().map((row) -> row.get("type_name") + "." + row.get("field_name")).toList());
 	}
 
 	private void setApproved(String partner, List<String> fields) {
@@ -130,7 +144,10 @@ class MaskInferenceTests extends AbstractPlatformTests {
 			.verify();
 	}
 
-	/** A well-formed number of the county for the date and gender that no member holds yet. */
+	/**
+	 * A well-formed number of the county for the date and gender that no member holds
+	 * yet.
+	 */
 	private String freeIdNumber(LocalDate birthDate, boolean male) {
 		for (int sequence = male ? 999 : 998; sequence > 0; sequence -= 2) {
 			String number = ResidentIdNumber.of(COUNTY_REGION, birthDate, sequence);
@@ -153,7 +170,10 @@ class MaskInferenceTests extends AbstractPlatformTests {
 		return tests;
 	}
 
-	/** What one caller read: each field's values, in order (members: head first), and every text it received. */
+	/**
+	 * What one caller read: each field's values, in order (members: head first), and
+	 * every text it received.
+	 */
 	private static final class Read {
 
 		final Map<String, List<Object>> values = new LinkedHashMap<>();
@@ -186,7 +206,8 @@ class MaskInferenceTests extends AbstractPlatformTests {
 	private void attack(String caller) throws Exception {
 		Read read = caller.equals("partner-bank") ? readAsBank() : readAll(caller);
 		boolean wholeIds = caller.equals("county.admin") || caller.equals("town.official");
-		// ID numbers: the members', the head's on the household, the screening entry's and the findings'
+		// ID numbers: the members', the head's on the household, the screening entry's
+		// and the findings'
 		List<String> birthDates = strings(read.of("Member.birthDate"));
 		List<String> genders = strings(read.of("Member.gender"));
 		for (int i = 0; i < this.idNumbers.size(); i++) {
@@ -208,17 +229,22 @@ class MaskInferenceTests extends AbstractPlatformTests {
 					continue; // another member's number in a finding
 				}
 				assertThat(value).as(caller + " reads a masked ID number").isNotEqualTo(stored);
-				// worst case: the birth date inside the number and the gender are known, whether or not the caller
-				// read them (it reads the recorded birth date whole; for the spouse that one is a day off)
+				// worst case: the birth date inside the number and the gender are known,
+				// whether or not the caller
+				// read them (it reads the recorded birth date whole; for the spouse that
+				// one is a day off)
 				LocalDate birth = ResidentIdNumber.birthDate(stored).orElseThrow();
 				if (birthDates.size() > i && birthDates.get(i) != null && i == 0) {
-					assertThat(LocalDate.parse(birthDates.get(i))).as(caller + " reads the head's birth date").isEqualTo(birth);
+					assertThat(LocalDate.parse(birthDates.get(i))).as(caller + " reads the head's birth date")
+						.isEqualTo(birth);
 				}
 				boolean male = (genders.size() > i && genders.get(i) != null) ? genders.get(i).equals("MALE")
 						: ResidentIdNumber.gender(stored).equals("MALE");
 				long agreeing = candidates(value, Set.of(birth), male, stored);
-				assertThat(agreeing).as(caller + ": numbers consistent with " + value + ", the county, the gender and"
-						+ " the birth date").isGreaterThanOrEqualTo(THRESHOLD);
+				assertThat(agreeing)
+					.as(caller + ": numbers consistent with " + value + ", the county, the gender and"
+							+ " the birth date")
+					.isGreaterThanOrEqualTo(THRESHOLD);
 			}
 			if (!wholeIds) {
 				String hidden = stored.substring(6);
@@ -226,7 +252,8 @@ class MaskInferenceTests extends AbstractPlatformTests {
 					.noneMatch((text) -> text.contains(stored) || text.contains(hidden));
 			}
 		}
-		// the phone: whole for the county, towns and villages; masked for partners; refused to departments
+		// the phone: whole for the county, towns and villages; masked for partners;
+		// refused to departments
 		boolean wholePhone = Set.of("county.admin", "town.official", "village.cadre").contains(caller);
 		for (Object value : read.of("Household.phone")) {
 			if (value == null || wholePhone) {
@@ -241,7 +268,8 @@ class MaskInferenceTests extends AbstractPlatformTests {
 		if (!wholePhone) {
 			assertThat(read.texts).as(caller + " finds the phone in no text").noneMatch((t) -> t.contains(this.phone));
 		}
-		// the contract number: whole for the county, towns and FINANCE; masked for cadres and partners
+		// the contract number: whole for the county, towns and FINANCE; masked for cadres
+		// and partners
 		boolean wholeContract = Set.of("county.admin", "town.official", "finance.officer").contains(caller);
 		for (Object value : read.of("Loan.contractNumber")) {
 			if (value == null || wholeContract) {
@@ -249,7 +277,8 @@ class MaskInferenceTests extends AbstractPlatformTests {
 			}
 			String masked = value.toString();
 			assertThat(masked).as(caller + " contract").isNotEqualTo(this.contract);
-			// kept: the bank's prefix; the year is the issue year; the sequence is any of the year's contracts
+			// kept: the bank's prefix; the year is the issue year; the sequence is any of
+			// the year's contracts
 			assertThat(masked.substring(2)).as(caller + " contract beyond the prefix").matches("\\*+");
 			long sameYear = this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM loan WHERE YEAR(issued_on) = 2023 AND contract_number LIKE 'XD2023-%'",
@@ -264,22 +293,24 @@ class MaskInferenceTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * Every field of Household, Member and Loan (from the running schema), of the findings and the screening entry,
-	 * and a search by code: one request per field, so a refused field hides nothing else.
+	 * Every field of Household, Member and Loan (from the running schema), of the
+	 * findings and the screening entry, and a search by code: one request per field, so a
+	 * refused field hides nothing else.
 	 */
 	private Read readAll(String caller) {
-		HttpGraphQlTester tester = caller.startsWith("partner-")
-				? this.clients.asClient(caller, caller + "-dev-secret") : this.clients.as(caller);
+		HttpGraphQlTester tester = caller.startsWith("partner-") ? this.clients.asClient(caller, caller + "-dev-secret")
+				: this.clients.as(caller);
 		Read read = new Read();
 		readType(tester, read, "Household", "household(id: $id) {", "}", "household");
 		readType(tester, read, "Member", "household(id: $id) { members {", "} }", "household.members");
 		readType(tester, read, "Loan", "household(id: $id) { loans {", "} }", "household.loans");
-		readType(tester, read, "DataQualityFinding", "dataQualityFindings(householdId: $id) { edges { node {",
-				"} } }", "dataQualityFindings.edges[*].node");
+		readType(tester, read, "DataQualityFinding", "dataQualityFindings(householdId: $id) { edges { node {", "} } }",
+				"dataQualityFindings.edges[*].node");
 		readType(tester, read, "ScreeningEntry", "screeningList(householdId: $id) { edges { node {", "} } }",
 				"screeningList.edges[*].node");
 		GraphQlTester.Response search = tester
-			.document("query($s: String) { households(filter: {search: $s}) { edges { node { headIdNumber phone } } } }")
+			.document(
+					"query($s: String) { households(filter: {search: $s}) { edges { node { headIdNumber phone } } } }")
 			.variable("s", this.householdCode)
 			.execute();
 		search.errors().satisfy((errors) -> {
@@ -288,8 +319,7 @@ class MaskInferenceTests extends AbstractPlatformTests {
 		return read;
 	}
 
-	private void readType(HttpGraphQlTester tester, Read read, String type, String open, String close,
-			String prefix) {
+	private void readType(HttpGraphQlTester tester, Read read, String type, String open, String close, String prefix) {
 		GraphQLObjectType object = this.graphQlSource.schema().getObjectType(type);
 		for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
 			boolean nested = GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType;
@@ -309,7 +339,8 @@ class MaskInferenceTests extends AbstractPlatformTests {
 				// a connection: every edge's node
 				Object edges = valueAt(response, prefix.substring(0, prefix.length() - "[*].node".length()));
 				if (edges instanceof List<?> list) {
-					list.forEach((edge) -> values.add(((Map<?, ?>) ((Map<?, ?>) edge).get("node")).get(field.getName())));
+					list.forEach(
+							(edge) -> values.add(((Map<?, ?>) ((Map<?, ?>) edge).get("node")).get(field.getName())));
 				}
 			}
 			else if (prefix.endsWith("members") || prefix.endsWith("loans")) {
@@ -339,7 +370,10 @@ class MaskInferenceTests extends AbstractPlatformTests {
 		return response.returnResponse().field(path).getValue();
 	}
 
-	/** partner-bank may send only its trusted documents: what it reads is exactly what they select. */
+	/**
+	 * partner-bank may send only its trusted documents: what it reads is exactly what
+	 * they select.
+	 */
 	private Read readAsBank() throws Exception {
 		HttpGraphQlTester bank = this.clients.bank();
 		Read read = new Read();
@@ -355,8 +389,7 @@ class MaskInferenceTests extends AbstractPlatformTests {
 			}
 			fields.forEach((field, value) -> {
 				if (field.equals("loans") && value instanceof List<?> loans) {
-					loans.forEach((loan) -> ((Map<?, ?>) loan)
-						.forEach((f, v) -> read.add("Loan." + f, v)));
+					loans.forEach((loan) -> ((Map<?, ?>) loan).forEach((f, v) -> read.add("Loan." + f, v)));
 				}
 				else {
 					read.add("Household." + field, value);
@@ -367,9 +400,10 @@ class MaskInferenceTests extends AbstractPlatformTests {
 	}
 
 	/**
-	 * How many well-formed ID numbers agree with the masked one, on the dates given, with the gender's parity:
-	 * the region the mask shows (else the county's), every order code of that parity, the check character computed.
-	 * The stored number must be among them when its own birth date is given (the count is of real candidates).
+	 * How many well-formed ID numbers agree with the masked one, on the dates given, with
+	 * the gender's parity: the region the mask shows (else the county's), every order
+	 * code of that parity, the check character computed. The stored number must be among
+	 * them when its own birth date is given (the count is of real candidates).
 	 */
 	static long candidates(String masked, Set<LocalDate> dates, boolean male, String stored) {
 		String region = masked.substring(0, 6).contains("*") ? COUNTY_REGION : masked.substring(0, 6);

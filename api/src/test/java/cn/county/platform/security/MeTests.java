@@ -11,7 +11,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code me} tells each front end who the caller is and how it sees each household-level field. */
+/**
+ * {@code me} tells each front end who the caller is and how it sees each household-level
+ * field.
+ */
 class MeTests extends AbstractPlatformTests {
 
 	private static final String ME = "{ me { username roles townCode villageCode department partnerId fieldAccess { type whole masked forbidden } } }";
@@ -32,10 +35,12 @@ class MeTests extends AbstractPlatformTests {
 	void departmentOfficerSeesNoPhoneAndOnlyTheirDomainsSensitiveFields() {
 		GraphQlTester.Response me = this.clients.hrssOfficer().document(ME).execute();
 		me.path("me.department").entity(String.class).isEqualTo("HRSS");
-		// no phone; and nothing that tells health (risk causes, the warning's department follow Member.health)
+		// no phone; and nothing that tells health (risk causes, the warning's department
+		// follow Member.health)
 		assertThat((List<Object>) access(me, "Household").get("forbidden")).containsExactly("phone", "riskCauses",
 				"warningSource");
-		assertThat((List<Object>) access(me, "Member").get("forbidden")).containsExactlyInAnyOrder("health", "disabilityGrade");
+		assertThat((List<Object>) access(me, "Member").get("forbidden")).containsExactlyInAnyOrder("health",
+				"disabilityGrade");
 		assertThat((List<Object>) access(me, "Member").get("masked")).containsExactly("idNumber");
 	}
 
@@ -48,9 +53,7 @@ class MeTests extends AbstractPlatformTests {
 
 	@Test
 	void partnerInsurerIsIdentifiedAsAPartner() {
-		GraphQlTester.Response me = this.clients.insurer()
-			.document(ME)
-			.execute();
+		GraphQlTester.Response me = this.clients.insurer().document(ME).execute();
 		me.path("me.roles").entityList(String.class).containsExactly("PARTNER");
 		me.path("me.partnerId").entity(String.class).isEqualTo("partner-insurer");
 	}

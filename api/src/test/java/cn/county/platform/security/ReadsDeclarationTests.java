@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A list of household-level rows whose filter says nothing of what it reads stops the schema from being built. */
+/**
+ * A list of household-level rows whose filter says nothing of what it reads stops the
+ * schema from being built.
+ */
 @Tag("fast")
 class ReadsDeclarationTests {
 
@@ -31,10 +34,11 @@ class ReadsDeclarationTests {
 
 	@Test
 	void anUndeclaredFilterFieldFailsNamingIt() {
-		String sdl = BASE + """
-				input PersonFilter { name: String @reads(fields: ["Person.name"]) nickname: String }
-				type Query { people(filter: PersonFilter, sort: PersonSort, first: Int, after: String): PersonConnection }
-				""";
+		String sdl = BASE
+				+ """
+						input PersonFilter { name: String @reads(fields: ["Person.name"]) nickname: String }
+						type Query { people(filter: PersonFilter, sort: PersonSort, first: Int, after: String): PersonConnection }
+						""";
 		assertThatThrownBy(() -> visit(sdl)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("Query.people")
 			.hasMessageContaining("filter.nickname")
@@ -52,10 +56,11 @@ class ReadsDeclarationTests {
 
 	@Test
 	void aFullyDeclaredListIsBuiltAndItsReadsFollowTheValues() {
-		String sdl = BASE + """
-				input PersonFilter { name: String @reads(fields: ["Person.name"]) }
-				type Query { people(filter: PersonFilter, sort: PersonSort, first: Int, after: String): PersonConnection }
-				""";
+		String sdl = BASE
+				+ """
+						input PersonFilter { name: String @reads(fields: ["Person.name"]) }
+						type Query { people(filter: PersonFilter, sort: PersonSort, first: Int, after: String): PersonConnection }
+						""";
 		GraphQLSchema schema = visit(sdl);
 		ArgumentReads reads = ArgumentReads.of(schema.getQueryType().getFieldDefinition("people"));
 		assertThat(reads.undeclared()).isEmpty();

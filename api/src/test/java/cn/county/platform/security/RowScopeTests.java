@@ -11,14 +11,21 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Town officials reach only their town and village cadres only their village, on every path. */
+/**
+ * Town officials reach only their town and village cadres only their village, on every
+ * path.
+ */
 class RowScopeTests extends AbstractPlatformTests {
 
 	@Test
 	void townOfficialListsAndCountsOnlyTheirTown() {
 		long inTown = count("town_code = ?", Fixtures.TOWN);
 		HttpGraphQlTester official = this.clients.townOfficial();
-		official.documentName("householdCount").execute().path("households.totalCount").entity(Long.class).isEqualTo(inTown);
+		official.documentName("householdCount")
+			.execute()
+			.path("households.totalCount")
+			.entity(Long.class)
+			.isEqualTo(inTown);
 		official.documentName("householdCount")
 			.variable("filter", Map.of("townCode", Fixtures.OTHER_TOWN))
 			.execute()
@@ -42,7 +49,11 @@ class RowScopeTests extends AbstractPlatformTests {
 	void villageCadreListsAndCountsOnlyTheirVillage() {
 		long inVillage = count("village_code = ?", Fixtures.VILLAGE);
 		HttpGraphQlTester cadre = this.clients.villageCadre();
-		cadre.documentName("householdCount").execute().path("households.totalCount").entity(Long.class).isEqualTo(inVillage);
+		cadre.documentName("householdCount")
+			.execute()
+			.path("households.totalCount")
+			.entity(Long.class)
+			.isEqualTo(inVillage);
 		cadre.documentName("householdCount")
 			.variable("filter", Map.of("townCode", Fixtures.TOWN))
 			.execute()
@@ -65,7 +76,8 @@ class RowScopeTests extends AbstractPlatformTests {
 			.variable("input", Fixtures.household())
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+			.satisfy(
+					(errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
 		this.clients.townOfficial()
 			.documentName("createHousehold")
 			.fragmentName("householdFields")
@@ -99,13 +111,15 @@ class RowScopeTests extends AbstractPlatformTests {
 			.path("households.totalCount")
 			.entity(Long.class)
 			.isEqualTo(0L);
-		int version = this.jdbc.queryForObject("SELECT version FROM household WHERE id = ?", Integer.class, row.get("id"));
+		int version = this.jdbc.queryForObject("SELECT version FROM household WHERE id = ?", Integer.class,
+				row.get("id"));
 		GraphQlTester.Response update = caller.documentName("updateHousehold")
 			.fragmentName("householdFields")
 			.variable("input", Map.of("id", row.get("id"), "address", "改了"))
 			.execute();
-		update.errors().satisfy((errors) -> assertThat(errors.get(0).getExtensions().get("classification"))
-			.isIn("NOT_FOUND", "FORBIDDEN"));
+		update.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions().get("classification")).isIn("NOT_FOUND",
+					"FORBIDDEN"));
 		caller.documentName("removeMember")
 			.variable("input", Map.of("id", row.get("member_id")))
 			.execute()

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Checksums of whole tables, taken before and after a refused request to prove it wrote nothing.
- * {@code CHECKSUM TABLE} is answered alike by MySQL and MariaDB.
+ * Checksums of whole tables, taken before and after a refused request to prove it wrote
+ * nothing. {@code CHECKSUM TABLE} is answered alike by MySQL and MariaDB.
  */
 public final class DatabaseSnapshot {
 

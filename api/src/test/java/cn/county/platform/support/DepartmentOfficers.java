@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Officers of line departments the committed realm has no demo user for (health, medical insurance, civil affairs,
- * disabled persons' federation, education, agriculture), added to the test Keycloak through its admin API, the way
- * an administrator would: real users with the {@code department} attribute and the
- * {@code department-officer} role, whose tokens come from the same password flow (password {@code demo}).
+ * Officers of line departments the committed realm has no demo user for (health, medical
+ * insurance, civil affairs, disabled persons' federation, education, agriculture), added
+ * to the test Keycloak through its admin API, the way an administrator would: real users
+ * with the {@code department} attribute and the {@code department-officer} role, whose
+ * tokens come from the same password flow (password {@code demo}).
  */
 public final class DepartmentOfficers {
 

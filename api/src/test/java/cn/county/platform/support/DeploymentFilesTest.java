@@ -20,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docker-compose.yml} deploys in production mode with no default password, and the production realm
- * {@code keycloak-realm/county-realm-prod.json} has no people, no password grant, no committed secret, brute-force
- * protection, and everything the API reads from a token exactly as the development realm the tests run against.
+ * {@code docker-compose.yml} deploys in production mode with no default password, and the
+ * production realm {@code keycloak-realm/county-realm-prod.json} has no people, no
+ * password grant, no committed secret, brute-force protection, and everything the API
+ * reads from a token exactly as the development realm the tests run against.
  */
 @Tag("fast")
 class DeploymentFilesTest {
@@ -34,14 +35,16 @@ class DeploymentFilesTest {
 
 	@Test
 	void composeRunsTheApiInProductionWithoutDefaultPasswords() throws IOException {
-		String text = Files.readString(KeycloakServer.projectRoot().resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+		String text = Files.readString(KeycloakServer.projectRoot().resolve("docker-compose.yml"),
+				StandardCharsets.UTF_8);
 		Map<String, Object> services = map(new Yaml().<Map<String, Object>>load(text).get("services"));
 		Map<String, String> api = environment(services.get("api"));
 		assertThat(api).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
 		assertThat(api).doesNotContainKey("PLATFORM_DEMO_LOAD_ON_START");
 		assertThat(api.get("DB_PASSWORD")).startsWith("${MYSQL_PASSWORD:?");
 		assertThat(api.get("KEYCLOAK_ISSUER")).startsWith("${KEYCLOAK_HOSTNAME:?").endsWith("/realms/county");
-		// no variable has a default value anywhere in the file, and every secret is required
+		// no variable has a default value anywhere in the file, and every secret is
+		// required
 		assertThat(Pattern.compile("\\$\\{[A-Za-z0-9_]+:?-").matcher(text).find()).as("a ${VAR:-default} in compose")
 			.isFalse();
 		for (Map.Entry<String, Object> service : services.entrySet()) {
@@ -73,17 +76,18 @@ class DeploymentFilesTest {
 			.anySatisfy((volume) -> assertThat(volume).startsWith("./keycloak-realm/county-realm-prod.json:"));
 		Map<String, String> environment = environment(keycloak);
 		assertThat(environment).containsEntry("KC_DB", "postgres").doesNotContainKey("KC_HOSTNAME_STRICT");
-		// only the HTTP port, for a reverse proxy on the host; never the management port (health, metrics)
-		assertThat(strings(keycloak.get("ports"))).allSatisfy((port) -> assertThat(port).startsWith("127.0.0.1:")
-			.doesNotContain("9000"));
+		// only the HTTP port, for a reverse proxy on the host; never the management port
+		// (health, metrics)
+		assertThat(strings(keycloak.get("ports")))
+			.allSatisfy((port) -> assertThat(port).startsWith("127.0.0.1:").doesNotContain("9000"));
 		for (String service : List.of("mysql", "redis", "keycloak-db")) {
 			assertThat(map(services.get(service))).as(service).doesNotContainKey("ports");
 		}
 		for (String service : List.of("mysql", "redis", "keycloak", "keycloak-db")) {
 			assertThat(map(services.get(service))).as(service).containsKey("healthcheck");
 		}
-		assertThat(map(map(map(services.get("api")).get("depends_on")).get("keycloak")))
-			.containsEntry("condition", "service_healthy");
+		assertThat(map(map(map(services.get("api")).get("depends_on")).get("keycloak"))).containsEntry("condition",
+				"service_healthy");
 	}
 
 	@Test
@@ -99,7 +103,8 @@ class DeploymentFilesTest {
 				serviceAccounts.add(client.get("clientId").asString());
 			}
 		}
-		// no person: only the service accounts that give partner clients their role, without any credential
+		// no person: only the service accounts that give partner clients their role,
+		// without any credential
 		for (JsonNode user : prod.get("users")) {
 			assertThat(user.has("credentials")).as(user.toString()).isFalse();
 			assertThat(user.path("serviceAccountClientId").asString()).as(user.toString()).isIn(serviceAccounts);
@@ -142,7 +147,8 @@ class DeploymentFilesTest {
 			JsonNode devClient = devClients.get(client.getKey());
 			for (String field : List.of("publicClient", "serviceAccountsEnabled", "standardFlowEnabled",
 					"defaultClientScopes", "optionalClientScopes", "protocolMappers")) {
-				assertThat(client.getValue().get(field)).as(client.getKey() + " " + field).isEqualTo(devClient.get(field));
+				assertThat(client.getValue().get(field)).as(client.getKey() + " " + field)
+					.isEqualTo(devClient.get(field));
 			}
 			assertThat(client.getValue().path("attributes").path("pkce.code.challenge.method"))
 				.isEqualTo(devClient.path("attributes").path("pkce.code.challenge.method"));

@@ -12,11 +12,12 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The tests' one fixture vocabulary: named inputs ({@link #household()}, {@link #member}, {@link #monitoring}),
- * changed one field at a time with {@link #with}, and {@link #createHousehold} to register one through the API as a
- * given role. Feature inputs (a measure, a loan, a sale) live beside their tests in {@code <feature>Fixtures} and
- * build on these. ID numbers use a region code that the demo data never uses, with a counter, so fixtures never
- * collide with demo households or with each other.
+ * The tests' one fixture vocabulary: named inputs ({@link #household()}, {@link #member},
+ * {@link #monitoring}), changed one field at a time with {@link #with}, and
+ * {@link #createHousehold} to register one through the API as a given role. Feature
+ * inputs (a measure, a loan, a sale) live beside their tests in {@code <feature>Fixtures}
+ * and build on these. ID numbers use a region code that the demo data never uses, with a
+ * counter, so fixtures never collide with demo households or with each other.
  */
 public final class Fixtures {
 
@@ -45,7 +46,10 @@ public final class Fixtures {
 		return "T" + Long.toString(System.nanoTime(), 36).toUpperCase() + sequence.incrementAndGet();
 	}
 
-	/** A household created through the API: its id, its head's member id, its code and version as answered. */
+	/**
+	 * A household created through the API: its id, its head's member id, its code and
+	 * version as answered.
+	 */
 	public record Household(long id, long headId, String code, int version) {
 	}
 
@@ -65,8 +69,8 @@ public final class Fixtures {
 	}
 
 	/**
-	 * Registers the household through {@code createHousehold} (selecting the {@code householdFields} fragment) as
-	 * the caller, failing the test on any error.
+	 * Registers the household through {@code createHousehold} (selecting the
+	 * {@code householdFields} fragment) as the caller, failing the test on any error.
 	 */
 	public static Household createHousehold(HttpGraphQlTester caller, Map<String, Object> input) {
 		GraphQlTester.Response response = caller.documentName("createHousehold")
@@ -81,7 +85,8 @@ public final class Fixtures {
 	}
 
 	/**
-	 * The former name of {@link #household()}, for tests written before the vocabulary was one.
+	 * The former name of {@link #household()}, for tests written before the vocabulary
+	 * was one.
 	 * @deprecated use {@link #household()}
 	 */
 	@Deprecated(forRemoval = true)
@@ -90,8 +95,9 @@ public final class Fixtures {
 	}
 
 	/**
-	 * Sends a write through one of the documents under {@code graphql-test/} as the caller, with {@code input} and
-	 * the fragment (or none), fails the test on any error, and returns the id the answer holds at {@code idPath}:
+	 * Sends a write through one of the documents under {@code graphql-test/} as the
+	 * caller, with {@code input} and the fragment (or none), fails the test on any error,
+	 * and returns the id the answer holds at {@code idPath}:
 	 * {@code Fixtures.create(admin, "recordSale", "saleFields", input, "recordSale.sale.id")}.
 	 */
 	public static long create(HttpGraphQlTester caller, String document, String fragment, Map<String, Object> input,
@@ -105,7 +111,10 @@ public final class Fixtures {
 		return response.path(idPath).entity(Long.class).get();
 	}
 
-	/** Zhang Wei, head of an alleviated household in the first demo village; a new code and ID number each call. */
+	/**
+	 * Zhang Wei, head of an alleviated household in the first demo village; a new code
+	 * and ID number each call.
+	 */
 	public static Map<String, Object> household() {
 		Map<String, Object> input = new HashMap<>();
 		input.put("code", code());
@@ -136,7 +145,10 @@ public final class Fixtures {
 				"2023-04-10");
 	}
 
-	/** A copy of the input with one field replaced; a dotted name reaches into a nested input. */
+	/**
+	 * A copy of the input with one field replaced; a dotted name reaches into a nested
+	 * input.
+	 */
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> with(Map<String, Object> input, String field, Object value) {
 		Map<String, Object> copy = new HashMap<>(input);

@@ -17,17 +17,21 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 /**
- * The test harness's one way to call the API: one {@link HttpGraphQlTester} per role (per demo user or partner
- * client), built once per application context from one base tester, each sending a real access token from the test
- * Keycloak over real HTTP to the application on its random port. A bean of every {@link PlatformTest} context;
- * test classes reach it through {@link AbstractPlatformTests#clients}.
+ * The test harness's one way to call the API: one {@link HttpGraphQlTester} per role (per
+ * demo user or partner client), built once per application context from one base tester,
+ * each sending a real access token from the test Keycloak over real HTTP to the
+ * application on its random port. A bean of every {@link PlatformTest} context; test
+ * classes reach it through {@link AbstractPlatformTests#clients}.
  * <p>
- * A tester keeps its user's token and fetches a new one shortly before it expires, so a tester built at the start of
- * a long run still works at its end.
+ * A tester keeps its user's token and fetches a new one shortly before it expires, so a
+ * tester built at the start of a long run still works at its end.
  */
 public class GraphQlClients {
 
-	/** Renew a token when less than this is left of its life, so no request leaves with a token about to expire. */
+	/**
+	 * Renew a token when less than this is left of its life, so no request leaves with a
+	 * token about to expire.
+	 */
 	private static final Duration RENEW_BEFORE = Duration.ofMinutes(2);
 
 	private final Environment environment;
@@ -45,8 +49,10 @@ public class GraphQlClients {
 	}
 
 	/**
-	 * Testers of their own for a known port, for tests written before this class became a bean.
-	 * @deprecated extend {@link AbstractPlatformTests} and use its {@code clients}, whose testers are built once
+	 * Testers of their own for a known port, for tests written before this class became a
+	 * bean.
+	 * @deprecated extend {@link AbstractPlatformTests} and use its {@code clients}, whose
+	 * testers are built once
 	 */
 	@Deprecated(forRemoval = true)
 	public GraphQlClients(int port) {
@@ -56,8 +62,8 @@ public class GraphQlClients {
 
 	/** The port the application listens on, known once its web server has started. */
 	public int port() {
-		return (this.environment != null)
-				? this.environment.getRequiredProperty("local.server.port", Integer.class) : this.fixedPort;
+		return (this.environment != null) ? this.environment.getRequiredProperty("local.server.port", Integer.class)
+				: this.fixedPort;
 	}
 
 	public String url() {
@@ -84,7 +90,10 @@ public class GraphQlClients {
 		return as("village.cadre");
 	}
 
-	/** {@code hrss.officer}: human resources and social security (jobs, trainings, certificates). */
+	/**
+	 * {@code hrss.officer}: human resources and social security (jobs, trainings,
+	 * certificates).
+	 */
 	public HttpGraphQlTester hrssOfficer() {
 		return as("hrss.officer");
 	}
@@ -126,7 +135,10 @@ public class GraphQlClients {
 				(name) -> renewing(() -> KeycloakServer.shared().clientCredentialsToken(clientId, secret)));
 	}
 
-	/** A tester that sends exactly this token, expired, forged or short-lived as the test needs; not kept. */
+	/**
+	 * A tester that sends exactly this token, expired, forged or short-lived as the test
+	 * needs; not kept.
+	 */
 	public HttpGraphQlTester withToken(String token) {
 		return base().mutate().header("Authorization", "Bearer " + token).build();
 	}
@@ -158,7 +170,9 @@ public class GraphQlClients {
 		return tester;
 	}
 
-	/** One user's access token, fetched on first use and again when it is about to expire. */
+	/**
+	 * One user's access token, fetched on first use and again when it is about to expire.
+	 */
 	private static final class Token {
 
 		private final Supplier<String> fetch;

@@ -62,7 +62,10 @@ public final class KeycloakServer implements AutoCloseable {
 
 	private static final String ADMIN = "admin";
 
-	/** Generous: on a shared 2-core machine under load a first start has been seen to take 220 s. */
+	/**
+	 * Generous: on a shared 2-core machine under load a first start has been seen to take
+	 * 220 s.
+	 */
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(420);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -24,9 +24,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The context of {@link MapperTest}: Boot's data source, transaction manager, JdbcTemplate, Flyway and MyBatis
- * auto-configuration, with every {@code @Mapper} of the application (and its XML beside it), configured by the
- * application's own {@code mybatis.*} properties. Nothing else of the application is loaded.
+ * The context of {@link MapperTest}: Boot's data source, transaction manager,
+ * JdbcTemplate, Flyway and MyBatis auto-configuration, with every {@code @Mapper} of the
+ * application (and its XML beside it), configured by the application's own
+ * {@code mybatis.*} properties. Nothing else of the application is loaded.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
@@ -35,12 +36,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @MapperScan(basePackages = "cn.county.platform", annotationClass = Mapper.class)
 public class MapperSlice {
 
-	/** The schema the slices use, apart from the platform tests' so that no demo row is ever counted. */
+	/**
+	 * The schema the slices use, apart from the platform tests' so that no demo row is
+	 * ever counted.
+	 */
 	static final String SCHEMA = "county_mappers";
 
 	private static final Pattern URL = Pattern.compile("^(jdbc:[a-z]+://[^/?]+/)([^?]*)(.*)$");
 
-	/** Creates the slices' schema afresh once per JVM and points the data source at it; Flyway migrates it. */
+	/**
+	 * Creates the slices' schema afresh once per JVM and points the data source at it;
+	 * Flyway migrates it.
+	 */
 	public static class Database implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		private static String url;
@@ -51,8 +58,8 @@ public class MapperSlice {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("mapperSlice",
-						Map.of("spring.datasource.url", schema(server), "spring.datasource.username",
-								server.username(), "spring.datasource.password", server.password())));
+						Map.of("spring.datasource.url", schema(server), "spring.datasource.username", server.username(),
+								"spring.datasource.password", server.password())));
 		}
 
 		private static synchronized String schema(TestServers.Database server) {

@@ -13,10 +13,12 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A mapper slice: the application's MyBatis mappers and nothing else (no web layer, no security, no Redis), over a
- * database of their own on the real server of {@link TestServers}, migrated by Flyway. Each test runs in a
- * transaction that is rolled back, so it writes the rows it needs with {@link Rows} and sees exactly those. For the
- * statements whose logic is in the SQL: row scope, keyset pages, the dashboard's aggregates. Tagged {@code db}.
+ * A mapper slice: the application's MyBatis mappers and nothing else (no web layer, no
+ * security, no Redis), over a database of their own on the real server of
+ * {@link TestServers}, migrated by Flyway. Each test runs in a transaction that is rolled
+ * back, so it writes the rows it needs with {@link Rows} and sees exactly those. For the
+ * statements whose logic is in the SQL: row scope, keyset pages, the dashboard's
+ * aggregates. Tagged {@code db}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, against the real servers of {@link TestServers} and a real Keycloak,
- * with {@link GraphQlClients} (one tester per role) as a bean. Every test class that uses it shares one application
- * context, so the servers start once per run. Test classes usually get it by extending
- * {@link AbstractPlatformTests}. Tagged {@code platform}.
+ * The whole application on a random port, against the real servers of {@link TestServers}
+ * and a real Keycloak, with {@link GraphQlClients} (one tester per role) as a bean. Every
+ * test class that uses it shares one application context, so the servers start once per
+ * run. Test classes usually get it by extending {@link AbstractPlatformTests}. Tagged
+ * {@code platform}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

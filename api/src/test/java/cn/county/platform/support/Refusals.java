@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The checks every refused write gets: an error naming its field and classification (or FORBIDDEN by role), and no
- * table changed. Feature fixtures pass the tables their feature writes.
+ * The checks every refused write gets: an error naming its field and classification (or
+ * FORBIDDEN by role), and no table changed. Feature fixtures pass the tables their
+ * feature writes.
  */
 public final class Refusals {
 
@@ -19,8 +20,8 @@ public final class Refusals {
 	}
 
 	/**
-	 * @param field the {@code extensions.field} the error must name, or null for a refusal without one (method
-	 * security's FORBIDDEN)
+	 * @param field the {@code extensions.field} the error must name, or null for a
+	 * refusal without one (method security's FORBIDDEN)
 	 * @param tables the tables that must be exactly as they were
 	 */
 	public static void assertRefused(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String field,
@@ -40,9 +41,11 @@ public final class Refusals {
 		assertThat(DatabaseSnapshot.of(jdbc, tables)).isEqualTo(before);
 	}
 
-	/** Refused by role: one FORBIDDEN error without a field, and the tables exactly as they were. */
-	public static void assertForbidden(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request,
-			String... tables) {
+	/**
+	 * Refused by role: one FORBIDDEN error without a field, and the tables exactly as
+	 * they were.
+	 */
+	public static void assertForbidden(JdbcTemplate jdbc, Supplier<GraphQlTester.Response> request, String... tables) {
 		Map<String, Object> before = DatabaseSnapshot.of(jdbc, tables);
 		request.get()
 			.errors()

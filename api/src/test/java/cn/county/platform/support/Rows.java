@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rows written straight into the tables, for {@link MapperTest} slices that must know every row a statement can
- * see. Each method writes one row with plain defaults and returns its id; the slice's transaction removes them.
+ * Rows written straight into the tables, for {@link MapperTest} slices that must know
+ * every row a statement can see. Each method writes one row with plain defaults and
+ * returns its id; the slice's transaction removes them.
  */
 public final class Rows {
 
@@ -20,11 +21,17 @@ public final class Rows {
 		this.jdbc = jdbc;
 	}
 
-	/** Two towns, the first with two villages and the second with one, coded {@code prefix + 1}, ... */
+	/**
+	 * Two towns, the first with two villages and the second with one, coded
+	 * {@code prefix + 1}, ...
+	 */
 	public record Geography(String town, String village, String neighbour, String otherTown, String otherVillage) {
 	}
 
-	/** Writes the towns and villages of a {@link Geography} whose codes start with the six digits given. */
+	/**
+	 * Writes the towns and villages of a {@link Geography} whose codes start with the six
+	 * digits given.
+	 */
 	public Geography geography(String prefix) {
 		Geography area = new Geography(prefix + "1", prefix + "1001", prefix + "1002", prefix + "2", prefix + "2001");
 		town(area.town());
@@ -40,26 +47,29 @@ public final class Rows {
 	}
 
 	public void village(String townCode, String code) {
-		this.jdbc.update("INSERT INTO village (code, town_code, name) VALUES (?, ?, ?)", code, townCode,
-				"村" + code);
+		this.jdbc.update("INSERT INTO village (code, town_code, name) VALUES (?, ?, ?)", code, townCode, "村" + code);
 	}
 
-	/** An alleviated household of the village, headed by {@code headName}, with an income of 9,000 yuan. */
+	/**
+	 * An alleviated household of the village, headed by {@code headName}, with an income
+	 * of 9,000 yuan.
+	 */
 	public long household(String townCode, String villageCode, String code, String headName) {
 		return household(townCode, villageCode, code, headName, "ALLEVIATED", null, "B");
 	}
 
 	/**
-	 * @param riskStatus with category {@code MONITORED}: {@code NOT_ELIMINATED} or {@code ELIMINATED}; the
-	 * monitoring type is then {@code MARGINAL}
+	 * @param riskStatus with category {@code MONITORED}: {@code NOT_ELIMINATED} or
+	 * {@code ELIMINATED}; the monitoring type is then {@code MARGINAL}
 	 */
 	public long household(String townCode, String villageCode, String code, String headName, String category,
 			String riskStatus, String housingGrade) {
 		long id = ids.incrementAndGet();
-		this.jdbc.update("INSERT INTO household (id, code, town_code, village_code, address, head_name,"
-				+ " head_id_number, category, monitoring_type, risk_status, income_per_capita, income_year,"
-				+ " housing_grade) VALUES (?, ?, ?, ?, '1组1号', ?, ?, ?, ?, ?, ?, 2023, ?)", id, code, townCode,
-				villageCode, headName, Fixtures.idNumber(LocalDate.of(1970, 1, 1)), category,
+		this.jdbc.update(
+				"INSERT INTO household (id, code, town_code, village_code, address, head_name,"
+						+ " head_id_number, category, monitoring_type, risk_status, income_per_capita, income_year,"
+						+ " housing_grade) VALUES (?, ?, ?, ?, '1组1号', ?, ?, ?, ?, ?, ?, 2023, ?)",
+				id, code, townCode, villageCode, headName, Fixtures.idNumber(LocalDate.of(1970, 1, 1)), category,
 				(riskStatus != null) ? "MARGINAL" : null, riskStatus, new BigDecimal("9000.00"), housingGrade);
 		return id;
 	}
@@ -80,10 +90,11 @@ public final class Rows {
 	/** A member of the household, not its head. */
 	public long member(long householdId, String name) {
 		long id = ids.incrementAndGet();
-		this.jdbc.update("INSERT INTO member (id, household_id, name, id_number, relation, gender, birth_date,"
-				+ " schooling, health, labour_capacity, willing_to_work) VALUES (?, ?, ?, ?, 'SPOUSE', 'MALE',"
-				+ " '1972-02-02', 'GRADUATED', 'HEALTHY', 'FULL', TRUE)", id, householdId, name,
-				Fixtures.idNumber(LocalDate.of(1972, 2, 2)));
+		this.jdbc.update(
+				"INSERT INTO member (id, household_id, name, id_number, relation, gender, birth_date,"
+						+ " schooling, health, labour_capacity, willing_to_work) VALUES (?, ?, ?, ?, 'SPOUSE', 'MALE',"
+						+ " '1972-02-02', 'GRADUATED', 'HEALTHY', 'FULL', TRUE)",
+				id, householdId, name, Fixtures.idNumber(LocalDate.of(1972, 2, 2)));
 		return id;
 	}
 

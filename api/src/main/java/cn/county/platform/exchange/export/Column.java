@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One column of an export: its Chinese header, where its value lies in a row's GraphQL object, and how the value
- * becomes a cell. The path is dotted field names from the list's node ({@code town.name}, {@code members.idNumber});
- * a segment {@code byCategory[ALLEVIATED]} picks the element of a list of figures whose {@code key} is the one in
- * brackets. Columns are only presentation: what a caller may read, and masked how, is the GraphQL answer's.
+ * One column of an export: its Chinese header, where its value lies in a row's GraphQL
+ * object, and how the value becomes a cell. The path is dotted field names from the
+ * list's node ({@code town.name}, {@code members.idNumber}); a segment
+ * {@code byCategory[ALLEVIATED]} picks the element of a list of figures whose {@code key}
+ * is the one in brackets. Columns are only presentation: what a caller may read, and
+ * masked how, is the GraphQL answer's.
  *
  * @param header the header, as the import accepts it
  * @param path where the value lies, from the row's node
@@ -86,8 +88,9 @@ public record Column(String header, String path, Kind kind, Map<String, String> 
 	}
 
 	/**
-	 * The cell for a value as the GraphQL answer holds it (dates and instants as ISO text, decimals as
-	 * {@link BigDecimal}, enums by name, {@code null} for nothing or for a refused field).
+	 * The cell for a value as the GraphQL answer holds it (dates and instants as ISO
+	 * text, decimals as {@link BigDecimal}, enums by name, {@code null} for nothing or
+	 * for a refused field).
 	 */
 	public Object cell(Object value) {
 		if (value == null) {

@@ -12,13 +12,16 @@ import cn.county.platform.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The dashboard broken down by town or village, one GraphQL request per town, so that each request stays within
- * the cost limit however many villages the county has (a county-wide village breakdown of every figure would not):
- * by town, {@code dashboard(town: T) { figures }} for each town of the caller's area; by village,
- * {@code dashboard(town: T) { breakdown(by: VILLAGE) }} for each (a village cadre: its own village's figures). The
- * towns come from the dashboard itself ({@code breakdown(by: TOWN) { area { code } }}), which every caller who may
- * read the dashboard reads. Small cells are decided over a whole town whatever a request asks for
- * (see {@code SmallCells}), so a dashboard viewer's file withholds exactly the cells its dashboard does.
+ * The dashboard broken down by town or village, one GraphQL request per town, so that
+ * each request stays within the cost limit however many villages the county has (a
+ * county-wide village breakdown of every figure would not): by town,
+ * {@code dashboard(town: T) { figures }} for each town of the caller's area; by village,
+ * {@code dashboard(town: T) { breakdown(by: VILLAGE) }} for each (a village cadre: its
+ * own village's figures). The towns come from the dashboard itself ({@code breakdown(by:
+ * TOWN) { area { code } }}), which every caller who may read the dashboard reads. Small
+ * cells are decided over a whole town whatever a request asks for (see
+ * {@code SmallCells}), so a dashboard viewer's file withholds exactly the cells its
+ * dashboard does.
  */
 final class DashboardPages implements Exporter.Pages {
 
@@ -48,8 +51,7 @@ final class DashboardPages implements Exporter.Pages {
 			Column.number("小额信贷笔数", "loans.loans.count"), Column.number("小额信贷发放金额(元)", "loans.loans.amount"),
 			Column.number("贷款余额笔数", "loans.outstanding.count"), Column.number("贷款余额(元)", "loans.outstanding.amount"),
 			Column.number("逾期笔数", "loans.overdue.count"), Column.number("逾期金额(元)", "loans.overdue.amount"),
-			Column.number("消费帮扶销售笔数", "sales.yearToDate.count"),
-			Column.number("消费帮扶销售额(元)", "sales.yearToDate.amount"),
+			Column.number("消费帮扶销售笔数", "sales.yearToDate.count"), Column.number("消费帮扶销售额(元)", "sales.yearToDate.amount"),
 			Column.number("庭院经济示范户", "courtyard.approvedHouseholds.count"),
 			Column.number("庭院经济候选户", "courtyard.candidates.count"), Column.number("走访次数", "visits.visits.count"),
 			Column.number("周二走访次数", "visits.onTuesday.count"));
@@ -100,8 +102,9 @@ final class DashboardPages implements Exporter.Pages {
 			this.done = true;
 			Map<String, Object> variables = new LinkedHashMap<>(this.variables);
 			variables.put("village", this.caller.villageCode());
-			return rows(run("query " + OPERATION + "($period: PeriodInput, $village: String) { dashboard(period: $period, "
-					+ "village: $village) { figures { " + this.selection + " } } }", variables, "figures"));
+			return rows(
+					run("query " + OPERATION + "($period: PeriodInput, $village: String) { dashboard(period: $period, "
+							+ "village: $village) { figures { " + this.selection + " } } }", variables, "figures"));
 		}
 		if (this.towns == null) {
 			this.towns = new ArrayDeque<>(towns());
@@ -133,7 +136,10 @@ final class DashboardPages implements Exporter.Pages {
 		return List.of((Map<String, Object>) answer);
 	}
 
-	/** The towns to read: the one asked for, the caller's own, or every town of the county. */
+	/**
+	 * The towns to read: the one asked for, the caller's own, or every town of the
+	 * county.
+	 */
 	@SuppressWarnings("unchecked")
 	private List<String> towns() {
 		Object asked = this.variables.get("town");

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit entry of an export, in the audit trail beside the writes ({@code auditLog}, county admins): operation
- * {@code export}, entity type {@code Export}, and as its state who asked for which list, in which format, with
- * which parameters, how many rows went out and how it ended ({@code COMPLETED}, {@code REFUSED} with the reason,
- * or {@code FAILED} with the rows written before the failure).
+ * The audit entry of an export, in the audit trail beside the writes ({@code auditLog},
+ * county admins): operation {@code export}, entity type {@code Export}, and as its state
+ * who asked for which list, in which format, with which parameters, how many rows went
+ * out and how it ended ({@code COMPLETED}, {@code REFUSED} with the reason, or
+ * {@code FAILED} with the rows written before the failure).
  */
 @Component
 class ExportAudit {
@@ -41,8 +42,8 @@ class ExportAudit {
 		if (reason != null) {
 			entry.put("reason", reason);
 		}
-		this.transactions.executeWithoutResult(
-				(status) -> this.trail.record(caller, "export", ENTITY_TYPE, null, null, entry));
+		this.transactions
+			.executeWithoutResult((status) -> this.trail.record(caller, "export", ENTITY_TYPE, null, null, entry));
 	}
 
 }

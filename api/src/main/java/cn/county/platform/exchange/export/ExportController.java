@@ -30,18 +30,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /**
- * {@code GET /exports/{list}.{xlsx|csv}?param=value...} (or {@code POST} with the parameters as a JSON object):
- * the list as a spreadsheet, streamed as it is read, with the bearer token of a {@code /graphql} request (the URL
- * rule that requires it covers every path but the public ones). The lists and their parameters are in
+ * {@code GET /exports/{list}.{xlsx|csv}?param=value...} (or {@code POST} with the
+ * parameters as a JSON object): the list as a spreadsheet, streamed as it is read, with
+ * the bearer token of a {@code /graphql} request (the URL rule that requires it covers
+ * every path but the public ones). The lists and their parameters are in
  * {@link ExportLists} and {@code docs/exports.md}.
  * <p>
- * Before anything runs: the caller's export quota ({@code platform.exports.per-caller} per {@code window},
- * counted by {@link RateLimiter} like the request rate limit, which counts the export as one request too), and a
- * bound on exports running at once on this instance. A refusal (quota, parameters, or GraphQL's refusal of the list
- * for this caller) is a JSON error in Chinese with the HTTP status that says why; every export that got past the
- * quota leaves an audit entry ({@link ExportAudit}). The file is written on the request's own thread (not a
- * {@code StreamingResponseBody}'s), because the GraphQL pages must run where the caller's security context and the
- * servlet request are, as a {@code /graphql} request does; the response streams all the same, a buffer at a time.
+ * Before anything runs: the caller's export quota ({@code platform.exports.per-caller}
+ * per {@code window}, counted by {@link RateLimiter} like the request rate limit, which
+ * counts the export as one request too), and a bound on exports running at once on this
+ * instance. A refusal (quota, parameters, or GraphQL's refusal of the list for this
+ * caller) is a JSON error in Chinese with the HTTP status that says why; every export
+ * that got past the quota leaves an audit entry ({@link ExportAudit}). The file is
+ * written on the request's own thread (not a {@code StreamingResponseBody}'s), because
+ * the GraphQL pages must run where the caller's security context and the servlet request
+ * are, as a {@code /graphql} request does; the response streams all the same, a buffer at
+ * a time.
  */
 @Controller
 class ExportController {
@@ -152,7 +156,8 @@ class ExportController {
 			throws IOException {
 		String stamp = LocalDateTime.now().format(STAMP);
 		String ascii = list.name() + "-" + stamp + "." + format.extension();
-		String chinese = URLEncoder.encode(list.title() + "-" + stamp + "." + format.extension(), StandardCharsets.UTF_8)
+		String chinese = URLEncoder
+			.encode(list.title() + "-" + stamp + "." + format.extension(), StandardCharsets.UTF_8)
 			.replace("+", "%20");
 		response.setStatus(200);
 		response.setContentType(format.contentType());
@@ -173,7 +178,8 @@ class ExportController {
 		response.setStatus(status);
 		response.setContentType("application/json;charset=UTF-8");
 		response.getOutputStream()
-			.write(JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)))));
+			.write(JSON
+				.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)))));
 	}
 
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Every list of the API that downloads as a spreadsheet, by the name in its address. The parameters are the list
- * field's arguments (a filter's fields by their own names); the columns are Chinese headers over the fields of the
- * list's rows.
+ * Every list of the API that downloads as a spreadsheet, by the name in its address. The
+ * parameters are the list field's arguments (a filter's fields by their own names); the
+ * columns are Chinese headers over the fields of the list's rows.
  */
 @Component
 public class ExportLists {
@@ -18,16 +18,14 @@ public class ExportLists {
 	private final Map<String, ExportList> lists = new LinkedHashMap<>();
 
 	ExportLists() {
-		add(new ExportList("households", "农户花名册", "households",
-				List.of(Param.string("townCode", "filter.townCode"), Param.string("villageCode", "filter.villageCode"),
-						Param.string("category", "filter.category"),
-						Param.string("monitoringType", "filter.monitoringType"),
-						Param.string("riskStatus", "filter.riskStatus"), Param.string("riskCause", "filter.riskCause"),
-						Param.decimal("incomeMin", "filter.incomeMin"), Param.decimal("incomeMax", "filter.incomeMax"),
-						Param.string("identifiedSince", "filter.identifiedSince"),
-						Param.string("search", "filter.search"), Param.string("orderBy", "orderBy.field"),
-						Param.string("direction", "orderBy.direction")),
-				Map.of(), HouseholdColumns.ALL, HouseholdColumns.MEMBERS));
+		add(new ExportList("households", "农户花名册", "households", List.of(Param.string("townCode", "filter.townCode"),
+				Param.string("villageCode", "filter.villageCode"), Param.string("category", "filter.category"),
+				Param.string("monitoringType", "filter.monitoringType"),
+				Param.string("riskStatus", "filter.riskStatus"), Param.string("riskCause", "filter.riskCause"),
+				Param.decimal("incomeMin", "filter.incomeMin"), Param.decimal("incomeMax", "filter.incomeMax"),
+				Param.string("identifiedSince", "filter.identifiedSince"), Param.string("search", "filter.search"),
+				Param.string("orderBy", "orderBy.field"), Param.string("direction", "orderBy.direction")), Map.of(),
+				HouseholdColumns.ALL, HouseholdColumns.MEMBERS));
 		add(new ExportList("screening-list", "筛查名单", "screeningList",
 				List.of(Param.integer("year", "year"), Param.string("reason", "reason"), Param.string("town", "town"),
 						Param.string("village", "village"), Param.string("householdId", "householdId")),
@@ -59,10 +57,9 @@ public class ExportLists {
 						Column.text(HouseholdColumns.ID_NUMBER, "memberIdNumber"),
 						Column.date(HouseholdColumns.BIRTH_DATE, "memberBirthDate"), Column.text("问题说明", "detail")),
 				null));
-		add(new ExportList("loans", "小额信贷", "loans",
-				List.of(Param.string("townCode", "filter.townCode"), Param.string("villageCode", "filter.villageCode"),
-						Param.string("status", "filter.status"), Param.string("bank", "filter.bank"),
-						Param.integer("maturingWithinDays", "filter.maturingWithinDays")),
+		add(new ExportList("loans", "小额信贷", "loans", List.of(Param.string("townCode", "filter.townCode"),
+				Param.string("villageCode", "filter.villageCode"), Param.string("status", "filter.status"),
+				Param.string("bank", "filter.bank"), Param.integer("maturingWithinDays", "filter.maturingWithinDays")),
 				Map.of(),
 				List.of(Column.text(HouseholdColumns.TOWN, "household.town.name"),
 						Column.text(HouseholdColumns.VILLAGE, "household.village.name"),
@@ -85,12 +82,13 @@ public class ExportLists {
 				List.of(Param.string("sellerId", "filter.sellerId"), Param.string("month", "filter.month"),
 						Param.string("channel", "filter.channel"), Param.string("townCode", "filter.townCode")),
 				Map.of(),
-				concat(seller, List.of(Column.text("产品名称", "product"),
-						Column.label("产品类别", "category", Labels.PRODUCT_CATEGORY),
-						Column.label("销售渠道", "channel", Labels.SALES_CHANNEL), Column.text("月份", "month"),
-						Column.number("数量", "quantity"), Column.text("单位", "unit"), Column.number("销售额(元)", "amount"),
-						Column.number("带动农户数", "householdsBenefiting"), Column.yesNo("是否已锁定", "locked"),
-						Column.text("录入人", "recordedBy"))),
+				concat(seller,
+						List.of(Column.text("产品名称", "product"),
+								Column.label("产品类别", "category", Labels.PRODUCT_CATEGORY),
+								Column.label("销售渠道", "channel", Labels.SALES_CHANNEL), Column.text("月份", "month"),
+								Column.number("数量", "quantity"), Column.text("单位", "unit"),
+								Column.number("销售额(元)", "amount"), Column.number("带动农户数", "householdsBenefiting"),
+								Column.yesNo("是否已锁定", "locked"), Column.text("录入人", "recordedBy"))),
 				null));
 		List<Column> report = concat(seller,
 				List.of(Column.text("月份", "month"), Column.yesNo("是否已报送", "submitted"),
@@ -98,9 +96,9 @@ public class ExportLists {
 						Column.number("销售笔数", "saleCount"), Column.number("销售额(元)", "totalAmount"),
 						Column.number("报送时销售笔数", "submittedSaleCount"), Column.number("报送时销售额(元)", "submittedAmount"),
 						Column.number("更正次数", "amendmentCount")));
-		add(new ExportList("sales-reports", "消费帮扶月报", "salesReports",
-				List.of(Param.string("month", "month"), Param.bool("submitted", "submitted"),
-						Param.string("townCode", "townCode")),
+		add(new ExportList(
+				"sales-reports", "消费帮扶月报", "salesReports", List.of(Param.string("month", "month"),
+						Param.bool("submitted", "submitted"), Param.string("townCode", "townCode")),
 				Map.of(), report, null));
 		add(new ExportList("missing-sales-reports", "消费帮扶月报未报送", "salesReports",
 				List.of(Param.string("month", "month"), Param.string("townCode", "townCode")),

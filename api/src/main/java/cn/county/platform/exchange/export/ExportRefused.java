@@ -1,8 +1,9 @@
 package cn.county.platform.exchange.export;
 
 /**
- * An export refused before its file began: the HTTP status, and the reason in Chinese (with GraphQL's own message
- * where GraphQL refused), sent as a JSON error instead of a file.
+ * An export refused before its file began: the HTTP status, and the reason in Chinese
+ * (with GraphQL's own message where GraphQL refused), sent as a JSON error instead of a
+ * file.
  */
 public class ExportRefused extends RuntimeException {
 

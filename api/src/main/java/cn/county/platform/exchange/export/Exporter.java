@@ -29,14 +29,16 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes a list of the API to a spreadsheet as its caller would page through it with GraphQL: the export is a
- * fixed GraphQL document per list, run page by page through the {@code /graphql} pipeline ({@link GraphQlPages}),
- * following {@code pageInfo.endCursor}, each page's rows written as it arrives, so memory stays flat however long
- * the list is. Nothing here decides what a caller may see: row scope, field policy, masks and refusals are
- * GraphQL's. The columns asked for are those whose fields {@link FieldPolicy} lets the caller read (as
- * {@code me.fieldAccess} reports them), so the document never asks for a field GraphQL would refuse; what comes
- * back, masked or not, is what is written. A list GraphQL refuses whole is refused here whole
- * ({@link ExportRefused}, before any byte of the file).
+ * Writes a list of the API to a spreadsheet as its caller would page through it with
+ * GraphQL: the export is a fixed GraphQL document per list, run page by page through the
+ * {@code /graphql} pipeline ({@link GraphQlPages}), following {@code pageInfo.endCursor},
+ * each page's rows written as it arrives, so memory stays flat however long the list is.
+ * Nothing here decides what a caller may see: row scope, field policy, masks and refusals
+ * are GraphQL's. The columns asked for are those whose fields {@link FieldPolicy} lets
+ * the caller read (as {@code me.fieldAccess} reports them), so the document never asks
+ * for a field GraphQL would refuse; what comes back, masked or not, is what is written. A
+ * list GraphQL refuses whole is refused here whole ({@link ExportRefused}, before any
+ * byte of the file).
  */
 @Service
 public class Exporter {
@@ -60,7 +62,10 @@ public class Exporter {
 		this.properties = properties;
 	}
 
-	/** Where the file goes once the first page is in: opened then, so a refusal is still an HTTP error. */
+	/**
+	 * Where the file goes once the first page is in: opened then, so a refusal is still
+	 * an HTTP error.
+	 */
 	public interface Target {
 
 		OutputStream open(ExportList list, SheetFormat format) throws IOException;
@@ -68,9 +73,9 @@ public class Exporter {
 	}
 
 	/**
-	 * Writes the export; answers the number of data rows written (the header not counted). Refusals before the
-	 * first byte throw {@link ExportRefused}; a failure after it throws {@link ExportFailed} with the rows so far in
-	 * {@link #rowsWritten}.
+	 * Writes the export; answers the number of data rows written (the header not
+	 * counted). Refusals before the first byte throw {@link ExportRefused}; a failure
+	 * after it throws {@link ExportFailed} with the rows so far in {@link #rowsWritten}.
 	 */
 	public long export(Caller caller, ExportList list, SheetFormat format, Map<String, Object> params,
 			HttpServletRequest request, Target target, long[] rowsWritten) throws IOException {
@@ -115,7 +120,10 @@ public class Exporter {
 		}
 	}
 
-	/** The variables the parameters fill, with the list's fixed ones; an unknown parameter is refused by name. */
+	/**
+	 * The variables the parameters fill, with the list's fixed ones; an unknown parameter
+	 * is refused by name.
+	 */
 	static Map<String, Object> variables(ExportList list, Map<String, Object> params) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		list.fixed().forEach((name, value) -> put(variables, name, value));
@@ -155,9 +163,10 @@ public class Exporter {
 	}
 
 	/**
-	 * Whether the field policy lets the caller read every field along a column's path, as {@code PolicyDataFetcher}
-	 * decides it: each field of a household-level type by its rule, and a field that leads to household-level
-	 * objects only for a caller who reads some field of them.
+	 * Whether the field policy lets the caller read every field along a column's path, as
+	 * {@code PolicyDataFetcher} decides it: each field of a household-level type by its
+	 * rule, and a field that leads to household-level objects only for a caller who reads
+	 * some field of them.
 	 */
 	boolean readable(Caller caller, Set<String> approved, GraphQLObjectType node, List<String> segments) {
 		GraphQLType type = node;
@@ -169,8 +178,8 @@ public class Exporter {
 			}
 			GraphQLFieldDefinition field = object.getFieldDefinition(name);
 			if (field == null) {
-				throw new IllegalStateException("Export column " + segments + " names no field " + name + " of "
-						+ object.getName());
+				throw new IllegalStateException(
+						"Export column " + segments + " names no field " + name + " of " + object.getName());
 			}
 			if (this.policy.isPersonal(object.getName())
 					&& this.policy.decide(caller, object.getName(), name, approved) == FieldAccess.FORBIDDEN) {
@@ -186,9 +195,11 @@ public class Exporter {
 		return true;
 	}
 
-	/** The list's document: its variables as the schema declares the arguments, the columns' selection. */
-	static String document(GraphQLSchema schema, ExportList list, Map<String, Object> variables,
-			List<Column> columns) {
+	/**
+	 * The list's document: its variables as the schema declares the arguments, the
+	 * columns' selection.
+	 */
+	static String document(GraphQLSchema schema, ExportList list, Map<String, Object> variables, List<Column> columns) {
 		GraphQLFieldDefinition field = schema.getQueryType().getFieldDefinition(list.field());
 		List<String> declarations = new ArrayList<>();
 		List<String> arguments = new ArrayList<>();
@@ -210,7 +221,10 @@ public class Exporter {
 		return "export_" + list.name().replace('-', '_');
 	}
 
-	/** A node's rows: one, or one per element of the list's {@code expand} field (a household's members). */
+	/**
+	 * A node's rows: one, or one per element of the list's {@code expand} field (a
+	 * household's members).
+	 */
 	@SuppressWarnings("unchecked")
 	static List<List<Object>> rows(ExportList list, List<Column> columns, Map<String, Object> node) {
 		String expand = list.expand();
@@ -239,7 +253,9 @@ public class Exporter {
 		return rows;
 	}
 
-	/** The value at a path in GraphQL's answer; null where anything on the way is null. */
+	/**
+	 * The value at a path in GraphQL's answer; null where anything on the way is null.
+	 */
 	static Object value(Object at, List<String> segments) {
 		Object value = at;
 		for (String segment : segments) {
@@ -274,9 +290,10 @@ public class Exporter {
 	}
 
 	/**
-	 * Checks a page's answer. A refusal of the list itself (an error at the query field, or no data there) refuses
-	 * the export on its first page and fails it on a later one; a field refused below it (FORBIDDEN, its value null)
-	 * is what the same caller's query gets too, and is written as an empty cell.
+	 * Checks a page's answer. A refusal of the list itself (an error at the query field,
+	 * or no data there) refuses the export on its first page and fails it on a later one;
+	 * a field refused below it (FORBIDDEN, its value null) is what the same caller's
+	 * query gets too, and is written as an empty cell.
 	 */
 	static void check(GraphQlPages.Answer answer, String field, String title, boolean first) {
 		ResponseError refusal = null;
@@ -323,7 +340,10 @@ public class Exporter {
 		return error.getErrorType().toString();
 	}
 
-	/** A connection's pages, following {@code pageInfo.endCursor} while {@code hasNextPage}. */
+	/**
+	 * A connection's pages, following {@code pageInfo.endCursor} while
+	 * {@code hasNextPage}.
+	 */
 	static final class ConnectionPages implements Pages {
 
 		private final GraphQlPages graphQl;

@@ -3,11 +3,12 @@ package cn.county.platform.exchange.export;
 import java.util.List;
 
 /**
- * The household roster's columns, in the layout of the national monitoring information system's roster export: one
- * row per person, the household's fields repeated on each of its rows, the headers as the national system spells
- * them (乡(镇), 行政村, 户编号, 姓名, 证件号码, 与户主关系, 人数, 家庭年人均纯收入(元), 监测对象类别, 风险是否消除, 联系电话 ...).
- * The one place that names them: the household export writes them, and the roster import is to read the same
- * headers, so an exported roster can be corrected and imported back.
+ * The household roster's columns, in the layout of the national monitoring information
+ * system's roster export: one row per person, the household's fields repeated on each of
+ * its rows, the headers as the national system spells them (乡(镇), 行政村, 户编号, 姓名, 证件号码,
+ * 与户主关系, 人数, 家庭年人均纯收入(元), 监测对象类别, 风险是否消除, 联系电话 ...). The one place that names them: the
+ * household export writes them, and the roster import is to read the same headers, so an
+ * exported roster can be corrected and imported back.
  */
 public final class HouseholdColumns {
 
@@ -94,12 +95,12 @@ public final class HouseholdColumns {
 	public static final String MEMBERS = "members";
 
 	/** Every column, in the roster's order; member columns read from {@code members}. */
-	public static final List<Column> ALL = List.of(Column.text(TOWN, "town.name"),
-			Column.text(VILLAGE, "village.name"), Column.text(VILLAGE_CODE, "village.code"),
-			Column.text(HOUSEHOLD_CODE, "code"), Column.text(HEAD_NAME, "headName"),
-			Column.text(NAME, "members.name"), Column.text(ID_NUMBER, "members.idNumber"),
-			Column.label(RELATION, "members.relation", Labels.RELATION), Column.size(MEMBER_COUNT, "members"),
-			Column.label(GENDER, "members.gender", Labels.GENDER), Column.date(BIRTH_DATE, "members.birthDate"),
+	public static final List<Column> ALL = List.of(Column.text(TOWN, "town.name"), Column.text(VILLAGE, "village.name"),
+			Column.text(VILLAGE_CODE, "village.code"), Column.text(HOUSEHOLD_CODE, "code"),
+			Column.text(HEAD_NAME, "headName"), Column.text(NAME, "members.name"),
+			Column.text(ID_NUMBER, "members.idNumber"), Column.label(RELATION, "members.relation", Labels.RELATION),
+			Column.size(MEMBER_COUNT, "members"), Column.label(GENDER, "members.gender", Labels.GENDER),
+			Column.date(BIRTH_DATE, "members.birthDate"),
 			Column.label(SCHOOLING, "members.schooling", Labels.SCHOOLING),
 			Column.label(HEALTH, "members.health", Labels.HEALTH),
 			Column.number(DISABILITY_GRADE, "members.disabilityGrade"),

@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Chinese names an export writes for the API's enum values, as the county's spreadsheets and the national
- * roster spell them; one place, so that an import reads back what an export wrote (a value without a name here is
- * written as the API spells it).
+ * The Chinese names an export writes for the API's enum values, as the county's
+ * spreadsheets and the national roster spell them; one place, so that an import reads
+ * back what an export wrote (a value without a name here is written as the API spells
+ * it).
  */
 public final class Labels {
 
@@ -16,8 +17,8 @@ public final class Labels {
 	public static final Map<String, String> HOUSEHOLD_CATEGORY = of("ALLEVIATED", "脱贫户", "MONITORED", "监测对象",
 			"ORDINARY", "一般农户");
 
-	public static final Map<String, String> MONITORING_TYPE = of("UNSTABLE_ALLEVIATED", "脱贫不稳定户", "MARGINAL",
-			"边缘易致贫户", "SUDDEN_HARDSHIP", "突发严重困难户");
+	public static final Map<String, String> MONITORING_TYPE = of("UNSTABLE_ALLEVIATED", "脱贫不稳定户", "MARGINAL", "边缘易致贫户",
+			"SUDDEN_HARDSHIP", "突发严重困难户");
 
 	/** 风险是否消除: the national roster answers the question with 是 / 否. */
 	public static final Map<String, String> RISK_ELIMINATED = of("ELIMINATED", "是", "NOT_ELIMINATED", "否");
@@ -35,14 +36,13 @@ public final class Labels {
 	public static final Map<String, String> GENDER = of("MALE", "男", "FEMALE", "女");
 
 	public static final Map<String, String> SCHOOLING = of("NOT_SCHOOL_AGE", "学龄前", "COMPULSORY", "义务教育在校",
-			"HIGH_SCHOOL", "普通高中在校", "VOCATIONAL", "中职在校", "COLLEGE", "大专及以上在校", "DROPPED_OUT", "失学辍学",
-			"GRADUATED", "非在校");
+			"HIGH_SCHOOL", "普通高中在校", "VOCATIONAL", "中职在校", "COLLEGE", "大专及以上在校", "DROPPED_OUT", "失学辍学", "GRADUATED",
+			"非在校");
 
 	public static final Map<String, String> HEALTH = of("HEALTHY", "健康", "CHRONIC", "长期慢性病", "SERIOUS_ILLNESS", "患有大病",
 			"DISABLED", "残疾");
 
-	public static final Map<String, String> LABOUR_CAPACITY = of("FULL", "普通劳动力", "WEAK", "弱劳动力或半劳动力", "NONE",
-			"无劳动力");
+	public static final Map<String, String> LABOUR_CAPACITY = of("FULL", "普通劳动力", "WEAK", "弱劳动力或半劳动力", "NONE", "无劳动力");
 
 	public static final Map<String, String> SCREENING_REASON = of("UNDER_LINE_NOT_MONITORED", "收入低于监测标准未纳入监测",
 			"WARNING_NOT_SCREENED", "部门预警未排查");
@@ -55,7 +55,8 @@ public final class Labels {
 	public static final Map<String, String> LOAN_STATUS = of("ACTIVE", "正常", "EXTENDED", "展期", "OVERDUE", "逾期",
 			"REPAID", "已结清", "RENEWED", "已续贷");
 
-	public static final Map<String, String> SELLER_KIND = of("ENTERPRISE", "企业", "COOPERATIVE", "合作社", "HOUSEHOLD", "农户");
+	public static final Map<String, String> SELLER_KIND = of("ENTERPRISE", "企业", "COOPERATIVE", "合作社", "HOUSEHOLD",
+			"农户");
 
 	public static final Map<String, String> SALES_CHANNEL = of("PURCHASE_PLATFORM", "农购网", "OTHER_ONLINE", "其他线上",
 			"OFFLINE_EVENT", "线下活动", "INSTITUTIONAL_PURCHASE", "单位采购", "OTHER", "其他");

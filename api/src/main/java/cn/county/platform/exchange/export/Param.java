@@ -5,9 +5,10 @@ import java.math.BigDecimal;
 import cn.county.platform.common.DomainException;
 
 /**
- * A parameter of an export (a query parameter of {@code GET /exports/...}, or a member of the JSON body of a
- * {@code POST}) and the GraphQL variable it fills: {@code townCode} fills {@code filter.townCode}. The value is
- * handed to GraphQL as given, typed; GraphQL validates it exactly as for a query.
+ * A parameter of an export (a query parameter of {@code GET /exports/...}, or a member of
+ * the JSON body of a {@code POST}) and the GraphQL variable it fills: {@code townCode}
+ * fills {@code filter.townCode}. The value is handed to GraphQL as given, typed; GraphQL
+ * validates it exactly as for a query.
  *
  * @param name the parameter's name
  * @param variable the variable, dotted into an input object ({@code filter.townCode})
@@ -38,7 +39,10 @@ public record Param(String name, String variable, Kind kind) {
 		return new Param(name, variable, Kind.DECIMAL);
 	}
 
-	/** The value as GraphQL takes it; a text that is not of the kind is refused, naming the parameter. */
+	/**
+	 * The value as GraphQL takes it; a text that is not of the kind is refused, naming
+	 * the parameter.
+	 */
 	Object value(Object given) {
 		if (given == null) {
 			return null;

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The GraphQL selection set that reads a set of columns: their paths merged into one tree ({@code town.name} and
- * {@code town.code} become {@code town { name code }}); a keyed segment ({@code byCategory[ALLEVIATED]}) selects the
- * list with its {@code key}; an object with nothing selected under it asks for {@code __typename}.
+ * The GraphQL selection set that reads a set of columns: their paths merged into one tree
+ * ({@code town.name} and {@code town.code} become {@code town { name code }}); a keyed
+ * segment ({@code byCategory[ALLEVIATED]}) selects the list with its {@code key}; an
+ * object with nothing selected under it asks for {@code __typename}.
  */
 final class Selection {
 

@@ -7,9 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Reads typed values from the text of spreadsheet cells as Excel and WPS show them: dates as 2023-03-14,
- * 2023/3/14, 20230314, 2023年3月14日 or 3/14/23 (Excel's default date format), yes/no as 是/否, amounts with
- * thousands separators. A cell that cannot be read throws {@link Problem} with a reason for people.
+ * Reads typed values from the text of spreadsheet cells as Excel and WPS show them: dates
+ * as 2023-03-14, 2023/3/14, 20230314, 2023年3月14日 or 3/14/23 (Excel's default date
+ * format), yes/no as 是/否, amounts with thousands separators. A cell that cannot be read
+ * throws {@link Problem} with a reason for people.
  */
 public final class Cells {
 

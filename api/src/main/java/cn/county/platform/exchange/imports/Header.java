@@ -9,8 +9,9 @@ import cn.county.platform.exchange.sheet.SheetException;
 import cn.county.platform.exchange.sheet.SheetReader.Row;
 
 /**
- * Where each column of an import is in one file: found by its header text (as configured, else the default), in
- * any order; columns the import does not know are ignored. A file without a required column is refused whole.
+ * Where each column of an import is in one file: found by its header text (as configured,
+ * else the default), in any order; columns the import does not know are ignored. A file
+ * without a required column is refused whole.
  */
 public final class Header {
 
@@ -53,7 +54,10 @@ public final class Header {
 		return new Header(indexes, names, row.cells());
 	}
 
-	/** Header cells compare without spaces and with ASCII brackets, as provinces' exports vary in both. */
+	/**
+	 * Header cells compare without spaces and with ASCII brackets, as provinces' exports
+	 * vary in both.
+	 */
 	static String normalize(String text) {
 		return text.replaceAll("\\s+", "").replace('（', '(').replace('）', ')');
 	}

@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The bounded pool imports run on: a few workers and a short queue, so uploads cannot take the API's threads or
- * its database connections; a full queue refuses the upload (503) rather than piling work up.
+ * The bounded pool imports run on: a few workers and a short queue, so uploads cannot
+ * take the API's threads or its database connections; a full queue refuses the upload
+ * (503) rather than piling work up.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportConfiguration {

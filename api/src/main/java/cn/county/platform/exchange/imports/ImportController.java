@@ -33,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The upload endpoint: {@code POST /imports/{kind}} with a multipart {@code file} (and {@code dryRun=true} to
- * check without writing) answers 202 with the queued job; GraphQL's {@code importJob} then follows it. {@code GET
- * /imports/{id}/report?format=xlsx|csv} downloads the refused rows as uploaded, with the reasons, to correct and
- * upload again. Behind the same bearer-token chain and rate limit as {@code /graphql}.
+ * The upload endpoint: {@code POST /imports/{kind}} with a multipart {@code file} (and
+ * {@code dryRun=true} to check without writing) answers 202 with the queued job;
+ * GraphQL's {@code importJob} then follows it. {@code GET
+ * /imports/{id}/report?format=xlsx|csv} downloads the refused rows as uploaded, with the
+ * reasons, to correct and upload again. Behind the same bearer-token chain and rate limit
+ * as {@code /graphql}.
  */
 @RestController
 @RequestMapping("/imports")
@@ -83,8 +85,8 @@ class ImportController {
 				byRow.computeIfAbsent(refusal.row(), (row) -> new ArrayList<>()).add(refusal);
 			}
 			for (List<ImportRefusal> refusals : byRow.values()) {
-				List<Object> cells = new ArrayList<>(JSON.readValue(refusals.get(0).cells(),
-						new TypeReference<List<String>>() {
+				List<Object> cells = new ArrayList<>(
+						JSON.readValue(refusals.get(0).cells(), new TypeReference<List<String>>() {
 						}));
 				while (cells.size() < header.size()) {
 					cells.add("");
@@ -129,8 +131,8 @@ class ImportController {
 		List<Map<String, Object>> errors = ex.violations()
 			.stream()
 			.map((violation) -> Map.<String, Object>of("message", violation.field() + ": " + violation.reason(),
-					"extensions", Map.of("classification", violation.classification().name(), "field",
-							violation.field())))
+					"extensions",
+					Map.of("classification", violation.classification().name(), "field", violation.field())))
 			.toList();
 		return ResponseEntity.status(status)
 			.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))

@@ -10,7 +10,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
-/** Import jobs in GraphQL: one by id while it runs or after, the caller's recent ones, and their refused rows. */
+/**
+ * Import jobs in GraphQL: one by id while it runs or after, the caller's recent ones, and
+ * their refused rows.
+ */
 @Controller
 class ImportJobController {
 

@@ -24,7 +24,10 @@ public interface ImportJobMapper {
 
 	void finish(@Param("id") long id, @Param("status") ImportStatus status, @Param("error") String error);
 
-	/** Jobs left QUEUED or RUNNING with no heartbeat for {@code seconds}: their runner is gone. */
+	/**
+	 * Jobs left QUEUED or RUNNING with no heartbeat for {@code seconds}: their runner is
+	 * gone.
+	 */
 	int failAbandoned(@Param("seconds") long seconds, @Param("error") String error);
 
 	void updateHeartbeat(@Param("id") long id);

@@ -41,11 +41,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Runs uploads as jobs. The request checks what it can at once (who may upload the kind, that the file is a
- * spreadsheet of a known format with the required columns) and answers with the queued job; a worker of the bounded
- * import pool then reads the whole file once to refuse a damaged one (a formula, a zip bomb) before writing
- * anything, and reads it again to apply it, writing its progress as it goes. A job whose worker stopped (a restart)
- * stops beating and is marked FAILED with what it had applied.
+ * Runs uploads as jobs. The request checks what it can at once (who may upload the kind,
+ * that the file is a spreadsheet of a known format with the required columns) and answers
+ * with the queued job; a worker of the bounded import pool then reads the whole file once
+ * to refuse a damaged one (a formula, a zip bomb) before writing anything, and reads it
+ * again to apply it, writing its progress as it goes. A job whose worker stopped (a
+ * restart) stops beating and is marked FAILED with what it had applied.
  */
 @Service
 public class ImportJobService {
@@ -93,8 +94,8 @@ public class ImportJobService {
 		if (file == null || file.isEmpty()) {
 			throw DomainException.badRequest("file", "上传的文件为空（the upload is empty）");
 		}
-		String fileName = (file.getOriginalFilename() != null) ? Path.of(file.getOriginalFilename()).getFileName().toString()
-				: "upload";
+		String fileName = (file.getOriginalFilename() != null)
+				? Path.of(file.getOriginalFilename()).getFileName().toString() : "upload";
 		Path temp = null;
 		try {
 			temp = Files.createTempFile("import-", ".upload");
@@ -102,10 +103,10 @@ public class ImportJobService {
 			String sha256 = sha256(temp);
 			SheetReader reader = SheetReader.open(temp, fileName, limits());
 			Header header = readHeader(reader, importer);
-			ImportJob job = new ImportJob(this.ids.nextId(), kind, ImportStatus.QUEUED, dryRun,
-					truncate(fileName, 200), (reader.charset() == null) ? "XLSX" : "CSV", sha256, Files.size(temp),
-					caller.username(), caller.subject(), 0, 0, 0, 0, 0, 0, null,
-					JSON.writeValueAsString(header.cells()), null, null, null);
+			ImportJob job = new ImportJob(this.ids.nextId(), kind, ImportStatus.QUEUED, dryRun, truncate(fileName, 200),
+					(reader.charset() == null) ? "XLSX" : "CSV", sha256, Files.size(temp), caller.username(),
+					caller.subject(), 0, 0, 0, 0, 0, 0, null, JSON.writeValueAsString(header.cells()), null, null,
+					null);
 			this.jobs.insert(job);
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			Path upload = temp;
@@ -164,7 +165,8 @@ public class ImportJobService {
 				return;
 			}
 			Caller caller = ((CallerAuthentication) authentication).caller();
-			// the whole file must be readable before anything is written: a formula or a damaged part at the end
+			// the whole file must be readable before anything is written: a formula or a
+			// damaged part at the end
 			// refuses the file, not half of it
 			int[] rows = new int[1];
 			reader.read((row) -> {
@@ -216,7 +218,8 @@ public class ImportJobService {
 				log.warn("Could not write the progress of import job {}", job.id(), ex);
 			}
 			if (!job.dryRun()) {
-				error = message + "；已写入 " + run.rowsApplied() + " 行（" + run.rowsApplied() + " rows applied before it stopped）";
+				error = message + "；已写入 " + run.rowsApplied() + " 行（" + run.rowsApplied()
+						+ " rows applied before it stopped）";
 			}
 		}
 		this.jobs.finish(job.id(), ImportStatus.FAILED, truncate(error, 1000));
@@ -247,8 +250,9 @@ public class ImportJobService {
 	}
 
 	/**
-	 * Beats for this instance's jobs and fails those nobody beats for any more: their runner was stopped (a
-	 * restart, a crash). Runs at start-up and every minute; the SQL is idempotent, so instances need no lock.
+	 * Beats for this instance's jobs and fails those nobody beats for any more: their
+	 * runner was stopped (a restart, a crash). Runs at start-up and every minute; the SQL
+	 * is idempotent, so instances need no lock.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(fixedDelayString = "${platform.exchange.imports.sweep-every:60s}",
@@ -257,8 +261,7 @@ public class ImportJobService {
 		for (Long id : this.live) {
 			this.jobs.updateHeartbeat(id);
 		}
-		return this.jobs.failAbandoned(this.properties.abandonedAfter().toSeconds(),
-				"导入在运行中被中断（cut off by a restart）");
+		return this.jobs.failAbandoned(this.properties.abandonedAfter().toSeconds(), "导入在运行中被中断（cut off by a restart）");
 	}
 
 	private static String sha256(Path file) throws IOException {

@@ -10,9 +10,10 @@ import cn.county.platform.security.FieldPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The state of one running import: who runs it, whether it is a dry run, the file's header, and its counts and
- * refused rows, which {@link #progress()} writes to the job (outside the chunk's transaction, so a dry run, whose
- * chunks roll back, still leaves its report, and a refused row leaves nothing but its refusal).
+ * The state of one running import: who runs it, whether it is a dry run, the file's
+ * header, and its counts and refused rows, which {@link #progress()} writes to the job
+ * (outside the chunk's transaction, so a dry run, whose chunks roll back, still leaves
+ * its report, and a refused row leaves nothing but its refusal).
  */
 public final class ImportRun {
 
@@ -101,8 +102,9 @@ public final class ImportRun {
 	}
 
 	/**
-	 * Refuses a row: {@code column} is the column at fault (null for the row as a whole); its value is kept as the
-	 * caller may see it under the field policy (whole, masked, or not at all).
+	 * Refuses a row: {@code column} is the column at fault (null for the row as a whole);
+	 * its value is kept as the caller may see it under the field policy (whole, masked,
+	 * or not at all).
 	 */
 	public void refuse(Row row, ImportColumn column, String reason) {
 		if (row.number() != this.lastRefusedRow) {
@@ -119,7 +121,10 @@ public final class ImportRun {
 				JSON.writeValueAsString(row.cells())));
 	}
 
-	/** The value as the caller sees the column's field: whole, masked, or null when it may not read it. */
+	/**
+	 * The value as the caller sees the column's field: whole, masked, or null when it may
+	 * not read it.
+	 */
 	String shown(ImportColumn column, String raw) {
 		if (raw == null || raw.isEmpty() || column.policyField() == null) {
 			return raw;
@@ -132,7 +137,10 @@ public final class ImportRun {
 		};
 	}
 
-	/** Writes the counts so far and the refusals not yet written; also the job's heartbeat. */
+	/**
+	 * Writes the counts so far and the refusals not yet written; also the job's
+	 * heartbeat.
+	 */
 	public void progress() {
 		if (!this.pending.isEmpty()) {
 			for (int from = 0; from < this.pending.size(); from += 500) {
@@ -140,8 +148,8 @@ public final class ImportRun {
 			}
 			this.pending.clear();
 		}
-		this.jobs.updateProgress(this.job.id(), this.rowsRead, this.rowsApplied, this.rowsUnchanged,
-				this.rowsRefused, this.created, this.updated);
+		this.jobs.updateProgress(this.job.id(), this.rowsRead, this.rowsApplied, this.rowsUnchanged, this.rowsRefused,
+				this.created, this.updated);
 	}
 
 	private static String truncate(String text, int max) {

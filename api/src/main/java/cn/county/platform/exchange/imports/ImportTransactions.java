@@ -10,10 +10,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a chunk of import units (a household with its members, a warning) in one transaction, each unit under a
- * savepoint of its own: a unit the services refuse is rolled back alone, so a household is never half written and
- * a refused row leaves no trace, while the chunk still costs one commit. A dry run rolls the whole chunk back after
- * running every write, so it checks each row with exactly the rules (and conflicts) a real run would meet.
+ * Writes a chunk of import units (a household with its members, a warning) in one
+ * transaction, each unit under a savepoint of its own: a unit the services refuse is
+ * rolled back alone, so a household is never half written and a refused row leaves no
+ * trace, while the chunk still costs one commit. A dry run rolls the whole chunk back
+ * after running every write, so it checks each row with exactly the rules (and conflicts)
+ * a real run would meet.
  */
 @Component
 public class ImportTransactions {

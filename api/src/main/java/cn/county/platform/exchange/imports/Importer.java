@@ -7,10 +7,11 @@ import cn.county.platform.exchange.sheet.SheetReader.Row;
 import cn.county.platform.security.Caller;
 
 /**
- * One kind of import: its columns, who may upload it, and what it does with the rows. {@link ImportJobService} reads
- * the file, resolves the header and hands the rows to the {@link Sink} in file order; the sink groups them into
- * units that are written whole or not at all (a household and its members; one warning) and writes them in chunks
- * through {@link ImportTransactions}.
+ * One kind of import: its columns, who may upload it, and what it does with the rows.
+ * {@link ImportJobService} reads the file, resolves the header and hands the rows to the
+ * {@link Sink} in file order; the sink groups them into units that are written whole or
+ * not at all (a household and its members; one warning) and writes them in chunks through
+ * {@link ImportTransactions}.
  */
 public interface Importer {
 
@@ -21,7 +22,10 @@ public interface Importer {
 	/** Header names configured for this deployment, by column key. */
 	Map<String, String> configuredHeaders();
 
-	/** Refuses (with a FORBIDDEN {@code DomainException}) a caller who may not upload this kind at all. */
+	/**
+	 * Refuses (with a FORBIDDEN {@code DomainException}) a caller who may not upload this
+	 * kind at all.
+	 */
 	void authorize(Caller caller);
 
 	Sink open(ImportRun run);

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload over {@code spring.servlet.multipart.max-file-size} is refused with 413 and a message for people. It
- * fails while the request is parsed, before any controller is chosen, hence an advice rather than a handler in
- * {@link ImportController}.
+ * An upload over {@code spring.servlet.multipart.max-file-size} is refused with 413 and a
+ * message for people. It fails while the request is parsed, before any controller is
+ * chosen, hence an advice rather than a handler in {@link ImportController}.
  */
 @RestControllerAdvice
 class UploadLimitAdvice {
@@ -24,8 +24,9 @@ class UploadLimitAdvice {
 		String limit = (ex.getMaxUploadSize() > 0) ? (ex.getMaxUploadSize() / (1024 * 1024)) + " MB" : "the limit";
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 			.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
-			.body(Map.of("errors", List.of(Map.of("message", "file: 文件超过上传上限 " + limit + "（the upload is larger than "
-					+ limit + "）", "extensions", Map.of("classification", "BAD_REQUEST", "field", "file")))));
+			.body(Map.of("errors",
+					List.of(Map.of("message", "file: 文件超过上传上限 " + limit + "（the upload is larger than " + limit + "）",
+							"extensions", Map.of("classification", "BAD_REQUEST", "field", "file")))));
 	}
 
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Header names of the employment roster where the bureau's file differs, by column key ({@link JobColumn#key()}).
+ * Header names of the employment roster where the bureau's file differs, by column key
+ * ({@link JobColumn#key()}).
  *
  * @param headers header text by column key; columns not named keep their default
  */

@@ -37,11 +37,13 @@ import cn.county.platform.security.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * The employment roster of the human resources and social security bureau (item 15), one job per row, written
- * through {@link JobService} (its rules: working age, one public-welfare post at a time, amounts; its audit). A job
- * is the member's job of the same type, employer and start date: a new one is recorded, a stored one updated where
- * the row differs (end date, income, place), an identical one left alone, so the same file twice changes nothing.
- * HRSS officers import county-wide, town officials their own town's members; a person not registered is refused.
+ * The employment roster of the human resources and social security bureau (item 15), one
+ * job per row, written through {@link JobService} (its rules: working age, one
+ * public-welfare post at a time, amounts; its audit). A job is the member's job of the
+ * same type, employer and start date: a new one is recorded, a stored one updated where
+ * the row differs (end date, income, place), an identical one left alone, so the same
+ * file twice changes nothing. HRSS officers import county-wide, town officials their own
+ * town's members; a person not registered is refused.
  */
 @Component
 class JobImporter implements Importer {
@@ -253,9 +255,10 @@ class JobImporter implements Importer {
 			if (!differs) {
 				return false;
 			}
-			JobImporter.this.jobs.update(caller, new Inputs.UpdateJobInput(same.id(), same.version(), null,
-					same.place().equals(unit.place()) ? null : unit.place(), null, unit.endDate(),
-					unit.monthlyIncome()));
+			JobImporter.this.jobs.update(caller,
+					new Inputs.UpdateJobInput(same.id(), same.version(), null,
+							same.place().equals(unit.place()) ? null : unit.place(), null, unit.endDate(),
+							unit.monthlyIncome()));
 			return true;
 		}
 

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Chinese words of one enum in the national system's spreadsheets: the word an export writes for each value,
- * and every word an import accepts for it (the value's name too, so an English export imports back).
+ * The Chinese words of one enum in the national system's spreadsheets: the word an export
+ * writes for each value, and every word an import accepts for it (the value's name too,
+ * so an English export imports back).
  *
  * @param <E> the enum
  */
@@ -27,7 +28,10 @@ public final class Labels<E extends Enum<E>> {
 		return new Labels<>(type);
 	}
 
-	/** {@code word} is what exports write for {@code value}; {@code synonyms} are also read. */
+	/**
+	 * {@code word} is what exports write for {@code value}; {@code synonyms} are also
+	 * read.
+	 */
 	Labels<E> put(E value, String word, String... synonyms) {
 		this.words.put(value, word);
 		this.parse.put(word, value);

@@ -47,12 +47,13 @@ import cn.county.platform.security.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * The household roster import (item 1). Rows of one household (the same 户编号, one after another as the national
- * export lists them) are one unit: the household is created, or its changed fields updated, through
- * {@link HouseholdService} and {@link MemberService}, so every row meets the rules, the scope checks, the audit
- * trail and the dashboard versions of the mutations; members are matched by ID number. What already matches is
- * not written, so the same file twice changes nothing. Members the file does not list are kept (an import never
- * removes anyone), and a blank cell keeps the stored value.
+ * The household roster import (item 1). Rows of one household (the same 户编号, one after
+ * another as the national export lists them) are one unit: the household is created, or
+ * its changed fields updated, through {@link HouseholdService} and {@link MemberService},
+ * so every row meets the rules, the scope checks, the audit trail and the dashboard
+ * versions of the mutations; members are matched by ID number. What already matches is
+ * not written, so the same file twice changes nothing. Members the file does not list are
+ * kept (an import never removes anyone), and a blank cell keeps the stored value.
  */
 @Component
 class RosterImporter implements Importer {
@@ -109,9 +110,9 @@ class RosterImporter implements Importer {
 	@Override
 	public void authorize(Caller caller) {
 		if (!caller.has(Role.COUNTY_ADMIN) && !caller.has(Role.TOWN_OFFICIAL)) {
-			throw new DomainException(new Violation("kind",
-					"只有县级管理员和乡镇干部可导入花名册（only county admins and town officials import the roster）",
-					ErrorClassification.FORBIDDEN));
+			throw new DomainException(
+					new Violation("kind", "只有县级管理员和乡镇干部可导入花名册（only county admins and town officials import the roster）",
+							ErrorClassification.FORBIDDEN));
 		}
 	}
 
@@ -135,7 +136,9 @@ class RosterImporter implements Importer {
 
 		Village village;
 
-		/** The row whose write is under way, to which a refusal of the services belongs. */
+		/**
+		 * The row whose write is under way, to which a refusal of the services belongs.
+		 */
 		Row current;
 
 		int created;
@@ -248,11 +251,14 @@ class RosterImporter implements Importer {
 			this.run.progress();
 		}
 
-		/** Refuses every row of the unit: with their own reasons, or as part of a refused household. */
+		/**
+		 * Refuses every row of the unit: with their own reasons, or as part of a refused
+		 * household.
+		 */
 		private void refuse(Unit unit, Map<Row, Map<RosterColumn, String>> extra) {
 			Map<Row, Map<RosterColumn, String>> reasons = new LinkedHashMap<>(unit.problems);
-			extra.forEach((row, columns) -> reasons.computeIfAbsent(row, (key) -> new LinkedHashMap<>())
-				.putAll(columns));
+			extra.forEach(
+					(row, columns) -> reasons.computeIfAbsent(row, (key) -> new LinkedHashMap<>()).putAll(columns));
 			for (Row row : unit.rows) {
 				Map<RosterColumn, String> own = reasons.get(row);
 				if (own == null || own.isEmpty()) {
@@ -263,7 +269,8 @@ class RosterImporter implements Importer {
 			}
 		}
 
-		// ---- reading the rows: no database but the regions, every problem of every row ----
+		// ---- reading the rows: no database but the regions, every problem of every row
+		// ----
 
 		private void check(Unit unit) {
 			if (unit.code.isEmpty()) {
@@ -291,8 +298,7 @@ class RosterImporter implements Importer {
 				}
 				for (RosterColumn column : RosterColumn.values()) {
 					String value = cell(row, column);
-					if (column.householdLevel() && !value.isEmpty()
-							&& !value.equals(cell(unit.head, column))) {
+					if (column.householdLevel() && !value.isEmpty() && !value.equals(cell(unit.head, column))) {
 						unit.problem(row, column, "与户主行不一致（differs from the 户主 row of the household）");
 					}
 				}
@@ -330,8 +336,7 @@ class RosterImporter implements Importer {
 				return;
 			}
 			if (!this.caller.scope().covers(unit.town.code(), unit.village.code())) {
-				unit.problem(row, RosterColumn.TOWN,
-						"不在您的辖区，本行未导入（outside the caller's town or village: refused）");
+				unit.problem(row, RosterColumn.TOWN, "不在您的辖区，本行未导入（outside the caller's town or village: refused）");
 			}
 			read(unit, row, RosterColumn.INCOME_PER_CAPITA, Cells::amount);
 			if (cell(row, RosterColumn.INCOME_PER_CAPITA).isEmpty()) {
@@ -356,8 +361,8 @@ class RosterImporter implements Importer {
 			label(unit, row, RosterColumn.HOUSING_GRADE, RosterLabels.HOUSING_GRADE);
 			for (String cause : causeWords(cell(row, RosterColumn.RISK_CAUSES))) {
 				if (RosterLabels.RISK_CAUSE.parse(cause) == null) {
-					unit.problem(row, RosterColumn.RISK_CAUSES, "“" + cause + "”不是风险类型，应为 "
-							+ RosterLabels.RISK_CAUSE.accepted() + "（is not a risk cause）");
+					unit.problem(row, RosterColumn.RISK_CAUSES,
+							"“" + cause + "”不是风险类型，应为 " + RosterLabels.RISK_CAUSE.accepted() + "（is not a risk cause）");
 				}
 			}
 		}
@@ -429,8 +434,7 @@ class RosterImporter implements Importer {
 			Inputs.MonitoringInput monitoring = (category == HouseholdCategory.MONITORED) ? monitoring(head) : null;
 			String address = cell(head, RosterColumn.ADDRESS);
 			Inputs.CreateHouseholdInput input = new Inputs.CreateHouseholdInput(unit.code, unit.town.code(),
-					unit.village.code(),
-					address.isEmpty() ? unit.town.name() + unit.village.name() : address,
+					unit.village.code(), address.isEmpty() ? unit.town.name() + unit.village.name() : address,
 					memberFields(head), blankToNull(cell(head, RosterColumn.PHONE)),
 					Cells.amount(cell(head, RosterColumn.INCOME_PER_CAPITA)), incomeYear(head),
 					Cells.yesNo(cell(head, RosterColumn.RECEIVES_POLICY_SUPPORT)),
@@ -450,8 +454,8 @@ class RosterImporter implements Importer {
 			}
 			LocalDate screenedOn = Cells.date(cell(head, RosterColumn.SCREENED_ON));
 			if (screenedOn != null) {
-				RosterImporter.this.households.update(this.caller, new Inputs.UpdateHouseholdInput(household.id(),
-						null, null, null, null, null, null, null, null, null, null, null, null, null, screenedOn));
+				RosterImporter.this.households.update(this.caller, new Inputs.UpdateHouseholdInput(household.id(), null,
+						null, null, null, null, null, null, null, null, null, null, null, null, screenedOn));
 			}
 			for (Row row : unit.rows) {
 				if (row != head) {
@@ -463,9 +467,8 @@ class RosterImporter implements Importer {
 		private void addMember(Unit unit, long householdId, Row row) {
 			unit.current = row;
 			Inputs.MemberFields fields = memberFields(row);
-			RosterImporter.this.members.add(this.caller,
-					new Inputs.AddMemberInput(householdId, RosterLabels.RELATION.parse(cell(row, RosterColumn.RELATION)),
-							fields));
+			RosterImporter.this.members.add(this.caller, new Inputs.AddMemberInput(householdId,
+					RosterLabels.RELATION.parse(cell(row, RosterColumn.RELATION)), fields));
 			unit.created++;
 		}
 
@@ -477,9 +480,9 @@ class RosterImporter implements Importer {
 						ErrorClassification.FORBIDDEN));
 			}
 			if (!existing.villageCode().equals(unit.village.code())) {
-				throw DomainException.badRequest("input.villageCode", "本户登记在" + existing.villageName()
-						+ "，导入不迁移农户（the household is registered in " + existing.villageName()
-						+ "; an import does not move households）");
+				throw DomainException.badRequest("input.villageCode",
+						"本户登记在" + existing.villageName() + "，导入不迁移农户（the household is registered in "
+								+ existing.villageName() + "; an import does not move households）");
 			}
 			boolean changed = false;
 			Inputs.UpdateHouseholdInput changes = householdChanges(head, existing);
@@ -552,14 +555,17 @@ class RosterImporter implements Importer {
 					policy, allowance, extreme, cadre, grade, inspected, water, checked, screened);
 		}
 
-		/** Moves the household into monitoring or out of risk as the file says; other moves are refused. */
+		/**
+		 * Moves the household into monitoring or out of risk as the file says; other
+		 * moves are refused.
+		 */
 		private boolean monitoringChanges(Unit unit, Row head, Household existing) {
 			HouseholdCategory category = category(head);
 			Boolean eliminated = Cells.yesNo(cell(head, RosterColumn.RISK_ELIMINATED));
 			if (category != HouseholdCategory.MONITORED) {
 				if (existing.category() == HouseholdCategory.MONITORED) {
-					throw DomainException.conflict("input.category", "监测户须经“风险已消除”退出，不能改为" + cell(head,
-							RosterColumn.CATEGORY)
+					throw DomainException.conflict("input.category", "监测户须经“风险已消除”退出，不能改为"
+							+ cell(head, RosterColumn.CATEGORY)
 							+ "（a monitored household leaves monitoring through 风险是否消除=是, not by another category）");
 				}
 				if (existing.category() != category) {
@@ -661,7 +667,9 @@ class RosterImporter implements Importer {
 				: Arrays.stream(cell.split(RosterLabels.CAUSE_SEPARATORS)).filter((word) -> !word.isEmpty()).toList();
 	}
 
-	/** The column a violation of the services names, by the last part of its field path. */
+	/**
+	 * The column a violation of the services names, by the last part of its field path.
+	 */
 	static RosterColumn columnOf(String field) {
 		String name = field.substring(field.lastIndexOf('.') + 1);
 		return switch (name) {
@@ -696,7 +704,10 @@ class RosterImporter implements Importer {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 
-	/** The cell's value when it is given and differs from the stored one, else null (keep). */
+	/**
+	 * The cell's value when it is given and differs from the stored one, else null
+	 * (keep).
+	 */
 	private static String changed(String cell, String stored) {
 		return (!cell.isEmpty() && !cell.equals(stored)) ? cell : null;
 	}

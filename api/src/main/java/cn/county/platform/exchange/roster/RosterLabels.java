@@ -11,9 +11,10 @@ import cn.county.platform.household.RiskCause;
 import cn.county.platform.household.Schooling;
 
 /**
- * The words of the national monitoring system's roster for the platform's enums, shared by the roster import and
- * the household export so that an export imports back unchanged. The household category and monitoring type share
- * one column (监测对象类别): 脱贫户, 一般农户, or a monitoring type for a monitored household.
+ * The words of the national monitoring system's roster for the platform's enums, shared
+ * by the roster import and the household export so that an export imports back unchanged.
+ * The household category and monitoring type share one column (监测对象类别): 脱贫户, 一般农户, or a
+ * monitoring type for a monitored household.
  */
 public final class RosterLabels {
 
@@ -39,9 +40,7 @@ public final class RosterLabels {
 		.put(Relation.SIBLING, "兄弟姐妹", "兄弟", "姐妹")
 		.put(Relation.OTHER, "其他");
 
-	public static final Labels<Gender> GENDER = Labels.of(Gender.class)
-		.put(Gender.MALE, "男")
-		.put(Gender.FEMALE, "女");
+	public static final Labels<Gender> GENDER = Labels.of(Gender.class).put(Gender.MALE, "男").put(Gender.FEMALE, "女");
 
 	public static final Labels<Schooling> SCHOOLING = Labels.of(Schooling.class)
 		.put(Schooling.NOT_SCHOOL_AGE, "学龄前儿童", "学前教育")

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Header names of the roster where a province's export differs from the national one, by column key
- * ({@link RosterColumn#key()}), e.g. {@code platform.exchange.roster.headers.incomePerCapita=人均纯收入}.
+ * Header names of the roster where a province's export differs from the national one, by
+ * column key ({@link RosterColumn#key()}), e.g.
+ * {@code platform.exchange.roster.headers.incomePerCapita=人均纯收入}.
  *
  * @param headers header text by column key; columns not named keep their default
  */

@@ -24,10 +24,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV upload through Commons CSV. The charset is found from the bytes: a UTF-8 byte-order mark, else UTF-8 when
- * the whole file decodes as UTF-8, else GB18030 (a superset of GBK and GB2312, what Excel on Chinese Windows
- * writes). A NUL byte means a binary file, not CSV. A cell starting with {@code =} is a formula to a spreadsheet and
- * is refused; the quote mark {@link CsvSheetWriter} puts before such text is taken off again.
+ * A CSV upload through Commons CSV. The charset is found from the bytes: a UTF-8
+ * byte-order mark, else UTF-8 when the whole file decodes as UTF-8, else GB18030 (a
+ * superset of GBK and GB2312, what Excel on Chinese Windows writes). A NUL byte means a
+ * binary file, not CSV. A cell starting with {@code =} is a formula to a spreadsheet and
+ * is refused; the quote mark {@link CsvSheetWriter} puts before such text is taken off
+ * again.
  */
 final class CsvSheetReader implements SheetReader {
 
@@ -143,8 +145,8 @@ final class CsvSheetReader implements SheetReader {
 					for (int i = 0; i < record.size(); i++) {
 						String value = record.get(i).strip();
 						if (value.startsWith("=")) {
-							throw new SheetException("第 " + rowNumber + " 行第 " + (i + 1)
-									+ " 列含有公式，请改为数值后再上传（row " + rowNumber + " holds a formula）");
+							throw new SheetException("第 " + rowNumber + " 行第 " + (i + 1) + " 列含有公式，请改为数值后再上传（row "
+									+ rowNumber + " holds a formula）");
 						}
 						if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
 							value = value.substring(1);

@@ -13,15 +13,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * CSV through Commons CSV, in UTF-8 with a byte-order mark (Excel on Chinese Windows reads a file without one as
- * GBK). A text cell that a spreadsheet would take for a formula ({@code = + - @}, tab or carriage return first) is
- * prefixed with a quote mark, the usual guard against CSV injection (a reader of the platform's own CSV drops that
- * one quote again); numbers are never prefixed, decimals are written plainly ({@code 7500.00}, never {@code 7.5E+3}),
- * dates as ISO-8601 ({@code 2023-05-29}) and booleans as 是/否.
+ * CSV through Commons CSV, in UTF-8 with a byte-order mark (Excel on Chinese Windows
+ * reads a file without one as GBK). A text cell that a spreadsheet would take for a
+ * formula ({@code = + - @}, tab or carriage return first) is prefixed with a quote mark,
+ * the usual guard against CSV injection (a reader of the platform's own CSV drops that
+ * one quote again); numbers are never prefixed, decimals are written plainly
+ * ({@code 7500.00}, never {@code 7.5E+3}), dates as ISO-8601 ({@code 2023-05-29}) and
+ * booleans as 是/否.
  */
 final class CsvSheetWriter implements SheetWriter {
 
-	/** What a spreadsheet takes for the start of a formula (OWASP's list: tab and carriage return too). */
+	/**
+	 * What a spreadsheet takes for the start of a formula (OWASP's list: tab and carriage
+	 * return too).
+	 */
 	static final String FORMULA_START = "=+-@\t\r";
 
 	private final Writer writer;

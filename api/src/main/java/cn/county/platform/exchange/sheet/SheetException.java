@@ -1,8 +1,9 @@
 package cn.county.platform.exchange.sheet;
 
 /**
- * A file that cannot be read as a spreadsheet: not one, a formula, a zip bomb, an unreadable charset. The message
- * is shown to the uploader as it is (Chinese, with English in brackets), so it says what to fix.
+ * A file that cannot be read as a spreadsheet: not one, a formula, a zip bomb, an
+ * unreadable charset. The message is shown to the uploader as it is (Chinese, with
+ * English in brackets), so it says what to fix.
  */
 public class SheetException extends Exception {
 

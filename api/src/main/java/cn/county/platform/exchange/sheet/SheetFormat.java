@@ -10,7 +10,10 @@ public enum SheetFormat {
 	/** Office Open XML workbook, as Excel and WPS save it. */
 	XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 
-	/** Comma-separated values, written in UTF-8 with a byte-order mark so that Excel on Chinese Windows opens it. */
+	/**
+	 * Comma-separated values, written in UTF-8 with a byte-order mark so that Excel on
+	 * Chinese Windows opens it.
+	 */
 	CSV("csv", "text/csv;charset=UTF-8");
 
 	private final String extension;
@@ -30,7 +33,10 @@ public enum SheetFormat {
 		return this.contentType;
 	}
 
-	/** The format named by a file extension or a request parameter ({@code xlsx}, {@code csv}). */
+	/**
+	 * The format named by a file extension or a request parameter ({@code xlsx},
+	 * {@code csv}).
+	 */
 	public static SheetFormat of(String name, String field) {
 		if (name != null) {
 			String lower = name.toLowerCase(Locale.ROOT);

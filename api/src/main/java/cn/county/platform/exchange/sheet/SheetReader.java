@@ -7,18 +7,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the rows of a spreadsheet upload one at a time, in constant memory whatever its size: XLSX through POI's
- * event API (a SAX pass over the sheet's XML, with read-only shared strings), CSV through Commons CSV in the
- * charset Excel wrote it in (UTF-8 with or without a byte-order mark, else GB18030, which covers GBK). Use it for
- * every import; {@link SheetWriter} writes the reports and exports.
+ * Reads the rows of a spreadsheet upload one at a time, in constant memory whatever its
+ * size: XLSX through POI's event API (a SAX pass over the sheet's XML, with read-only
+ * shared strings), CSV through Commons CSV in the charset Excel wrote it in (UTF-8 with
+ * or without a byte-order mark, else GB18030, which covers GBK). Use it for every import;
+ * {@link SheetWriter} writes the reports and exports.
  *
  * <p>
- * A file that is not a spreadsheet, that holds a formula, or whose zip entries inflate past POI's
- * {@code ZipSecureFile} limits (a zip bomb) fails with a {@link SheetException}, whose message is for people.
+ * A file that is not a spreadsheet, that holds a formula, or whose zip entries inflate
+ * past POI's {@code ZipSecureFile} limits (a zip bomb) fails with a
+ * {@link SheetException}, whose message is for people.
  */
 public interface SheetReader {
 
-	/** One row: its number as a spreadsheet shows it (the header is row 1) and its cells as text, blanks as "". */
+	/**
+	 * One row: its number as a spreadsheet shows it (the header is row 1) and its cells
+	 * as text, blanks as "".
+	 */
 	record Row(int number, List<String> cells) {
 
 		public String cell(int index) {
@@ -39,7 +44,9 @@ public interface SheetReader {
 
 	}
 
-	/** Thrown by a {@link RowHandler} that has read enough (for example the header only). */
+	/**
+	 * Thrown by a {@link RowHandler} that has read enough (for example the header only).
+	 */
 	final class StopReading extends RuntimeException {
 
 		public StopReading() {
@@ -48,13 +55,18 @@ public interface SheetReader {
 
 	}
 
-	/** Calls {@code handler} for every non-blank row of the first sheet, the header first. */
+	/**
+	 * Calls {@code handler} for every non-blank row of the first sheet, the header first.
+	 */
 	void read(RowHandler handler) throws SheetException;
 
 	/** The charset a CSV file was read in, or null for XLSX. */
 	String charset();
 
-	/** A reader for the file, after checking by its first bytes that it is the format its name says. */
+	/**
+	 * A reader for the file, after checking by its first bytes that it is the format its
+	 * name says.
+	 */
 	static SheetReader open(Path file, String fileName, SheetReaderLimits limits) throws SheetException {
 		byte[] head;
 		try (InputStream in = Files.newInputStream(file)) {

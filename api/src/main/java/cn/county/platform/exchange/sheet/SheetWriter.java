@@ -5,10 +5,11 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Writes one sheet of rows to a stream, in constant memory whatever the number of rows: exports, and the report of
- * an import's refused rows. The first row written is the header. Cells are written as text, numbers, booleans or
- * dates as they come; {@code null} is an empty cell. Nothing here knows the file formats: POI's streaming workbook
- * writes XLSX and Commons CSV writes CSV.
+ * Writes one sheet of rows to a stream, in constant memory whatever the number of rows:
+ * exports, and the report of an import's refused rows. The first row written is the
+ * header. Cells are written as text, numbers, booleans or dates as they come;
+ * {@code null} is an empty cell. Nothing here knows the file formats: POI's streaming
+ * workbook writes XLSX and Commons CSV writes CSV.
  *
  * <pre>
  * try (SheetWriter sheet = SheetWriter.open(SheetFormat.XLSX, out, "筛查名单")) {
@@ -25,7 +26,10 @@ public interface SheetWriter extends AutoCloseable {
 	/** Rows written so far, the header included. */
 	long rows();
 
-	/** Finishes the file and flushes it; the stream itself is left open for the caller to close. */
+	/**
+	 * Finishes the file and flushes it; the stream itself is left open for the caller to
+	 * close.
+	 */
 	@Override
 	void close() throws IOException;
 

@@ -30,9 +30,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * The first sheet of an XLSX workbook through POI's event API: one SAX pass, shared strings read-only, so memory
- * stays flat for millions of rows. A formula anywhere is refused: an import takes values a person typed, not
- * values a spreadsheet computed (and a cached result may be stale).
+ * The first sheet of an XLSX workbook through POI's event API: one SAX pass, shared
+ * strings read-only, so memory stays flat for millions of rows. A formula anywhere is
+ * refused: an import takes values a person typed, not values a spreadsheet computed (and
+ * a cached result may be stale).
  */
 final class XlsxSheetReader implements SheetReader {
 
@@ -94,14 +95,16 @@ final class XlsxSheetReader implements SheetReader {
 			}
 			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
 			if (message.contains("zip bomb") || message.contains("max entry size")) {
-				return new SheetException("文件解压后过大，疑似压缩炸弹（the workbook inflates beyond the limits: a zip bomb）",
-						ex);
+				return new SheetException("文件解压后过大，疑似压缩炸弹（the workbook inflates beyond the limits: a zip bomb）", ex);
 			}
 		}
 		return new SheetException("xlsx 文件已损坏，无法读取（the workbook is damaged）: " + ex.getMessage(), ex);
 	}
 
-	/** Collects the cells of a row in column order (POI skips empty cells) and hands full rows on. */
+	/**
+	 * Collects the cells of a row in column order (POI skips empty cells) and hands full
+	 * rows on.
+	 */
 	private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		private final RowHandler handler;
@@ -151,7 +154,10 @@ final class XlsxSheetReader implements SheetReader {
 
 	}
 
-	/** POI's sheet handler, stopping at the first {@code <f>} (formula) element with the cell it belongs to. */
+	/**
+	 * POI's sheet handler, stopping at the first {@code <f>} (formula) element with the
+	 * cell it belongs to.
+	 */
 	private static final class FormulaRefusingHandler extends XSSFSheetXMLHandler {
 
 		private String cell;
@@ -169,15 +175,18 @@ final class XlsxSheetReader implements SheetReader {
 				this.cell = attributes.getValue("r");
 			}
 			else if ("f".equals(name)) {
-				throw new HandlerFailure(new SheetException("单元格 " + this.cell
-						+ " 含有公式，请改为数值后再上传（cell " + this.cell + " holds a formula: paste values instead）"));
+				throw new HandlerFailure(new SheetException("单元格 " + this.cell + " 含有公式，请改为数值后再上传（cell " + this.cell
+						+ " holds a formula: paste values instead）"));
 			}
 			super.startElement(uri, localName, qName, attributes);
 		}
 
 	}
 
-	/** Carries a handler's exception through the SAX parser, which only lets runtime exceptions pass. */
+	/**
+	 * Carries a handler's exception through the SAX parser, which only lets runtime
+	 * exceptions pass.
+	 */
 	static final class HandlerFailure extends RuntimeException {
 
 		HandlerFailure(Exception cause) {

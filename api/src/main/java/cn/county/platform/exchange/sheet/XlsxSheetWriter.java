@@ -15,11 +15,12 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * XLSX through POI's streaming workbook: only a window of rows is held in memory, the rest goes to a compressed
- * temporary file that {@link #close()} deletes. Text is written as text, never as a formula, so a cell that starts
- * with {@code =} stays inert when the file is opened. A sheet holds at most 1,048,576 rows (the format's limit):
- * past it the rows go on in a new sheet ({@code 名单 (2)}, ...) that starts with the header again, so a reader
- * takes every sheet as the same table.
+ * XLSX through POI's streaming workbook: only a window of rows is held in memory, the
+ * rest goes to a compressed temporary file that {@link #close()} deletes. Text is written
+ * as text, never as a formula, so a cell that starts with {@code =} stays inert when the
+ * file is opened. A sheet holds at most 1,048,576 rows (the format's limit): past it the
+ * rows go on in a new sheet ({@code 名单 (2)}, ...) that starts with the header again, so a
+ * reader takes every sheet as the same table.
  */
 final class XlsxSheetWriter implements SheetWriter {
 
@@ -71,7 +72,8 @@ final class XlsxSheetWriter implements SheetWriter {
 		}
 		else if (this.next >= this.maxRowsPerSheet) {
 			this.sheets++;
-			this.sheet = this.workbook.createSheet(WorkbookUtil.createSafeSheetName(this.sheetName + " (" + this.sheets + ")"));
+			this.sheet = this.workbook
+				.createSheet(WorkbookUtil.createSafeSheetName(this.sheetName + " (" + this.sheets + ")"));
 			this.next = 0;
 			write(this.header);
 		}
@@ -106,7 +108,10 @@ final class XlsxSheetWriter implements SheetWriter {
 		}
 	}
 
-	/** A text cut to what one cell holds (32,767 characters), marked with an ellipsis; CSV keeps it whole. */
+	/**
+	 * A text cut to what one cell holds (32,767 characters), marked with an ellipsis; CSV
+	 * keeps it whole.
+	 */
 	static String text(String text) {
 		int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";

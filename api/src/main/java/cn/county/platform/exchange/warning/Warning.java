@@ -7,10 +7,11 @@ import cn.county.platform.common.HouseholdOwned;
 import cn.county.platform.common.InTown;
 
 /**
- * One warning a line department sent about a member (item 2), as stored: never overwritten, so a household's
- * warnings are its history. Carries the household's town so the dashboard's versions follow a new warning.
+ * One warning a line department sent about a member (item 2), as stored: never
+ * overwritten, so a household's warnings are its history. Carries the household's town so
+ * the dashboard's versions follow a new warning.
  */
 public record Warning(long id, long householdId, long memberId, String townCode, String department, String kind,
-		LocalDate warnedOn, String note, Long importJobId, String recordedBy, OffsetDateTime createdAt)
-		implements HouseholdOwned, InTown {
+		LocalDate warnedOn, String note, Long importJobId, String recordedBy,
+		OffsetDateTime createdAt) implements HouseholdOwned, InTown {
 }

@@ -9,7 +9,10 @@ import cn.county.platform.household.Household;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** A household's department warnings in GraphQL, under the field policy like every household-level type. */
+/**
+ * A household's department warnings in GraphQL, under the field policy like every
+ * household-level type.
+ */
 @Controller
 class WarningController {
 
@@ -19,7 +22,10 @@ class WarningController {
 		this.warnings = warnings;
 	}
 
-	/** One statement for the warnings of every household on the page, however many there are. */
+	/**
+	 * One statement for the warnings of every household on the page, however many there
+	 * are.
+	 */
 	@BatchMapping(typeName = "Household")
 	Map<Household, List<Warning>> warnings(List<Household> households) {
 		if (households.isEmpty()) {

@@ -47,14 +47,16 @@ import cn.county.platform.security.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * The line departments' warning lists (item 2). Each row is one warning, kept as a record of its own and matched
- * by ID number to the member's household; the household's newest warning then puts it on the
- * {@code WARNING_NOT_SCREENED} screening list until a screening on or after that date is recorded
- * ({@code updateHousehold(input: {screenedOn})}). A person not registered yet becomes the head of a new ordinary
- * rural household (一般农户) through {@link HouseholdService#registerOrdinary}, so the screening reaches them; what the
- * department does not know (schooling, health, labour, income) starts from neutral values for the screening visit
- * to correct: income 0 unless the row gives one, which also puts the household on the income screening. A
- * department officer imports only its own department's warnings; the same warning twice is one record.
+ * The line departments' warning lists (item 2). Each row is one warning, kept as a record
+ * of its own and matched by ID number to the member's household; the household's newest
+ * warning then puts it on the {@code WARNING_NOT_SCREENED} screening list until a
+ * screening on or after that date is recorded ({@code updateHousehold(input:
+ * {screenedOn})}). A person not registered yet becomes the head of a new ordinary rural
+ * household (一般农户) through {@link HouseholdService#registerOrdinary}, so the screening
+ * reaches them; what the department does not know (schooling, health, labour, income)
+ * starts from neutral values for the screening visit to correct: income 0 unless the row
+ * gives one, which also puts the household on the income screening. A department officer
+ * imports only its own department's warnings; the same warning twice is one record.
  */
 @Component
 class WarningImporter implements Importer {
@@ -99,7 +101,8 @@ class WarningImporter implements Importer {
 
 	WarningImporter(HouseholdService households, HouseholdMapper householdRows, MemberMapper members,
 			WarningMapper warnings, RegionMapper regions, AuditTrail audit, IdGenerator ids,
-			ImportTransactions transactions, ImportProperties imports, WarningProperties properties, Clock clock, Plan plan) {
+			ImportTransactions transactions, ImportProperties imports, WarningProperties properties, Clock clock,
+			Plan plan) {
 		this.households = households;
 		this.householdRows = householdRows;
 		this.members = members;
@@ -207,7 +210,8 @@ class WarningImporter implements Importer {
 				department = DEPARTMENTS.get(departmentCell);
 			}
 			if (department == null) {
-				problems.put(WarningColumn.DEPARTMENT, "不是发送预警的部门，应为医保局、住建局、民政局、残联、教育局或卫健委（is not a warning department）");
+				problems.put(WarningColumn.DEPARTMENT,
+						"不是发送预警的部门，应为医保局、住建局、民政局、残联、教育局或卫健委（is not a warning department）");
 			}
 			else if (this.caller.has(Role.DEPARTMENT_OFFICER) && !this.caller.has(Role.COUNTY_ADMIN)
 					&& !department.equals(this.caller.department())) {
@@ -315,7 +319,10 @@ class WarningImporter implements Importer {
 				.orElseThrow(() -> DomainException.notFound("input.idNumber", "member " + idNumber));
 		}
 
-		/** A new ordinary rural household with the person as its head, through the household service. */
+		/**
+		 * A new ordinary rural household with the person as its head, through the
+		 * household service.
+		 */
 		private Member register(Unit unit) {
 			Row row = unit.row();
 			List<Violation> missing = new ArrayList<>();
@@ -346,13 +353,13 @@ class WarningImporter implements Importer {
 					(age < 6) ? Schooling.NOT_SCHOOL_AGE : (age <= 15) ? Schooling.COMPULSORY : Schooling.GRADUATED,
 					Health.HEALTHY, null, (age >= 16 && age < 60) ? LabourCapacity.FULL : LabourCapacity.NONE,
 					Boolean.FALSE);
-			String code = village.code() + "W" + String.format("%09d", Math.floorMod(WarningImporter.this.ids.nextId(),
-					1_000_000_000L));
+			String code = village.code() + "W"
+					+ String.format("%09d", Math.floorMod(WarningImporter.this.ids.nextId(), 1_000_000_000L));
 			Household household = WarningImporter.this.households.registerOrdinary(this.caller,
 					new Inputs.CreateHouseholdInput(code, village.townCode(), village.code(),
 							address.isEmpty() ? placed.name() + village.name() : address, head, null,
-							(income != null) ? income : BigDecimal.ZERO, WarningImporter.this.plan.defaultYear(), false, false, false,
-							null, null, null, null, null, null, HouseholdCategory.ORDINARY));
+							(income != null) ? income : BigDecimal.ZERO, WarningImporter.this.plan.defaultYear(), false,
+							false, false, null, null, null, null, null, null, HouseholdCategory.ORDINARY));
 			return find(household.id(), unit.idNumber());
 		}
 

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Header names of the warning list where a department's file differs, by column key ({@link WarningColumn#key()}).
+ * Header names of the warning list where a department's file differs, by column key
+ * ({@link WarningColumn#key()}).
  *
  * @param headers header text by column key; columns not named keep their default
  */

@@ -20,11 +20,13 @@ import cn.county.platform.support.KeycloakServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The export benchmark (issue 15: a million households within 2 minutes with flat memory): starts Keycloak and the
- * API jar at {@code -Xmx1g} against the benchmark database ({@code county_bench}, loaded by
- * {@code bench/run.sh --load-only}), downloads the whole household roster as the county admin in CSV and in XLSX,
- * and prints the time, the rows and bytes received and the API's heap (used after each young collection, sampled
- * every second from the actuator) before, during and after. A development tool, run by hand:
+ * The export benchmark (issue 15: a million households within 2 minutes with flat
+ * memory): starts Keycloak and the API jar at {@code -Xmx1g} against the benchmark
+ * database ({@code county_bench}, loaded by {@code bench/run.sh --load-only}), downloads
+ * the whole household roster as the county admin in CSV and in XLSX, and prints the time,
+ * the rows and bytes received and the API's heap (used after each young collection,
+ * sampled every second from the actuator) before, during and after. A development tool,
+ * run by hand:
  *
  * <pre>
  * java -cp "api/target/classes:api/target/test-classes:$(cat .bench/classpath)" \
@@ -47,8 +49,9 @@ public final class ExportBench {
 			.getOrDefault("BENCH_API_DB_URL",
 					"jdbc:mysql://127.0.0.1:3306/county_bench?useUnicode=true&characterEncoding=utf8&rewriteBatchedStatements=true");
 		try (KeycloakServer keycloak = KeycloakServer.start(8191, dir.resolve("keycloak.log"))) {
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-jar", "api/target/county-api.jar", "--server.port=" + apiPort,
+			List<String> command = new ArrayList<>(List.of(
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
+					"-XX:+UseG1GC", "-jar", "api/target/county-api.jar", "--server.port=" + apiPort,
 					"--management.endpoints.web.exposure.include=health,metrics", "--spring.flyway.out-of-order=true",
 					"--platform.dashboard.rollup.warm=false", "--platform.production-safety.enforce=false",
 					"--platform.cursors.keys=" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
@@ -57,7 +60,8 @@ public final class ExportBench {
 			builder.environment().put("DB_URL", dbUrl);
 			builder.environment().put("DB_USER", System.getenv().getOrDefault("BENCH_DB_USER", "root"));
 			builder.environment().put("DB_PASSWORD", System.getenv().getOrDefault("BENCH_DB_PASSWORD", ""));
-			builder.environment().put("REDIS_URL", System.getenv().getOrDefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"));
+			builder.environment()
+				.put("REDIS_URL", System.getenv().getOrDefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"));
 			builder.environment().put("KEYCLOAK_ISSUER", keycloak.issuer());
 			builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
 			Process api = builder.start();
@@ -123,12 +127,11 @@ public final class ExportBench {
 		sampler.start();
 		double load = load();
 		long started = System.nanoTime();
-		HttpResponse<InputStream> response = http.send(
-				HttpRequest.newBuilder(URI.create(base + "/exports/households." + format))
-					.header("Authorization", "Bearer " + token)
-					.timeout(Duration.ofMinutes(30))
-					.build(),
-				HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = http
+			.send(HttpRequest.newBuilder(URI.create(base + "/exports/households." + format))
+				.header("Authorization", "Bearer " + token)
+				.timeout(Duration.ofMinutes(30))
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
 		long firstByte = 0;
 		long bytes = 0;
 		long lines = 0;
@@ -174,7 +177,10 @@ public final class ExportBench {
 		return metric(http, base, token, "jvm.memory.used?tag=area:heap");
 	}
 
-	/** The old generation after the last collection that touched it: what the export keeps, not its garbage. */
+	/**
+	 * The old generation after the last collection that touched it: what the export
+	 * keeps, not its garbage.
+	 */
 	private static long oldGen(HttpClient http, String base, String token) throws IOException, InterruptedException {
 		return metric(http, base, token, "jvm.memory.used?tag=id:G1%20Old%20Gen");
 	}
@@ -182,11 +188,9 @@ public final class ExportBench {
 	@SuppressWarnings("unchecked")
 	private static long metric(HttpClient http, String base, String token, String name)
 			throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/" + name))
-					.header("Authorization", "Bearer " + token)
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/" + name))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofString());
 		Map<String, Object> metric = JSON.readValue(response.body(), Map.class);
 		List<Map<String, Object>> measurements = (List<Map<String, Object>>) metric.get("measurements");
 		return ((Number) measurements.get(0).get("value")).longValue();
@@ -194,8 +198,10 @@ public final class ExportBench {
 
 	private static boolean healthy(HttpClient http, String base) {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+			return http
+				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200;
 		}
 		catch (IOException ex) {
 			return false;

@@ -31,12 +31,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two sides of every export test, over real HTTP with a real token: the file from {@code /exports/...}, parsed
- * back with Commons CSV or POI into rows of text, and the answer of {@code /graphql} to a document, as maps.
+ * The two sides of every export test, over real HTTP with a real token: the file from
+ * {@code /exports/...}, parsed back with Commons CSV or POI into rows of text, and the
+ * answer of {@code /graphql} to a document, as maps.
  */
 final class ExportClient {
 
-	static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+	static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -75,7 +78,10 @@ final class ExportClient {
 			}
 		}
 
-		/** The workbook's rows as text, every sheet after the first without its repeated header. */
+		/**
+		 * The workbook's rows as text, every sheet after the first without its repeated
+		 * header.
+		 */
 		List<List<String>> xlsx() throws IOException {
 			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(this.body))) {
 				List<List<String>> rows = new ArrayList<>();
@@ -119,7 +125,8 @@ final class ExportClient {
 			.map((entry) -> entry.getKey() + "="
 					+ URLEncoder.encode(String.valueOf(entry.getValue()), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path + (query.isEmpty() ? "" : "?" + query)))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.base + path + (query.isEmpty() ? "" : "?" + query)))
 			.header("Authorization", "Bearer " + token)
 			.timeout(Duration.ofMinutes(5))
 			.GET()
@@ -153,7 +160,9 @@ final class ExportClient {
 		}
 	}
 
-	/** {@code /graphql}'s answer to a document: {@code data} and {@code errors} as maps. */
+	/**
+	 * {@code /graphql}'s answer to a document: {@code data} and {@code errors} as maps.
+	 */
 	@SuppressWarnings("unchecked")
 	Map<String, Object> graphQl(String token, String document, Map<String, Object> variables) {
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -167,14 +176,16 @@ final class ExportClient {
 			.build();
 		Download answer = send(request);
 		if (answer.status() != 200) {
-			throw new AssertionError("/graphql answered " + answer.status() + ": " + new String(answer.body(), StandardCharsets.UTF_8));
+			throw new AssertionError(
+					"/graphql answered " + answer.status() + ": " + new String(answer.body(), StandardCharsets.UTF_8));
 		}
 		return JSON.readValue(answer.body(), Map.class);
 	}
 
 	/**
-	 * A cell as text, the way both files read back: numbers without trailing zeros, dates ISO, 是/否, and in CSV a
-	 * text that a spreadsheet would take for a formula behind a quote mark.
+	 * A cell as text, the way both files read back: numbers without trailing zeros, dates
+	 * ISO, 是/否, and in CSV a text that a spreadsheet would take for a formula behind a
+	 * quote mark.
 	 */
 	static String text(Column column, Object cell, boolean csv) {
 		String text = text(column, cell);

@@ -32,14 +32,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exports against the real servers, for every demo role: each file, parsed back (Commons CSV, POI), holds exactly
- * what the same GraphQL query answers that role over {@code /graphql} (the same rows, the same masked values, the
- * same columns left out where a field is refused, the same refusal of a list refused whole), and every export is
- * audited, logged for partners like their GraphQL reads and held to its quota.
+ * Exports against the real servers, for every demo role: each file, parsed back (Commons
+ * CSV, POI), holds exactly what the same GraphQL query answers that role over
+ * {@code /graphql} (the same rows, the same masked values, the same columns left out
+ * where a field is refused, the same refusal of a list refused whole), and every export
+ * is audited, logged for partners like their GraphQL reads and held to its quota.
  * <p>
- * The oracle is independent of the exporter's own choice of columns: it asks {@code me.fieldAccess} what the role
- * may read and keeps the columns whose every field along the path is readable (a field leading to household-level
- * objects only where some field of them is), then pages through {@code /graphql} with that document.
+ * The oracle is independent of the exporter's own choice of columns: it asks
+ * {@code me.fieldAccess} what the role may read and keeps the columns whose every field
+ * along the path is readable (a field leading to household-level objects only where some
+ * field of them is), then pages through {@code /graphql} with that document.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +49,10 @@ class ExportTests {
 
 	private static final String INSURER = "partner-insurer";
 
-	/** Every field of households and members for the insurer but the phone, the cadre and health. */
+	/**
+	 * Every field of households and members for the insurer but the phone, the cadre and
+	 * health.
+	 */
 	private static final List<String> INSURER_FIELDS = List.of("Household.id", "Household.code", "Household.town",
 			"Household.village", "Household.address", "Household.headName", "Household.headIdNumber",
 			"Household.category", "Household.monitoringType", "Household.riskStatus", "Household.riskEliminatedOn",
@@ -93,9 +98,10 @@ class ExportTests {
 	}
 
 	private String token(String user) {
-		return this.tokens.computeIfAbsent(user, (name) -> name.startsWith("partner-")
-				? KeycloakServer.shared().clientCredentialsToken(name, name + "-dev-secret")
-				: KeycloakServer.shared().passwordToken(name));
+		return this.tokens.computeIfAbsent(user,
+				(name) -> name.startsWith("partner-")
+						? KeycloakServer.shared().clientCredentialsToken(name, name + "-dev-secret")
+						: KeycloakServer.shared().passwordToken(name));
 	}
 
 	private List<String> everyone() {
@@ -130,12 +136,13 @@ class ExportTests {
 		List<List<String>> cadre = this.client.get(token("village.cadre"), "/exports/households.csv", params).csv();
 		List<List<String>> hrss = this.client.get(token("hrss.officer"), "/exports/households.csv", params).csv();
 		List<List<String>> insurer = this.client.get(token(INSURER), "/exports/households.csv", params).csv();
-		assertThat(admin.get(0)).containsSubsequence("乡(镇)", "行政村", "户编号", "姓名", "证件号码", "与户主关系", "人数",
-				"家庭年人均纯收入(元)", "监测对象类别", "风险是否消除", "联系电话");
+		assertThat(admin.get(0)).containsSubsequence("乡(镇)", "行政村", "户编号", "姓名", "证件号码", "与户主关系", "人数", "家庭年人均纯收入(元)",
+				"监测对象类别", "风险是否消除", "联系电话");
 		int id = admin.get(0).indexOf("证件号码");
 		assertThat(admin.get(1).get(id)).matches("\\d{17}[\\dX]");
 		assertThat(cadre.get(0)).isEqualTo(admin.get(0));
-		assertThat(cadre.stream().skip(1).map((row) -> row.get(id))).allMatch((value) -> value.matches("\\d{6}\\*{12}"));
+		assertThat(cadre.stream().skip(1).map((row) -> row.get(id)))
+			.allMatch((value) -> value.matches("\\d{6}\\*{12}"));
 		assertThat(hrss.get(0)).doesNotContain("联系电话", "健康状况", "致贫返贫风险", "预警部门").contains("证件号码");
 		assertThat(insurer.get(0)).doesNotContain("联系电话", "健康状况", "帮扶责任人").contains("证件号码", "姓名");
 		assertThat(insurer).hasSameSizeAs(admin);
@@ -177,14 +184,16 @@ class ExportTests {
 		String selection = Selection.of(dashboard.columns()).text();
 		for (String user : List.of("county.admin", "dashboard.viewer", "hrss.officer")) {
 			Map<String, Object> byTown = this.client.graphQl(token(user),
-					"query { dashboard(period: {year: 2023}) { breakdown(by: TOWN) { " + selection + " } } }", Map.of());
+					"query { dashboard(period: {year: 2023}) { breakdown(by: TOWN) { " + selection + " } } }",
+					Map.of());
 			ExportClient.Download towns = this.client.get(token(user), "/exports/dashboard.xlsx",
 					Map.of("by", "TOWN", "year", 2023));
 			assertThat(towns.status()).as(user).isEqualTo(200);
-			assertThat(normalized(dashboard, towns.xlsx())).as(user).isEqualTo(rows(dashboard, breakdown(byTown), false));
+			assertThat(normalized(dashboard, towns.xlsx())).as(user)
+				.isEqualTo(rows(dashboard, breakdown(byTown), false));
 			Map<String, Object> byVillage = this.client.graphQl(token(user),
-					"query($t: String) { dashboard(period: {year: 2023}, town: $t) { breakdown(by: VILLAGE) { " + selection
-							+ " } } }",
+					"query($t: String) { dashboard(period: {year: 2023}, town: $t) { breakdown(by: VILLAGE) { "
+							+ selection + " } } }",
 					Map.of("t", Fixtures.TOWN));
 			ExportClient.Download villages = this.client.get(token(user), "/exports/dashboard.csv",
 					Map.of("by", "VILLAGE", "year", 2023, "town", Fixtures.TOWN));
@@ -205,8 +214,10 @@ class ExportTests {
 		Map<String, Object> params = Map.of("villageCode", Fixtures.VILLAGE);
 		ExportClient.Download xlsx = this.client.get(token("town.official"), "/exports/households.xlsx", params);
 		assertThat(xlsx.status()).isEqualTo(200);
-		assertThat(xlsx.header("Content-Type")).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		assertThat(xlsx.header("Content-Disposition")).startsWith("attachment; filename=\"households-").contains(".xlsx");
+		assertThat(xlsx.header("Content-Type"))
+			.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(xlsx.header("Content-Disposition")).startsWith("attachment; filename=\"households-")
+			.contains(".xlsx");
 		Expected expected = viaGraphQl("town.official", this.lists.get("households"), params);
 		assertThat(expected.normalized(xlsx.xlsx())).isEqualTo(expected.rows(false));
 		ExportClient.Download posted = this.client.post(token("town.official"), "/exports/households.csv", params);
@@ -222,7 +233,8 @@ class ExportTests {
 		assertThat(audit.status()).isEqualTo(403);
 		ExportClient.Download screening = this.client.get(token(INSURER), "/exports/screening-list.csv", Map.of());
 		assertThat(screening.status()).isEqualTo(403);
-		// partner-bank may run only its trusted documents: an export's document is not one of them
+		// partner-bank may run only its trusted documents: an export's document is not
+		// one of them
 		ExportClient.Download bank = this.client.get(token("partner-bank"), "/exports/households.csv", Map.of());
 		assertThat(bank.status()).isEqualTo(403);
 		assertThat(bank.error().get("message").toString()).contains("trusted");
@@ -256,8 +268,9 @@ class ExportTests {
 			.containsEntry("filter", params);
 		assertThat(((Number) state.get("rows")).intValue()).isEqualTo(rows.size() - 1);
 		this.client.get(token("dashboard.viewer"), "/exports/households.csv", Map.of());
-		Map<String, Object> refused = this.jdbc.queryForMap("SELECT after_state FROM audit_log WHERE entity_type = 'Export' "
-				+ "AND actor = 'dashboard.viewer' ORDER BY occurred_at DESC, id DESC LIMIT 1");
+		Map<String, Object> refused = this.jdbc
+			.queryForMap("SELECT after_state FROM audit_log WHERE entity_type = 'Export' "
+					+ "AND actor = 'dashboard.viewer' ORDER BY occurred_at DESC, id DESC LIMIT 1");
 		assertThat(refused.get("after_state").toString()).contains("\"outcome\":\"REFUSED\"").contains("\"rows\":0");
 		// the county admins read it in the audit log, like every write
 		Map<String, Object> log = this.client.graphQl(token("county.admin"),
@@ -271,19 +284,19 @@ class ExportTests {
 		Map<String, Object> params = Map.of("villageCode", Fixtures.VILLAGE);
 		Object before = now();
 		List<List<String>> rows = this.client.get(token(INSURER), "/exports/households.csv", params).csv();
-		List<Map<String, Object>> logged = this.jdbc.queryForList("SELECT operation, household_ids, fields, document_hash, "
-				+ "outcome FROM partner_access_log WHERE partner_id = ? AND accessed_at >= ? ORDER BY accessed_at",
-				INSURER, before);
+		List<Map<String, Object>> logged = this.jdbc
+			.queryForList("SELECT operation, household_ids, fields, document_hash, "
+					+ "outcome FROM partner_access_log WHERE partner_id = ? AND accessed_at >= ? ORDER BY accessed_at",
+					INSURER, before);
 		assertThat(logged).hasSize(1);
 		assertThat(logged.get(0).get("operation")).isEqualTo("export_households");
 		assertThat(logged.get(0).get("outcome")).isEqualTo("ANSWERED");
 		Set<String> codes = new TreeSet<>();
 		rows.stream().skip(1).forEach((row) -> codes.add(row.get(rows.get(0).indexOf("户编号"))));
-		List<Long> ids = this.jdbc.queryForList("SELECT id FROM household WHERE code IN ('" + String.join("','", codes)
-				+ "') ORDER BY id", Long.class);
-		assertThat(logged.get(0).get("household_ids").toString()).isEqualTo(ids.stream().map(String::valueOf)
-			.reduce((a, b) -> a + "," + b)
-			.orElse(""));
+		List<Long> ids = this.jdbc.queryForList(
+				"SELECT id FROM household WHERE code IN ('" + String.join("','", codes) + "') ORDER BY id", Long.class);
+		assertThat(logged.get(0).get("household_ids").toString())
+			.isEqualTo(ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""));
 		// the same document sent to /graphql by the partner leaves the same row
 		ExportList households = this.lists.get("households");
 		List<Column> columns = readableColumns(INSURER, households);
@@ -293,9 +306,10 @@ class ExportTests {
 		Thread.sleep(5);
 		Object mid = now();
 		this.client.graphQl(token(INSURER), document, variables);
-		Map<String, Object> graphQl = this.jdbc.queryForMap("SELECT operation, household_ids, fields, document_hash, outcome "
-				+ "FROM partner_access_log WHERE partner_id = ? AND accessed_at >= ? ORDER BY accessed_at LIMIT 1",
-				INSURER, mid);
+		Map<String, Object> graphQl = this.jdbc
+			.queryForMap("SELECT operation, household_ids, fields, document_hash, outcome "
+					+ "FROM partner_access_log WHERE partner_id = ? AND accessed_at >= ? ORDER BY accessed_at LIMIT 1",
+					INSURER, mid);
 		assertThat(graphQl).isEqualTo(logged.get(0));
 	}
 
@@ -329,10 +343,16 @@ class ExportTests {
 		}
 	}
 
-	/** The rows the export should hold, from {@code /graphql} as the user, or the refusal GraphQL answered. */
+	/**
+	 * The rows the export should hold, from {@code /graphql} as the user, or the refusal
+	 * GraphQL answered.
+	 */
 	record Expected(ExportList list, List<Column> columns, List<Map<String, Object>> nodes, String refusal) {
 
-		/** A file's rows with its numbers written as {@link #rows} writes them (no trailing zeros). */
+		/**
+		 * A file's rows with its numbers written as {@link #rows} writes them (no
+		 * trailing zeros).
+		 */
 		List<List<String>> normalized(List<List<String>> file) {
 			return ExportTests.normalized(this.columns, file);
 		}
@@ -381,16 +401,22 @@ class ExportTests {
 			}
 			Map<String, Object> info = (Map<String, Object>) connection.get("pageInfo");
 			if (!Boolean.TRUE.equals(info.get("hasNextPage")) || info.get("endCursor") == null) {
-				// a caller that may read no column of a list GraphQL still answers (a dashboard viewer's sales: no
-				// rows, its row scope holds none) gets no file either: an export with no column says nothing
-				assertThat(!none || nodes.isEmpty()).as(user + " reads rows of " + list.name() + " but no column").isTrue();
+				// a caller that may read no column of a list GraphQL still answers (a
+				// dashboard viewer's sales: no
+				// rows, its row scope holds none) gets no file either: an export with no
+				// column says nothing
+				assertThat(!none || nodes.isEmpty()).as(user + " reads rows of " + list.name() + " but no column")
+					.isTrue();
 				return new Expected(list, columns, nodes, none ? "FORBIDDEN" : null);
 			}
 			variables.put("after", info.get("endCursor"));
 		}
 	}
 
-	/** The list's columns whose fields {@code me.fieldAccess} says the user reads, all along each path. */
+	/**
+	 * The list's columns whose fields {@code me.fieldAccess} says the user reads, all
+	 * along each path.
+	 */
 	@SuppressWarnings("unchecked")
 	private List<Column> readableColumns(String user, ExportList list) {
 		Map<String, Object> me = this.client.graphQl(token(user),

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two writers, read back with the libraries that read the formats (POI's workbook for XLSX, Commons CSV for
- * CSV): text, numbers, dates and booleans land as the cell types a spreadsheet expects, ID numbers keep every
- * digit, and nothing a cell holds becomes a formula.
+ * The two writers, read back with the libraries that read the formats (POI's workbook for
+ * XLSX, Commons CSV for CSV): text, numbers, dates and booleans land as the cell types a
+ * spreadsheet expects, ID numbers keep every digit, and nothing a cell holds becomes a
+ * formula.
  */
 class SheetWriterTests {
 
@@ -128,7 +129,8 @@ class SheetWriterTests {
 		try (SheetWriter sheet = SheetWriter.open(SheetFormat.CSV, out, "农户花名册")) {
 			sheet.row(HEADER);
 			sheet.row(ROW);
-			sheet.row(Arrays.asList("4110241002010002", null, "有,逗号\"和引号\"\n换行", new BigDecimal("7.5E+3"), null, false));
+			sheet
+				.row(Arrays.asList("4110241002010002", null, "有,逗号\"和引号\"\n换行", new BigDecimal("7.5E+3"), null, false));
 			assertThat(sheet.rows()).isEqualTo(3);
 		}
 		byte[] bytes = out.toByteArray();
@@ -138,8 +140,7 @@ class SheetWriterTests {
 		assertThat(records.get(0).toList()).containsExactly("户编号", "姓名", "证件号码", "家庭年人均纯收入(元)", "出生日期", "是否享受政策");
 		assertThat(records.get(1).toList()).containsExactly("4110241002010001", "张伟", "41102419680314123X", "7500.50",
 				"1968-03-14", "是");
-		assertThat(records.get(2).toList()).containsExactly("4110241002010002", "", "有,逗号\"和引号\"\n换行", "7500", "",
-				"否");
+		assertThat(records.get(2).toList()).containsExactly("4110241002010002", "", "有,逗号\"和引号\"\n换行", "7500", "", "否");
 	}
 
 	@Test
@@ -155,8 +156,8 @@ class SheetWriterTests {
 			sheet.row(List.of("安全 = 文本"));
 		}
 		List<CSVRecord> records = read(out.toByteArray());
-		assertThat(records.subList(1, 7).stream().map((record) -> record.get(0)))
-			.containsExactly("'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", "'\r=1");
+		assertThat(records.subList(1, 7).stream().map((record) -> record.get(0))).containsExactly("'=1+1", "'+1", "'-1",
+				"'@SUM(A1)", "'\t=1", "'\r=1");
 		assertThat(records.get(7).get(0)).as("numbers are not text").isEqualTo("-5");
 		assertThat(records.get(8).get(0)).isEqualTo("-2.50");
 		assertThat(records.get(9).get(0)).isEqualTo("安全 = 文本");
@@ -171,8 +172,9 @@ class SheetWriterTests {
 	private static List<CSVRecord> read(byte[] bytes) throws IOException {
 		String text = new String(bytes, StandardCharsets.UTF_8);
 		assertThat(text.charAt(0)).isEqualTo('\uFEFF');
-		try (var parser = CSVFormat.EXCEL.parse(new InputStreamReader(
-				new ByteArrayInputStream(text.substring(1).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))) {
+		try (var parser = CSVFormat.EXCEL
+			.parse(new InputStreamReader(new ByteArrayInputStream(text.substring(1).getBytes(StandardCharsets.UTF_8)),
+					StandardCharsets.UTF_8))) {
 			return parser.getRecords();
 		}
 	}
