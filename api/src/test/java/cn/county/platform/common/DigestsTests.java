@@ -2,6 +2,7 @@ package cn.county.platform.common;
 
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SHA-256 as the platform spells it: the test vectors of FIPS 180-2, in lower-case hex as
  * Apollo clients send it.
  */
+@Tag("fast")
 class DigestsTests {
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The shared field checks: each accepts its edge values and refuses the next ones, naming
  * the field and why.
  */
+@Tag("fast")
 class ViolationsTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2024, 6, 15);

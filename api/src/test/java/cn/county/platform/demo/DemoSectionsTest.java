@@ -3,12 +3,14 @@ package cn.county.platform.demo;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** How the demo finds the features' sections and orders them by what they depend on. */
+@Tag("fast")
 class DemoSectionsTest {
 
 	@Test

@@ -23,7 +23,7 @@ final class SampleFiles {
 	static final String WARNINGS = "warnings-gbk.csv";
 
 	/** Household codes of the sample roster, in the first demo village. */
-	static final String[] CODES = { "4110241002019001", "4110241002019002", "4110241002019003" };
+	static final String[] CODES = { "T4110241002019001", "T4110241002019002", "T4110241002019003" };
 
 	/** The head of the first sample household, whom the sample warnings also name. */
 	static final String WARNED_HEAD = ResidentIdNumber.of("110228", LocalDate.of(1962, 4, 8), 11);

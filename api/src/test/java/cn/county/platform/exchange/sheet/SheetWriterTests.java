@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spreadsheet expects, ID numbers keep every digit, and nothing a cell holds becomes a
  * formula.
  */
+@Tag("fast")
 class SheetWriterTests {
 
 	private static final List<Object> HEADER = List.of("户编号", "姓名", "证件号码", "家庭年人均纯收入(元)", "出生日期", "是否享受政策");
