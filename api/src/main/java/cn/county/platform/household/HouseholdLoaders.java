@@ -2,7 +2,6 @@ package cn.county.platform.household;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import cn.county.platform.common.Batches;
 import cn.county.platform.common.HouseholdOwned;
@@ -38,7 +37,8 @@ public class HouseholdLoaders {
 
 	private static final String MEMBER = "member.byId";
 
-	HouseholdLoaders(BatchLoaderRegistry registry, HouseholdMapper households, MemberMapper members) {
+	HouseholdLoaders(BatchLoaderRegistry registry, HouseholdMapper households, MemberMapper members,
+			HouseholdService service) {
 		registry.<Long, Member>forName(MEMBER)
 			.registerMappedBatchLoader((ids, env) -> Mono
 				.fromCallable(() -> Batches.byId(members.selectByIds(List.copyOf(ids)), Member::id)));
@@ -46,10 +46,7 @@ public class HouseholdLoaders {
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(
 					() -> Batches.byId(households.selectByIds(List.copyOf(ids), Scope.COUNTY), Household::id)));
 		registry.<Long, List<Member>>forName(MEMBERS)
-			.registerMappedBatchLoader((ids,
-					env) -> Mono.fromCallable(() -> members.selectByHouseholdIds(ids)
-						.stream()
-						.collect(Collectors.groupingBy(Member::householdId))));
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> service.membersOf(ids)));
 	}
 
 	/**

@@ -73,9 +73,9 @@ public class HouseholdService {
 	}
 
 	/**
-	 * The members of each household, for callers outside GraphQL (the imports) that
-	 * cannot use the {@code HouseholdLoaders} batch loaders; GraphQL fields use those
-	 * instead.
+	 * The members of each household, in one statement: the {@code household.members}
+	 * batch loader of {@link HouseholdLoaders} and the imports, which run outside
+	 * GraphQL, both read them here.
 	 */
 	public Map<Long, List<Member>> membersOf(Collection<Long> householdIds) {
 		if (householdIds.isEmpty()) {

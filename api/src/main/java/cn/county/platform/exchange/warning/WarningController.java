@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.county.platform.common.Batches;
 import cn.county.platform.household.Household;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -28,16 +29,10 @@ class WarningController {
 	 */
 	@BatchMapping(typeName = "Household")
 	Map<Household, List<Warning>> warnings(List<Household> households) {
-		if (households.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, List<Warning>> byHousehold = this.warnings
-			.selectByHouseholdIds(households.stream().map(Household::id).toList())
-			.stream()
-			.collect(Collectors.groupingBy(Warning::householdId));
-		return households.stream()
-			.collect(Collectors.toMap((household) -> household,
-					(household) -> byHousehold.getOrDefault(household.id(), List.of()), (a, b) -> a));
+		return Batches.lists(households, Household::id,
+				(ids) -> this.warnings.selectByHouseholdIds(ids)
+					.stream()
+					.collect(Collectors.groupingBy(Warning::householdId)));
 	}
 
 }
