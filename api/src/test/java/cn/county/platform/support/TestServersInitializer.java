@@ -31,6 +31,12 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
 							// tests decide when the dashboard rollup is stored
 							// (DashboardRollupTests)
 							"platform.dashboard.rollup.warm", "false")));
+		// tests that count SQL statements count every statement of the JVM, so the import
+		// sweep does not run on a timer here; UploadRulesTests calls it when it tests a
+		// cut-off job
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testTimers", Map.of("platform.exchange.imports.sweep-every", "1h")));
 		// the prod profile (LimitsAndProductionTests) against these local servers:
 		// ProductionSafety warns instead of
 		// refusing; ProductionSafetyTests holds the refusal itself
