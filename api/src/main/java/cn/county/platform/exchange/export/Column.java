@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
  * object, and how the value becomes a cell. The path is dotted field names from the
  * list's node ({@code town.name}, {@code members.idNumber}); a segment
  * {@code byCategory[ALLEVIATED]} picks the element of a list of figures whose {@code key}
- * is the one in brackets. Columns are only presentation: what a caller may read, and
- * masked how, is the GraphQL answer's.
+ * is the one in brackets; paths joined with {@code |} are read in turn, the first value
+ * that is not null making the cell ({@code monitoringType|category}: 监测对象类别 names the
+ * monitoring type of a monitored household, else the category). Columns are only
+ * presentation: what a caller may read, and masked how, is the GraphQL answer's.
  *
  * @param header the header, as the import accepts it
  * @param path where the value lies, from the row's node
@@ -82,9 +84,14 @@ public record Column(String header, String path, Kind kind, Map<String, String> 
 		return new Column(header, path, Kind.SIZE, Map.of());
 	}
 
-	/** The path's segments. */
+	/** The (first) path's segments. */
 	List<String> segments() {
-		return List.of(this.path.split("\\."));
+		return alternatives().get(0);
+	}
+
+	/** The segments of each path, in the order they are read. */
+	List<List<String>> alternatives() {
+		return java.util.Arrays.stream(this.path.split("\\|")).map((one) -> List.of(one.split("\\."))).toList();
 	}
 
 	/**

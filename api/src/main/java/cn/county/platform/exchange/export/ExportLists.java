@@ -5,19 +5,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.exchange.roster.RosterColumn;
+import cn.county.platform.exchange.roster.RosterLabels;
+import cn.county.platform.exchange.roster.RosterProperties;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Every list of the API that downloads as a spreadsheet, by the name in its address. The
  * parameters are the list field's arguments (a filter's fields by their own names); the
- * columns are Chinese headers over the fields of the list's rows.
+ * columns are Chinese headers over the fields of the list's rows. The households export
+ * is the roster import's layout ({@link RosterExport}); the other lists name a
+ * household's town, village, code and so on with the roster's headers too.
  */
 @Component
 public class ExportLists {
 
+	/** Headers of lists that are not the roster but name a household the same way. */
+	private static final String VILLAGE_CODE = "行政村代码";
+
+	private static final String HEAD_NAME = "户主姓名";
+
 	private final Map<String, ExportList> lists = new LinkedHashMap<>();
 
-	ExportLists() {
+	ExportLists(RosterProperties roster) {
+		String town = roster.header(RosterColumn.TOWN);
+		String village = roster.header(RosterColumn.VILLAGE);
+		String code = roster.header(RosterColumn.HOUSEHOLD_CODE);
 		add(new ExportList("households", "农户花名册", "households", List.of(Param.string("townCode", "filter.townCode"),
 				Param.string("villageCode", "filter.villageCode"), Param.string("category", "filter.category"),
 				Param.string("monitoringType", "filter.monitoringType"),
@@ -25,46 +39,39 @@ public class ExportLists {
 				Param.decimal("incomeMin", "filter.incomeMin"), Param.decimal("incomeMax", "filter.incomeMax"),
 				Param.string("identifiedSince", "filter.identifiedSince"), Param.string("search", "filter.search"),
 				Param.string("orderBy", "orderBy.field"), Param.string("direction", "orderBy.direction")), Map.of(),
-				HouseholdColumns.ALL, HouseholdColumns.MEMBERS));
+				RosterExport.columns(roster), RosterExport.MEMBERS));
 		add(new ExportList("screening-list", "筛查名单", "screeningList",
 				List.of(Param.integer("year", "year"), Param.string("reason", "reason"), Param.string("town", "town"),
 						Param.string("village", "village"), Param.string("householdId", "householdId")),
 				Map.of(),
-				List.of(Column.label("筛查原因", "reason", Labels.SCREENING_REASON),
-						Column.text(HouseholdColumns.TOWN, "town.name"),
-						Column.text(HouseholdColumns.VILLAGE, "village.name"),
-						Column.text(HouseholdColumns.VILLAGE_CODE, "village.code"),
-						Column.text(HouseholdColumns.HOUSEHOLD_CODE, "householdCode"),
-						Column.text(HouseholdColumns.HEAD_NAME, "headName"), Column.text("户主证件号码", "headIdNumber"),
-						Column.label(HouseholdColumns.CATEGORY, "category", Labels.HOUSEHOLD_CATEGORY),
-						Column.number(HouseholdColumns.INCOME, "incomePerCapita"),
-						Column.number(HouseholdColumns.INCOME_YEAR, "incomeYear"),
-						Column.number("监测标准(元)", "monitoringLine"),
-						Column.text(HouseholdColumns.WARNING_SOURCE, "warningSource"),
-						Column.date(HouseholdColumns.WARNING_RECEIVED_ON, "warningReceivedOn"),
-						Column.date(HouseholdColumns.SCREENED_ON, "screenedOn")),
+				List.of(Column.label("筛查原因", "reason", Labels.SCREENING_REASON), Column.text(town, "town.name"),
+						Column.text(village, "village.name"), Column.text(VILLAGE_CODE, "village.code"),
+						Column.text(code, "householdCode"), Column.text(HEAD_NAME, "headName"),
+						Column.text("户主证件号码", "headIdNumber"),
+						Column.label(roster.header(RosterColumn.CATEGORY), "category", RosterLabels.CATEGORY),
+						Column.number(roster.header(RosterColumn.INCOME_PER_CAPITA), "incomePerCapita"),
+						Column.number(roster.header(RosterColumn.INCOME_YEAR), "incomeYear"),
+						Column.number("监测标准(元)", "monitoringLine"), Column.text("预警部门", "warningSource"),
+						Column.date("预警时间", "warningReceivedOn"),
+						Column.date(roster.header(RosterColumn.SCREENED_ON), "screenedOn")),
 				null));
 		add(new ExportList("data-quality-findings", "数据质量问题", "dataQualityFindings",
 				List.of(Param.string("rule", "rule"), Param.string("town", "town"), Param.string("village", "village"),
 						Param.string("householdId", "householdId")),
 				Map.of(),
-				List.of(Column.label("问题类型", "rule", Labels.DATA_QUALITY_RULE),
-						Column.text(HouseholdColumns.TOWN, "town.name"),
-						Column.text(HouseholdColumns.VILLAGE, "village.name"),
-						Column.text(HouseholdColumns.HOUSEHOLD_CODE, "householdCode"),
-						Column.text(HouseholdColumns.HEAD_NAME, "headName"),
-						Column.text(HouseholdColumns.NAME, "memberName"),
-						Column.text(HouseholdColumns.ID_NUMBER, "memberIdNumber"),
-						Column.date(HouseholdColumns.BIRTH_DATE, "memberBirthDate"), Column.text("问题说明", "detail")),
+				List.of(Column.label("问题类型", "rule", Labels.DATA_QUALITY_RULE), Column.text(town, "town.name"),
+						Column.text(village, "village.name"), Column.text(code, "householdCode"),
+						Column.text(HEAD_NAME, "headName"), Column.text(roster.header(RosterColumn.NAME), "memberName"),
+						Column.text(roster.header(RosterColumn.ID_NUMBER), "memberIdNumber"),
+						Column.date(roster.header(RosterColumn.BIRTH_DATE), "memberBirthDate"),
+						Column.text("问题说明", "detail")),
 				null));
 		add(new ExportList("loans", "小额信贷", "loans", List.of(Param.string("townCode", "filter.townCode"),
 				Param.string("villageCode", "filter.villageCode"), Param.string("status", "filter.status"),
 				Param.string("bank", "filter.bank"), Param.integer("maturingWithinDays", "filter.maturingWithinDays")),
 				Map.of(),
-				List.of(Column.text(HouseholdColumns.TOWN, "household.town.name"),
-						Column.text(HouseholdColumns.VILLAGE, "household.village.name"),
-						Column.text(HouseholdColumns.HOUSEHOLD_CODE, "household.code"),
-						Column.text(HouseholdColumns.HEAD_NAME, "household.headName"),
+				List.of(Column.text(town, "household.town.name"), Column.text(village, "household.village.name"),
+						Column.text(code, "household.code"), Column.text(HEAD_NAME, "household.headName"),
 						Column.text("借款人", "borrower.name"), Column.text("借款人证件号码", "borrower.idNumber"),
 						Column.text("贷款银行", "bank"), Column.text("合同编号", "contractNumber"),
 						Column.number("贷款金额(元)", "amountIssued"), Column.date("发放日期", "issuedOn"),
@@ -74,10 +81,8 @@ public class ExportLists {
 						Column.number("追加金额(元)", "toppedUp"), Column.number("已还金额(元)", "repaid")),
 				null));
 		List<Column> seller = List.of(Column.text("经营主体", "seller.name"),
-				Column.label("主体类型", "seller.kind", Labels.SELLER_KIND),
-				Column.text(HouseholdColumns.TOWN, "seller.town.name"),
-				Column.text(HouseholdColumns.VILLAGE, "seller.village.name"),
-				Column.text("农购网供应商编号", "seller.platformSupplierId"));
+				Column.label("主体类型", "seller.kind", Labels.SELLER_KIND), Column.text(town, "seller.town.name"),
+				Column.text(village, "seller.village.name"), Column.text("农购网供应商编号", "seller.platformSupplierId"));
 		add(new ExportList("sales", "消费帮扶销售", "sales",
 				List.of(Param.string("sellerId", "filter.sellerId"), Param.string("month", "filter.month"),
 						Param.string("channel", "filter.channel"), Param.string("townCode", "filter.townCode")),

@@ -92,7 +92,9 @@ public class Exporter {
 			GraphQLObjectType node = nodeType(schema, list.field());
 			columns = list.columns()
 				.stream()
-				.filter((column) -> readable(caller, approved, node, column.segments()))
+				.filter((column) -> column.alternatives()
+					.stream()
+					.allMatch((segments) -> readable(caller, approved, node, segments)))
 				.toList();
 			pages = new ConnectionPages(this.graphQl, request, list, document(schema, list, variables, columns),
 					variables, this.properties.pageSize());
@@ -238,13 +240,17 @@ public class Exporter {
 			Object element = (elements != null) ? elements.get(i) : null;
 			List<Object> row = new ArrayList<>(columns.size());
 			for (Column column : columns) {
-				List<String> segments = column.segments();
-				Object value;
-				if (expand != null && segments.size() > 1 && segments.get(0).equals(expand)) {
-					value = value(element, segments.subList(1, segments.size()));
-				}
-				else {
-					value = value(node, segments);
+				Object value = null;
+				for (List<String> segments : column.alternatives()) {
+					if (expand != null && segments.size() > 1 && segments.get(0).equals(expand)) {
+						value = value(element, segments.subList(1, segments.size()));
+					}
+					else {
+						value = value(node, segments);
+					}
+					if (value != null) {
+						break;
+					}
 				}
 				row.add(column.cell(value));
 			}

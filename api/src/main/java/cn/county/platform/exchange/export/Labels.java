@@ -4,46 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Chinese names an export writes for the API's enum values, as the county's
- * spreadsheets and the national roster spell them; one place, so that an import reads
- * back what an export wrote (a value without a name here is written as the API spells
- * it).
+ * The Chinese names an export writes for the enum values of the lists that no import
+ * reads (a value without a name here is written as the API spells it). The household
+ * roster's words are the roster import's own ({@code roster/RosterLabels}).
  */
 public final class Labels {
 
 	private Labels() {
 	}
 
-	public static final Map<String, String> HOUSEHOLD_CATEGORY = of("ALLEVIATED", "脱贫户", "MONITORED", "监测对象",
-			"ORDINARY", "一般农户");
-
-	public static final Map<String, String> MONITORING_TYPE = of("UNSTABLE_ALLEVIATED", "脱贫不稳定户", "MARGINAL", "边缘易致贫户",
-			"SUDDEN_HARDSHIP", "突发严重困难户");
-
 	/** 风险是否消除: the national roster answers the question with 是 / 否. */
-	public static final Map<String, String> RISK_ELIMINATED = of("ELIMINATED", "是", "NOT_ELIMINATED", "否");
-
-	public static final Map<String, String> RISK_CAUSE = of("ILLNESS", "因病", "DISABILITY", "因残", "SCHOOLING", "因学",
-			"DISASTER", "因自然灾害", "ACCIDENT", "因意外事故", "LACK_OF_LABOUR", "缺劳动力", "UNSTABLE_EMPLOYMENT", "务工就业不稳",
-			"HIGH_RIGID_EXPENSES", "刚性支出较大", "OTHER", "其他");
-
-	public static final Map<String, String> IDENTIFICATION_CHANNEL = of("SELF_REPORT", "农户自主申报", "CADRE_SCREENING",
-			"基层干部排查", "DEPARTMENT_WARNING", "部门筛查预警");
-
-	public static final Map<String, String> RELATION = of("HEAD", "户主", "SPOUSE", "配偶", "CHILD", "子女", "PARENT", "父母",
-			"GRANDCHILD", "孙子女", "SIBLING", "兄弟姐妹", "OTHER", "其他");
-
-	public static final Map<String, String> GENDER = of("MALE", "男", "FEMALE", "女");
-
-	public static final Map<String, String> SCHOOLING = of("NOT_SCHOOL_AGE", "学龄前", "COMPULSORY", "义务教育在校",
-			"HIGH_SCHOOL", "普通高中在校", "VOCATIONAL", "中职在校", "COLLEGE", "大专及以上在校", "DROPPED_OUT", "失学辍学", "GRADUATED",
-			"非在校");
-
-	public static final Map<String, String> HEALTH = of("HEALTHY", "健康", "CHRONIC", "长期慢性病", "SERIOUS_ILLNESS", "患有大病",
-			"DISABLED", "残疾");
-
-	public static final Map<String, String> LABOUR_CAPACITY = of("FULL", "普通劳动力", "WEAK", "弱劳动力或半劳动力", "NONE", "无劳动力");
-
 	public static final Map<String, String> SCREENING_REASON = of("UNDER_LINE_NOT_MONITORED", "收入低于监测标准未纳入监测",
 			"WARNING_NOT_SCREENED", "部门预警未排查");
 

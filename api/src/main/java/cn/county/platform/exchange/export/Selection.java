@@ -20,18 +20,19 @@ final class Selection {
 	static Selection of(List<Column> columns) {
 		Selection root = new Selection();
 		for (Column column : columns) {
-			Selection at = root;
-			List<String> segments = column.segments();
-			for (int i = 0; i < segments.size(); i++) {
-				String segment = segments.get(i);
-				int bracket = segment.indexOf('[');
-				String field = (bracket >= 0) ? segment.substring(0, bracket) : segment;
-				at = at.children.computeIfAbsent(field, (name) -> new Selection());
-				if (bracket >= 0) {
-					at.children.computeIfAbsent("key", (name) -> new Selection());
-				}
-				if (column.kind() == Column.Kind.SIZE && i == segments.size() - 1) {
-					at.children.computeIfAbsent("__typename", (name) -> new Selection());
+			for (List<String> segments : column.alternatives()) {
+				Selection at = root;
+				for (int i = 0; i < segments.size(); i++) {
+					String segment = segments.get(i);
+					int bracket = segment.indexOf('[');
+					String field = (bracket >= 0) ? segment.substring(0, bracket) : segment;
+					at = at.children.computeIfAbsent(field, (name) -> new Selection());
+					if (bracket >= 0) {
+						at.children.computeIfAbsent("key", (name) -> new Selection());
+					}
+					if (column.kind() == Column.Kind.SIZE && i == segments.size() - 1) {
+						at.children.computeIfAbsent("__typename", (name) -> new Selection());
+					}
 				}
 			}
 		}

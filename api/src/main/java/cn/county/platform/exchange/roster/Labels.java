@@ -51,6 +51,16 @@ public final class Labels<E extends Enum<E>> {
 		return (cell != null) ? this.parse.get(cell.strip()) : null;
 	}
 
+	/**
+	 * The word exports write for each value, by the value's name (as GraphQL answers it),
+	 * in enum order.
+	 */
+	public Map<String, String> words() {
+		Map<String, String> byName = new java.util.LinkedHashMap<>();
+		this.words.forEach((value, word) -> byName.put(value.name(), word));
+		return java.util.Collections.unmodifiableMap(byName);
+	}
+
 	/** The words exports write, in enum order, for error messages. */
 	public String accepted() {
 		return String.join("、", this.words.values());

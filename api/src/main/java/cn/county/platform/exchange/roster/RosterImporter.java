@@ -60,6 +60,12 @@ class RosterImporter implements Importer {
 
 	private static final String WHOLE_HOUSEHOLD_REFUSED = "同户其他行被拒绝，整户未写入（another row of this household was refused: nothing of the household is written）";
 
+	static final String MASKED_NEW_MEMBER = "为脱敏值，不能据此登记新成员：请填写完整证件号码"
+			+ "（a masked ID number cannot register a member: give the full number）";
+
+	static final String MASKED_UNKNOWN = "为脱敏值，且本户已登记成员中没有唯一一位同名且号码相符的成员：请填写完整证件号码"
+			+ "（a masked ID number that fits no single registered member of that name in this household: give the full number）";
+
 	private final HouseholdService households;
 
 	private final MemberService members;
@@ -430,6 +436,10 @@ class RosterImporter implements Importer {
 
 		private void create(Unit unit) {
 			Row head = unit.head;
+			if (masked(cell(head, RosterColumn.PHONE))) {
+				throw DomainException.badRequest("input.phone", "为脱敏值，新登记的农户须填写完整号码"
+						+ "（a masked phone cannot register a household: give the full number, or leave it blank）");
+			}
 			HouseholdCategory category = category(head);
 			Inputs.MonitoringInput monitoring = (category == HouseholdCategory.MONITORED) ? monitoring(head) : null;
 			String address = cell(head, RosterColumn.ADDRESS);
@@ -500,7 +510,8 @@ class RosterImporter implements Importer {
 			for (Row row : unit.rows) {
 				unit.current = row;
 				String idNumber = cell(row, RosterColumn.ID_NUMBER).toUpperCase(java.util.Locale.ROOT);
-				Member member = stored.get(idNumber);
+				Member member = masked(idNumber) ? unmasked(idNumber, cell(row, RosterColumn.NAME), stored.values())
+						: stored.get(idNumber);
 				if (member == null) {
 					if (row == head) {
 						throw DomainException.conflict("input.idNumber", "户主的证件号码与已登记的不同，导入不更换户主"
@@ -522,7 +533,8 @@ class RosterImporter implements Importer {
 
 		private Inputs.UpdateHouseholdInput householdChanges(Row head, Household existing) {
 			String address = changed(cell(head, RosterColumn.ADDRESS), existing.address());
-			String phone = changed(cell(head, RosterColumn.PHONE), existing.phone());
+			String phoneCell = cell(head, RosterColumn.PHONE);
+			String phone = masked(phoneCell) ? null : changed(phoneCell, existing.phone());
 			BigDecimal income = Cells.amount(cell(head, RosterColumn.INCOME_PER_CAPITA));
 			income = (income != null && income.compareTo(existing.incomePerCapita()) != 0) ? income : null;
 			Integer year = Cells.whole(cell(head, RosterColumn.INCOME_YEAR));
@@ -627,6 +639,9 @@ class RosterImporter implements Importer {
 			if (labour == null) {
 				missing.add(Violation.badRequest("input.labourCapacity", "新成员不能为空（is required for a new member）"));
 			}
+			if (masked(cell(row, RosterColumn.ID_NUMBER))) {
+				missing.add(Violation.badRequest("input.idNumber", MASKED_NEW_MEMBER));
+			}
 			if (!missing.isEmpty()) {
 				throw new DomainException(missing);
 			}
@@ -698,6 +713,44 @@ class RosterImporter implements Importer {
 			case "type", "category", "monitoring" -> RosterColumn.CATEGORY;
 			default -> null;
 		};
+	}
+
+	/**
+	 * Whether a cell holds a value as a caller with a mask reads it (an export of a
+	 * village cadre's: {@code 110101************}). A masked cell never overwrites what
+	 * is stored: a masked phone keeps the stored phone, a masked ID number only finds a
+	 * registered member (see {@link #unmasked}) and never registers one.
+	 */
+	static boolean masked(String cell) {
+		return cell.indexOf('*') >= 0;
+	}
+
+	/**
+	 * The registered member of the household a masked ID number stands for: the one
+	 * member of that name whose number the mask fits (its length, and every character the
+	 * mask keeps). Refuses the row when none or more than one fits, as the file does not
+	 * say who is meant.
+	 */
+	static Member unmasked(String mask, String name, java.util.Collection<Member> stored) {
+		List<Member> fits = stored.stream()
+			.filter((member) -> member.name().equals(name) && fits(mask, member.idNumber()))
+			.toList();
+		if (fits.size() != 1) {
+			throw DomainException.badRequest("input.idNumber", MASKED_UNKNOWN);
+		}
+		return fits.get(0);
+	}
+
+	private static boolean fits(String mask, String idNumber) {
+		if (idNumber == null || idNumber.length() != mask.length()) {
+			return false;
+		}
+		for (int i = 0; i < mask.length(); i++) {
+			if (mask.charAt(i) != '*' && mask.charAt(i) != idNumber.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String blankToNull(String value) {

@@ -1,13 +1,19 @@
 package cn.county.platform.exchange.roster;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import cn.county.platform.household.Gender;
 import cn.county.platform.household.Health;
+import cn.county.platform.household.HouseholdCategory;
 import cn.county.platform.household.HousingGrade;
 import cn.county.platform.household.IdentificationChannel;
 import cn.county.platform.household.LabourCapacity;
 import cn.county.platform.household.MonitoringType;
 import cn.county.platform.household.Relation;
 import cn.county.platform.household.RiskCause;
+import cn.county.platform.household.RiskStatus;
 import cn.county.platform.household.Schooling;
 
 /**
@@ -25,6 +31,12 @@ public final class RosterLabels {
 	public static final String ALLEVIATED = "脱贫户";
 
 	public static final String ORDINARY = "一般农户";
+
+	/**
+	 * The word for a monitored household where only the category is at hand (a list
+	 * without the monitoring type); the roster names the monitoring type instead.
+	 */
+	public static final String MONITORED = "监测对象";
 
 	public static final Labels<MonitoringType> MONITORING_TYPE = Labels.of(MonitoringType.class)
 		.put(MonitoringType.UNSTABLE_ALLEVIATED, "脱贫不稳定户")
@@ -84,6 +96,16 @@ public final class RosterLabels {
 		.put(HousingGrade.C, "C", "C级")
 		.put(HousingGrade.D, "D", "D级");
 
+	/** 风险是否消除 answers with 是 / 否, by the risk status's name. */
+	public static final Map<String, String> RISK_ELIMINATED = Map.of(RiskStatus.ELIMINATED.name(), YES,
+			RiskStatus.NOT_ELIMINATED.name(), NO);
+
+	/**
+	 * The words of 监测对象类别 by the name of the value the export reads: the monitoring type
+	 * of a monitored household, else its category.
+	 */
+	public static final Map<String, String> CATEGORY = category();
+
 	/** Words between the risk causes of one cell. */
 	public static final String CAUSE_SEPARATORS = "[、,，;；/\\s]+";
 
@@ -91,6 +113,14 @@ public final class RosterLabels {
 	public static final String CAUSE_SEPARATOR = "、";
 
 	private RosterLabels() {
+	}
+
+	private static Map<String, String> category() {
+		Map<String, String> words = new LinkedHashMap<>(MONITORING_TYPE.words());
+		words.put(HouseholdCategory.ALLEVIATED.name(), ALLEVIATED);
+		words.put(HouseholdCategory.ORDINARY.name(), ORDINARY);
+		words.put(HouseholdCategory.MONITORED.name(), MONITORED);
+		return Collections.unmodifiableMap(words);
 	}
 
 }

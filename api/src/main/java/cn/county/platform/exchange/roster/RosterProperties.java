@@ -18,4 +18,12 @@ public record RosterProperties(Map<String, String> headers) {
 		headers = (headers != null) ? Map.copyOf(headers) : Map.of();
 	}
 
+	/**
+	 * The column's header in this deployment: the configured one, else the national
+	 * export's. The import looks for it and the exports write it.
+	 */
+	public String header(RosterColumn column) {
+		return this.headers.getOrDefault(column.key(), column.defaultHeader());
+	}
+
 }

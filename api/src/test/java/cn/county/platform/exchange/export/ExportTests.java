@@ -15,7 +15,7 @@ import cn.county.platform.protect.RateLimiter;
 import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
 import cn.county.platform.support.KeycloakServer;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * along the path is readable (a field leading to household-level objects only where some
  * field of them is), then pages through {@code /graphql} with that document.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExportTests {
+class ExportTests extends AbstractPlatformTests {
 
 	private static final String INSURER = "partner-insurer";
 
@@ -81,9 +79,6 @@ class ExportTests {
 
 	@Autowired
 	ExportProperties properties;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	private ExportClient client;
 
@@ -137,14 +132,14 @@ class ExportTests {
 		List<List<String>> cadre = this.client.get(token("village.cadre"), "/exports/households.csv", params).csv();
 		List<List<String>> hrss = this.client.get(token("hrss.officer"), "/exports/households.csv", params).csv();
 		List<List<String>> insurer = this.client.get(token(INSURER), "/exports/households.csv", params).csv();
-		assertThat(admin.get(0)).containsSubsequence("乡(镇)", "行政村", "户编号", "姓名", "证件号码", "与户主关系", "人数", "家庭年人均纯收入(元)",
-				"监测对象类别", "风险是否消除", "联系电话");
+		assertThat(admin.get(0)).containsSubsequence("乡(镇)", "行政村", "户编号", "姓名", "证件号码", "与户主关系", "人数", "联系电话",
+				"家庭年人均纯收入(元)", "监测对象类别", "风险是否消除", "主要风险");
 		int id = admin.get(0).indexOf("证件号码");
 		assertThat(admin.get(1).get(id)).matches("\\d{17}[\\dX]");
 		assertThat(cadre.get(0)).isEqualTo(admin.get(0));
 		assertThat(cadre.stream().skip(1).map((row) -> row.get(id)))
 			.allMatch((value) -> value.matches("\\d{6}\\*{12}"));
-		assertThat(hrss.get(0)).doesNotContain("联系电话", "健康状况", "致贫返贫风险", "预警部门").contains("证件号码");
+		assertThat(hrss.get(0)).doesNotContain("联系电话", "健康状况", "主要风险").contains("证件号码");
 		assertThat(insurer.get(0)).doesNotContain("联系电话", "健康状况", "帮扶责任人").contains("证件号码", "姓名");
 		assertThat(insurer).hasSameSizeAs(admin);
 		assertThat(admin.stream().skip(1).map((row) -> row.get(0))).as("one row per person, household fields repeated")
