@@ -14,7 +14,31 @@ public enum ImportKind {
 	WARNINGS,
 
 	/** Jobs of members, from the human resources and social security bureau (item 15). */
-	JOBS;
+	JOBS,
+
+	/**
+	 * Skills trainings of members, from the human resources and social security bureau
+	 * (item 15).
+	 */
+	TRAININGS,
+
+	/**
+	 * Certificates members hold, from the human resources and social security bureau
+	 * (item 15).
+	 */
+	CERTIFICATES,
+
+	/**
+	 * Microcredit loans as issued, from the finance bureau or a bank's statement (item
+	 * 16).
+	 */
+	LOANS,
+
+	/** Repayments of microcredit loans, from a bank's statement (item 16). */
+	REPAYMENTS,
+
+	/** Consumption-assistance sales, from the commerce bureau (item 17). */
+	SALES;
 
 	public String path() {
 		return name().toLowerCase(Locale.ROOT);
