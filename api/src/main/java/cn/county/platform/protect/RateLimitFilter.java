@@ -37,12 +37,24 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String uri = request.getRequestURI();
-		// uploads, report downloads and exports count against the same limit as GraphQL
-		// requests (exports also
-		// against their own quota, ExportController)
-		return !uri.endsWith("/graphql") && !uri.contains("/imports") && !uri.contains("/exports/");
+		return !limited(request.getRequestURI().substring(request.getContextPath().length()));
 	}
+
+	/**
+	 * Whether a request path counts against the limit: GraphQL, and the endpoints of
+	 * ImportController ({@code POST /imports/{kind}}, {@code GET /imports/{id}/report})
+	 * and ExportController ({@code /exports/{list}.{format}}), which count against the
+	 * same limit as GraphQL requests (exports also against their own quota). Matched by
+	 * their leading segments, not anywhere in the path.
+	 */
+	static boolean limited(String path) {
+		return path.equals("/graphql") || IMPORT.matcher(path).matches() || EXPORT.matcher(path).matches();
+	}
+
+	private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern
+		.compile("/imports/(?:[a-z]+|\\d+/report)/?");
+
+	private static final java.util.regex.Pattern EXPORT = java.util.regex.Pattern.compile("/exports/[a-z-]+\\.[a-z]+");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -28,6 +28,9 @@ public interface ImportJobMapper {
 	 * Jobs left QUEUED or RUNNING with no heartbeat for {@code seconds}: their runner is
 	 * gone.
 	 */
+	/** Whether any job is queued or running, on any instance. */
+	boolean anyOpen();
+
 	int failAbandoned(@Param("seconds") long seconds, @Param("error") String error);
 
 	void updateHeartbeat(@Param("id") long id);

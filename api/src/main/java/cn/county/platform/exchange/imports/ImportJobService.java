@@ -252,7 +252,8 @@ public class ImportJobService {
 	/**
 	 * Beats for this instance's jobs and fails those nobody beats for any more: their
 	 * runner was stopped (a restart, a crash). Runs at start-up and every minute; the SQL
-	 * is idempotent, so instances need no lock.
+	 * is idempotent, so instances need no lock. When no job is open anywhere, it only
+	 * reads.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(fixedDelayString = "${platform.exchange.imports.sweep-every:60s}",
@@ -260,6 +261,10 @@ public class ImportJobService {
 	public int sweep() {
 		for (Long id : this.live) {
 			this.jobs.updateHeartbeat(id);
+		}
+		if (this.live.isEmpty() && !this.jobs.anyOpen()) {
+			// idle: one indexed read, no write
+			return 0;
 		}
 		return this.jobs.failAbandoned(this.properties.abandonedAfter().toSeconds(), "导入在运行中被中断（cut off by a restart）");
 	}
