@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import cn.county.platform.exchange.jobs.JobColumn;
 import cn.county.platform.exchange.roster.RosterColumn;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The HRSS employment roster: jobs recorded through the job service's rules, once however
  * often uploaded.
  */
-@PlatformTest
-class JobImportTests {
+class JobImportTests extends AbstractPlatformTests {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	void hrssImportsJobsOnceAndTheJobServiceRulesRefuseBadRows() {

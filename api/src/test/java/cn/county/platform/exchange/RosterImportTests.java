@@ -8,14 +8,12 @@ import java.util.Map;
 
 import cn.county.platform.exchange.roster.RosterColumn;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.county.platform.exchange.roster.RosterColumn.BIRTH_DATE;
 import static cn.county.platform.exchange.roster.RosterColumn.CATEGORY;
@@ -45,15 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dry runs, applies, the same file twice, every kind of bad row, another town's rows, and
  * each charset and format Excel writes.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RosterImportTests {
+class RosterImportTests extends AbstractPlatformTests {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	Imports imports;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,17 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * roster first, then the warnings flowing into the screening list until the household is
  * screened through the API.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleFilesTests {
+class SampleFilesTests extends AbstractPlatformTests {
 
 	private static final Path SAMPLES = Path.of("..", "docs", "samples");
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	Clock clock;

@@ -14,7 +14,7 @@ import cn.county.platform.exchange.roster.RosterColumn;
 import cn.county.platform.exchange.warning.WarningColumn;
 import cn.county.platform.support.DepartmentOfficers;
 import cn.county.platform.support.Fixtures;
-import cn.county.platform.support.PlatformTest;
+import cn.county.platform.support.AbstractPlatformTests;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,15 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a missing column, a formula, a zip bomb, an upload over the limit; who may upload what;
  * and a job cut off by a restart.
  */
-@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UploadRulesTests {
+class UploadRulesTests extends AbstractPlatformTests {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	ImportJobService jobs;

@@ -85,16 +85,6 @@ public final class Fixtures {
 	}
 
 	/**
-	 * The former name of {@link #household()}, for tests written before the vocabulary
-	 * was one.
-	 * @deprecated use {@link #household()}
-	 */
-	@Deprecated(forRemoval = true)
-	public static Map<String, Object> zhangWeiHousehold() {
-		return household();
-	}
-
-	/**
 	 * Sends a write through one of the documents under {@code graphql-test/} as the
 	 * caller, with {@code input} and the fragment (or none), fails the test on any error,
 	 * and returns the id the answer holds at {@code idPath}:

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -36,34 +35,17 @@ public class GraphQlClients {
 
 	private final Environment environment;
 
-	private final int fixedPort;
-
 	private final Map<String, HttpGraphQlTester> testers = new ConcurrentHashMap<>();
 
 	private volatile HttpGraphQlTester base;
 
-	@Autowired
 	public GraphQlClients(Environment environment) {
 		this.environment = environment;
-		this.fixedPort = 0;
-	}
-
-	/**
-	 * Testers of their own for a known port, for tests written before this class became a
-	 * bean.
-	 * @deprecated extend {@link AbstractPlatformTests} and use its {@code clients}, whose
-	 * testers are built once
-	 */
-	@Deprecated(forRemoval = true)
-	public GraphQlClients(int port) {
-		this.environment = null;
-		this.fixedPort = port;
 	}
 
 	/** The port the application listens on, known once its web server has started. */
 	public int port() {
-		return (this.environment != null) ? this.environment.getRequiredProperty("local.server.port", Integer.class)
-				: this.fixedPort;
+		return this.environment.getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	public String url() {
