@@ -58,24 +58,9 @@ public class CertificateImporter extends RowImporter<CertificateImporter.Certifi
 
 	CertificateImporter(People people, SkillService skills, ImportTransactions transactions, ImportProperties imports,
 			ProgrammeImportProperties properties) {
-		super(ImportKind.CERTIFICATES, CertificateColumn.class, transactions, imports, properties);
+		super(ImportKind.CERTIFICATES, Owner.HRSS, CertificateColumn.class, transactions, imports, properties);
 		this.people = people;
 		this.skills = skills;
-	}
-
-	@Override
-	String department() {
-		return "HRSS";
-	}
-
-	@Override
-	String departmentName() {
-		return "人社局";
-	}
-
-	@Override
-	boolean townOfficials() {
-		return true;
 	}
 
 	@Override

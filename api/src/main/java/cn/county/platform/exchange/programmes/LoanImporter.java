@@ -60,24 +60,9 @@ public class LoanImporter extends RowImporter<LoanImporter.LoanColumn, LoanImpor
 
 	LoanImporter(People people, LoanService loans, ImportTransactions transactions, ImportProperties imports,
 			ProgrammeImportProperties properties) {
-		super(ImportKind.LOANS, LoanColumn.class, transactions, imports, properties);
+		super(ImportKind.LOANS, Owner.FINANCE, LoanColumn.class, transactions, imports, properties);
 		this.people = people;
 		this.loans = loans;
-	}
-
-	@Override
-	String department() {
-		return "FINANCE";
-	}
-
-	@Override
-	String departmentName() {
-		return "财政局";
-	}
-
-	@Override
-	boolean townOfficials() {
-		return false;
 	}
 
 	@Override

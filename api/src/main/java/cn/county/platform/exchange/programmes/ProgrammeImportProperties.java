@@ -3,6 +3,7 @@ package cn.county.platform.exchange.programmes;
 import java.util.HashMap;
 import java.util.Map;
 
+import cn.county.platform.exchange.imports.ImportColumn;
 import cn.county.platform.exchange.imports.ImportKind;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,14 @@ public record ProgrammeImportProperties(Map<String, Map<String, String>> headers
 			headers.forEach((kind, columns) -> copy.put(kind, Map.copyOf(columns)));
 		}
 		headers = Map.copyOf(copy);
+	}
+
+	/**
+	 * The column's header in this deployment: the configured one, else the default. The
+	 * import looks for it and the export of the same list writes it.
+	 */
+	public String header(ImportKind kind, ImportColumn column) {
+		return of(kind).getOrDefault(column.key(), column.defaultHeader());
 	}
 
 	/** The configured headers of one kind, by column key. */

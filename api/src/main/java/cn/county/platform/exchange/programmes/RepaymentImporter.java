@@ -60,24 +60,9 @@ public class RepaymentImporter extends RowImporter<RepaymentImporter.RepaymentCo
 
 	RepaymentImporter(People people, LoanService loans, ImportTransactions transactions, ImportProperties imports,
 			ProgrammeImportProperties properties) {
-		super(ImportKind.REPAYMENTS, RepaymentColumn.class, transactions, imports, properties);
+		super(ImportKind.REPAYMENTS, Owner.FINANCE, RepaymentColumn.class, transactions, imports, properties);
 		this.people = people;
 		this.loans = loans;
-	}
-
-	@Override
-	String department() {
-		return "FINANCE";
-	}
-
-	@Override
-	String departmentName() {
-		return "财政局";
-	}
-
-	@Override
-	boolean townOfficials() {
-		return false;
 	}
 
 	@Override

@@ -36,7 +36,23 @@ import cn.county.platform.security.Role;
  */
 public abstract class RowImporter<C extends Enum<C> & ImportColumn, U> implements Importer {
 
+	/**
+	 * The department whose domain a roster is, its Chinese name, and whether town
+	 * officials may upload it too (their town's rows), as its service lets them write.
+	 */
+	record Owner(String department, String name, boolean townOfficials) {
+
+		static final Owner HRSS = new Owner("HRSS", "人社局", true);
+
+		static final Owner FINANCE = new Owner("FINANCE", "财政局", false);
+
+		static final Owner COMMERCE = new Owner("COMMERCE", "商务局", true);
+
+	}
+
 	private final ImportKind kind;
+
+	private final Owner owner;
 
 	private final Class<C> columns;
 
@@ -46,9 +62,10 @@ public abstract class RowImporter<C extends Enum<C> & ImportColumn, U> implement
 
 	private final ProgrammeImportProperties properties;
 
-	RowImporter(ImportKind kind, Class<C> columns, ImportTransactions transactions, ImportProperties imports,
-			ProgrammeImportProperties properties) {
+	RowImporter(ImportKind kind, Owner owner, Class<C> columns, ImportTransactions transactions,
+			ImportProperties imports, ProgrammeImportProperties properties) {
 		this.kind = kind;
+		this.owner = owner;
 		this.columns = columns;
 		this.transactions = transactions;
 		this.imports = imports;
@@ -76,29 +93,18 @@ public abstract class RowImporter<C extends Enum<C> & ImportColumn, U> implement
 	 */
 	@Override
 	public void authorize(Caller caller) {
+		boolean towns = this.owner.townOfficials();
 		if (caller.has(Role.COUNTY_ADMIN)
-				|| (caller.has(Role.DEPARTMENT_OFFICER) && department().equals(caller.department()))
-				|| (townOfficials() && caller.has(Role.TOWN_OFFICIAL))) {
+				|| (caller.has(Role.DEPARTMENT_OFFICER) && this.owner.department().equals(caller.department()))
+				|| (towns && caller.has(Role.TOWN_OFFICIAL))) {
 			return;
 		}
 		throw new DomainException(new Violation("kind",
-				"只有县级管理员" + (townOfficials() ? "、乡镇干部" : "") + "和" + departmentName() + "可导入此类数据（only county admins"
-						+ (townOfficials() ? ", town officials" : "") + " and " + department() + " import "
+				"只有县级管理员" + (towns ? "、乡镇干部" : "") + "和" + this.owner.name() + "可导入此类数据（only county admins"
+						+ (towns ? ", town officials" : "") + " and " + this.owner.department() + " import "
 						+ this.kind.path() + "）",
 				ErrorClassification.FORBIDDEN));
 	}
-
-	/** The department whose domain the roster is ({@code HRSS}, {@code FINANCE}...). */
-	abstract String department();
-
-	/** Its Chinese name, for the refusal. */
-	abstract String departmentName();
-
-	/**
-	 * Whether town officials may upload it too (their town's rows): as its service lets
-	 * them write.
-	 */
-	abstract boolean townOfficials();
 
 	/**
 	 * The row read: its unit, or null with the problems of its cells put in the reading.

@@ -73,24 +73,9 @@ public class SaleImporter extends RowImporter<SaleImporter.SaleColumn, SaleImpor
 
 	SaleImporter(SellerService sellers, SalesService sales, ImportTransactions transactions, ImportProperties imports,
 			ProgrammeImportProperties properties) {
-		super(ImportKind.SALES, SaleColumn.class, transactions, imports, properties);
+		super(ImportKind.SALES, Owner.COMMERCE, SaleColumn.class, transactions, imports, properties);
 		this.sellers = sellers;
 		this.sales = sales;
-	}
-
-	@Override
-	String department() {
-		return "COMMERCE";
-	}
-
-	@Override
-	String departmentName() {
-		return "商务局";
-	}
-
-	@Override
-	boolean townOfficials() {
-		return true;
 	}
 
 	@Override

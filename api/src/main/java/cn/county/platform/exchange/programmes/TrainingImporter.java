@@ -53,24 +53,9 @@ public class TrainingImporter extends RowImporter<TrainingImporter.TrainingColum
 
 	TrainingImporter(People people, SkillService skills, ImportTransactions transactions, ImportProperties imports,
 			ProgrammeImportProperties properties) {
-		super(ImportKind.TRAININGS, TrainingColumn.class, transactions, imports, properties);
+		super(ImportKind.TRAININGS, Owner.HRSS, TrainingColumn.class, transactions, imports, properties);
 		this.people = people;
 		this.skills = skills;
-	}
-
-	@Override
-	String department() {
-		return "HRSS";
-	}
-
-	@Override
-	String departmentName() {
-		return "人社局";
-	}
-
-	@Override
-	boolean townOfficials() {
-		return true;
 	}
 
 	@Override
