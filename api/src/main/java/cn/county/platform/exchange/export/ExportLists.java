@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.county.platform.exchange.imports.ImportKind;
+import cn.county.platform.exchange.programmes.LoanImporter.LoanColumn;
+import cn.county.platform.exchange.programmes.ProgrammeImportProperties;
+import cn.county.platform.exchange.programmes.SaleImporter.SaleColumn;
 import cn.county.platform.exchange.roster.RosterColumn;
 import cn.county.platform.exchange.roster.RosterLabels;
 import cn.county.platform.exchange.roster.RosterProperties;
@@ -16,7 +20,9 @@ import org.springframework.stereotype.Component;
  * parameters are the list field's arguments (a filter's fields by their own names); the
  * columns are Chinese headers over the fields of the list's rows. The households export
  * is the roster import's layout ({@link RosterExport}); the other lists name a
- * household's town, village, code and so on with the roster's headers too.
+ * household's town, village, code and so on with the roster's headers too, and the loans
+ * and sales exports name their columns as the loan and sale imports read them
+ * ({@code exchange/programmes}), configured headers included.
  */
 @Component
 public class ExportLists {
@@ -28,7 +34,7 @@ public class ExportLists {
 
 	private final Map<String, ExportList> lists = new LinkedHashMap<>();
 
-	ExportLists(RosterProperties roster) {
+	ExportLists(RosterProperties roster, ProgrammeImportProperties programmes) {
 		String town = roster.header(RosterColumn.TOWN);
 		String village = roster.header(RosterColumn.VILLAGE);
 		String code = roster.header(RosterColumn.HOUSEHOLD_CODE);
@@ -72,35 +78,49 @@ public class ExportLists {
 				Map.of(),
 				List.of(Column.text(town, "household.town.name"), Column.text(village, "household.village.name"),
 						Column.text(code, "household.code"), Column.text(HEAD_NAME, "household.headName"),
-						Column.text("借款人", "borrower.name"), Column.text("借款人证件号码", "borrower.idNumber"),
-						Column.text("贷款银行", "bank"), Column.text("合同编号", "contractNumber"),
-						Column.number("贷款金额(元)", "amountIssued"), Column.date("发放日期", "issuedOn"),
-						Column.number("贷款期限(月)", "termMonths"), Column.date("到期日期", "maturityDate"),
-						Column.number("贴息金额(元)", "interestSubsidy"), Column.text("贷款用途", "purpose"),
+						Column.text(programmes.header(ImportKind.LOANS, LoanColumn.NAME), "borrower.name"),
+						Column.text(programmes.header(ImportKind.LOANS, LoanColumn.ID_NUMBER), "borrower.idNumber"),
+						Column.text(programmes.header(ImportKind.LOANS, LoanColumn.BANK), "bank"),
+						Column.text(programmes.header(ImportKind.LOANS, LoanColumn.CONTRACT_NUMBER), "contractNumber"),
+						Column.number(programmes.header(ImportKind.LOANS, LoanColumn.AMOUNT), "amountIssued"),
+						Column.date(programmes.header(ImportKind.LOANS, LoanColumn.ISSUED_ON), "issuedOn"),
+						Column.number(programmes.header(ImportKind.LOANS, LoanColumn.TERM_MONTHS), "termMonths"),
+						Column.date("到期日期", "maturityDate"),
+						Column.number(programmes.header(ImportKind.LOANS, LoanColumn.INTEREST_SUBSIDY),
+								"interestSubsidy"),
+						Column.text(programmes.header(ImportKind.LOANS, LoanColumn.PURPOSE), "purpose"),
 						Column.label("贷款状态", "status", Labels.LOAN_STATUS), Column.number("贷款余额(元)", "balance"),
 						Column.number("追加金额(元)", "toppedUp"), Column.number("已还金额(元)", "repaid")),
 				null));
-		List<Column> seller = List.of(Column.text("经营主体", "seller.name"),
+		List<Column> seller = List.of(
+				Column.text(programmes.header(ImportKind.SALES, SaleColumn.SELLER), "seller.name"),
 				Column.label("主体类型", "seller.kind", Labels.SELLER_KIND), Column.text(town, "seller.town.name"),
-				Column.text(village, "seller.village.name"), Column.text("农购网供应商编号", "seller.platformSupplierId"));
+				Column.text(village, "seller.village.name"),
+				Column.text(programmes.header(ImportKind.SALES, SaleColumn.SUPPLIER_ID), "seller.platformSupplierId"));
 		add(new ExportList("sales", "消费帮扶销售", "sales",
 				List.of(Param.string("sellerId", "filter.sellerId"), Param.string("month", "filter.month"),
 						Param.string("channel", "filter.channel"), Param.string("townCode", "filter.townCode")),
 				Map.of(),
 				concat(seller,
-						List.of(Column.text("产品名称", "product"),
-								Column.label("产品类别", "category", Labels.PRODUCT_CATEGORY),
-								Column.label("销售渠道", "channel", Labels.SALES_CHANNEL), Column.text("月份", "month"),
-								Column.number("数量", "quantity"), Column.text("单位", "unit"),
-								Column.number("销售额(元)", "amount"), Column.number("带动农户数", "householdsBenefiting"),
+						List.of(Column.text(programmes.header(ImportKind.SALES, SaleColumn.PRODUCT), "product"),
+								Column.label(programmes.header(ImportKind.SALES, SaleColumn.CATEGORY), "category",
+										Labels.PRODUCT_CATEGORY),
+								Column.label(programmes.header(ImportKind.SALES, SaleColumn.CHANNEL), "channel",
+										Labels.SALES_CHANNEL),
+								Column.text(programmes.header(ImportKind.SALES, SaleColumn.MONTH), "month"),
+								Column.number(programmes.header(ImportKind.SALES, SaleColumn.QUANTITY), "quantity"),
+								Column.text(programmes.header(ImportKind.SALES, SaleColumn.UNIT), "unit"),
+								Column.number(programmes.header(ImportKind.SALES, SaleColumn.AMOUNT), "amount"),
+								Column.number(programmes.header(ImportKind.SALES, SaleColumn.HOUSEHOLDS_BENEFITING),
+										"householdsBenefiting"),
 								Column.yesNo("是否已锁定", "locked"), Column.text("录入人", "recordedBy"))),
 				null));
 		List<Column> report = concat(seller,
-				List.of(Column.text("月份", "month"), Column.yesNo("是否已报送", "submitted"),
-						Column.dateTime("报送时间", "submittedAt"), Column.text("报送人", "submittedBy"),
-						Column.number("销售笔数", "saleCount"), Column.number("销售额(元)", "totalAmount"),
-						Column.number("报送时销售笔数", "submittedSaleCount"), Column.number("报送时销售额(元)", "submittedAmount"),
-						Column.number("更正次数", "amendmentCount")));
+				List.of(Column.text(programmes.header(ImportKind.SALES, SaleColumn.MONTH), "month"),
+						Column.yesNo("是否已报送", "submitted"), Column.dateTime("报送时间", "submittedAt"),
+						Column.text("报送人", "submittedBy"), Column.number("销售笔数", "saleCount"),
+						Column.number("销售额(元)", "totalAmount"), Column.number("报送时销售笔数", "submittedSaleCount"),
+						Column.number("报送时销售额(元)", "submittedAmount"), Column.number("更正次数", "amendmentCount")));
 		add(new ExportList(
 				"sales-reports", "消费帮扶月报", "salesReports", List.of(Param.string("month", "month"),
 						Param.bool("submitted", "submitted"), Param.string("townCode", "townCode")),
