@@ -134,6 +134,25 @@ class ProgrammeImportTests extends AbstractPlatformTests {
 			.isEqualTo("市技工学校");
 		assertThat(trainingsOf(this.adult)).as("the same training, updated").isEqualTo(1);
 
+		// row scope per row: a town official's rows of another town are refused, not
+		// skipped
+		String elsewhere = this.jdbc.queryForObject(
+				"SELECT m.id_number FROM member m JOIN household h"
+						+ " ON h.id = m.household_id WHERE h.town_code = ? AND (SELECT COUNT(*) FROM member o"
+						+ " WHERE o.id_number = m.id_number) = 1 ORDER BY m.id LIMIT 1",
+				String.class, Fixtures.OTHER_TOWN);
+		RosterFile<TrainingColumn> towns = new RosterFile<>(TrainingColumn.class);
+		towns.row(RosterFile.cells(TrainingColumn.ID_NUMBER, this.spouse, TrainingColumn.COURSE, "面点培训",
+				TrainingColumn.PROVIDER, "镇文化站", TrainingColumn.START_DATE, "2023-05-01"));
+		towns.row(RosterFile.cells(TrainingColumn.ID_NUMBER, elsewhere, TrainingColumn.COURSE, "面点培训",
+				TrainingColumn.PROVIDER, "镇文化站", TrainingColumn.START_DATE, "2023-05-01"));
+		Imports.Job town = this.imports.run("town.official", "trainings", towns.csv(StandardCharsets.UTF_8, true),
+				"t.csv", false);
+		assertThat(town.number("rowsApplied")).as(town.toString()).isEqualTo(1);
+		assertThat(town.number("rowsRefused")).isEqualTo(1);
+		assertThat(refusal(town, 3).get("reason").toString()).contains("不在您的辖区");
+		assertThat(trainingsOf(elsewhere)).isZero();
+
 		assertThat(this.imports.refused("finance.officer", "trainings", csv, "t.csv").status()).isEqualTo(403);
 		assertThat(this.imports.refused("commerce.officer", "certificates", csv, "t.csv").status()).isEqualTo(403);
 	}
