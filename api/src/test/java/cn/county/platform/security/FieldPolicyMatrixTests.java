@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.MemberRecords;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -197,6 +198,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			.execute()
 			.errors()
 			.verify();
+		// one record of every line department's kind on the head (education, medical
+		// care, disability)
+		MemberRecords.plantOneOfEach(admin, head);
 		// on the screening list (warned, never screened) and among the findings (birth
 		// date off the ID's by a day)
 		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"
@@ -238,7 +242,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		GraphQLSchema schema = this.graphQlSource.schema();
 		List<DynamicTest> tests = new ArrayList<>();
 		for (GraphQLObjectType type : personalTypes(schema)) {
-			assertThat(PATHS).as("a query path for household-level type " + type.getName()).containsKey(type.getName());
+			assertThat(path(schema, type.getName())).as("a query path for household-level type " + type.getName())
+				.isNotNull();
 			for (Who who : CALLERS) {
 				tests.add(DynamicTest.dynamicTest(who.name() + " reads " + type.getName(), () -> check(type, who)));
 			}
@@ -265,10 +270,12 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 	 * its siblings.
 	 */
 	private void check(GraphQLObjectType type, Who who) {
-		String[] path = PATHS.get(type.getName());
+		String[] path = path(schema(), type.getName());
 		HttpGraphQlTester tester = who.name().startsWith("partner-")
 				? this.clients.asClient(who.name(), who.name() + "-dev-secret") : this.clients.as(who.name());
-		String prefix = PREFIXES.get(type.getName());
+		String prefix = PREFIXES.getOrDefault(type.getName(), path[2]);
+		GraphQLFieldDefinition memberList = PATHS.containsKey(type.getName()) ? null
+				: schema().getObjectType("Member").getFieldDefinition(path[3]);
 		Map<String, Object> stored = stored(type.getName());
 		String root = path[0].substring(0, path[0].indexOf('('));
 		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
@@ -308,6 +315,19 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 				response.path(root).valueIsNull();
 				continue;
 			}
+			if (memberList != null && expectedAccess(schema(), "Member", memberList, who).equals("FORBIDDEN")) {
+				// a member's list refused as a whole (health records for whoever may not
+				// read health): no row, so no field of it, reaches the caller
+				String listPath = prefix.substring(0, prefix.lastIndexOf('['));
+				assertThat(errors).as(who.name() + " " + listPath + " is FORBIDDEN")
+					.anySatisfy((error) -> assertThat(error.getPath()).isEqualTo(listPath))
+					.allSatisfy(
+							(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+				if (!GraphQLTypeUtil.isNonNull(memberList.getType())) {
+					response.path(listPath).valueIsNull();
+				}
+				continue;
+			}
 			String expected = expectedAccess(schema(), type.getName(), field, who);
 			boolean forbiddenHere = errors.stream()
 				.anyMatch((error) -> error.getPath().equals(fieldPath)
@@ -337,6 +357,27 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The query path of a household-level type: the fixed one above, or, for a type that
+	 * a list field of {@code Member} returns, that list on the fixture household's first
+	 * member (the head, who the fixture gives one record of every such type). The third
+	 * element is the prefix of the first object, the fourth the member's field.
+	 */
+	private static String[] path(GraphQLSchema schema, String type) {
+		String[] fixed = PATHS.get(type);
+		if (fixed != null) {
+			return new String[] { fixed[0], fixed[1], PREFIXES.get(type), null };
+		}
+		for (GraphQLFieldDefinition field : schema.getObjectType("Member").getFieldDefinitions()) {
+			if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(field.getType()))
+					&& GraphQLTypeUtil.unwrapAll(field.getType()).getName().equals(type)) {
+				return new String[] { "household(id: $id) { members { " + field.getName() + " {", "} } }",
+						"household.members[0]." + field.getName() + "[0]", field.getName() };
+			}
+		}
+		return null;
 	}
 
 	/**
