@@ -68,6 +68,45 @@ class SchoolingHistoryTests extends AbstractPlatformTests {
 	}
 
 	@Test
+	void aDropOutWithoutReturnIsAFindingThatNamesTheRecord() {
+		MemberRecords
+			.schoolingChange(this.admin, this.child, "ENROLLED", "COMPULSORY", "一小", LocalDate.now().minusYears(2))
+			.errors()
+			.verify();
+		assertThat(dropOutFindings()).isEmpty();
+		long dropped = MemberRecords
+			.schoolingChange(this.admin, this.child, "DROPPED_OUT", null, null, LocalDate.now().minusMonths(1))
+			.path("recordSchoolingChange.schoolingRecord.id")
+			.entity(Long.class)
+			.get();
+		assertThat(dropOutFindings()).singleElement().satisfies((finding) -> {
+			assertThat(finding).containsEntry("schoolingRecordId", Long.toString(dropped))
+				.containsEntry("memberId", Long.toString(this.child));
+			assertThat(finding.get("detail").toString()).contains(Long.toString(dropped))
+				.contains(LocalDate.now().minusMonths(1).toString());
+		});
+		MemberRecords.schoolingChange(this.admin, this.child, "RETURNED", "COMPULSORY", "一小", LocalDate.now())
+			.errors()
+			.verify();
+		assertThat(dropOutFindings()).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private java.util.List<Map<String, Object>> dropOutFindings() {
+		return this.admin
+			.document("query($h: ID!) { dataQualityFindings(householdId: $h, rule: DROPPED_OUT_WITHOUT_RETURN)"
+					+ " { edges { node { rule memberId schoolingRecordId detail } } } }")
+			.variable("h", this.household.id())
+			.execute()
+			.path("dataQualityFindings.edges[*].node")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((node) -> (Map<String, Object>) node)
+			.toList();
+	}
+
+	@Test
 	void homeTaughtAndDeferredChildrenCountAsInSchool() {
 		MemberRecords
 			.schoolingChange(this.admin, this.child, "HOME_TAUGHT", "COMPULSORY", "县特殊教育学校",
