@@ -107,6 +107,29 @@ class SchoolingHistoryTests extends AbstractPlatformTests {
 	}
 
 	@Test
+	void aKeyedRetryWritesOneRecordAndOneAuditEntry() {
+		HttpGraphQlTester keyed = this.admin.mutate().header("Idempotency-Key", "schooling-" + this.child).build();
+		long first = MemberRecords
+			.schoolingChange(keyed, this.child, "ENROLLED", "COMPULSORY", "一小", LocalDate.now().minusDays(20))
+			.path("recordSchoolingChange.schoolingRecord.id")
+			.entity(Long.class)
+			.get();
+		long again = MemberRecords
+			.schoolingChange(keyed, this.child, "ENROLLED", "COMPULSORY", "一小", LocalDate.now().minusDays(20))
+			.path("recordSchoolingChange.schoolingRecord.id")
+			.entity(Long.class)
+			.get();
+		assertThat(again).isEqualTo(first);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM schooling_record WHERE member_id = ?", Long.class,
+				this.child))
+			.isOne();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_log WHERE entity_type = 'SchoolingRecord' AND entity_id = ?", Long.class,
+				first))
+			.isOne();
+	}
+
+	@Test
 	void homeTaughtAndDeferredChildrenCountAsInSchool() {
 		MemberRecords
 			.schoolingChange(this.admin, this.child, "HOME_TAUGHT", "COMPULSORY", "县特殊教育学校",
