@@ -1,16 +1,12 @@
 package cn.county.platform.disability;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import cn.county.platform.common.Batches;
 import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
-import cn.county.platform.security.AccessContext;
+import cn.county.platform.medical.HealthRecords;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.FieldPolicy;
 import graphql.GraphQLContext;
 import graphql.schema.idl.RuntimeWiring;
 
@@ -31,11 +27,11 @@ class DisabilityController implements RuntimeWiringConfigurer {
 
 	private final DisabilityFederationService disability;
 
-	private final FieldPolicy policy;
+	private final HealthRecords records;
 
-	DisabilityController(DisabilityFederationService disability, FieldPolicy policy) {
+	DisabilityController(DisabilityFederationService disability, HealthRecords records) {
 		this.disability = disability;
-		this.policy = policy;
+		this.records = records;
 	}
 
 	@Override
@@ -45,18 +41,12 @@ class DisabilityController implements RuntimeWiringConfigurer {
 
 	@BatchMapping(typeName = "Member", field = "disabilityCertificates")
 	Map<Member, List<DisabilityCertificate>> disabilityCertificates(List<Member> members, GraphQLContext context) {
-		return healthRecords(members, context, this.disability::certificatesOf);
+		return this.records.lists(members, context, this.disability::certificatesOf);
 	}
 
 	@BatchMapping(typeName = "Member", field = "disabilityServices")
 	Map<Member, List<DisabilityService>> disabilityServices(List<Member> members, GraphQLContext context) {
-		return healthRecords(members, context, this.disability::servicesOf);
-	}
-
-	private <T> Map<Member, List<T>> healthRecords(List<Member> members, GraphQLContext context,
-			Function<Collection<Long>, Map<Long, List<T>>> load) {
-		boolean readsHealth = this.policy.readsHealth((AccessContext) context.get(AccessContext.class));
-		return Batches.lists(members, Member::id, (ids) -> readsHealth ? load.apply(ids) : Map.of());
+		return this.records.lists(members, context, this.disability::servicesOf);
 	}
 
 	@MutationMapping

@@ -14,7 +14,7 @@ import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Violations;
 import cn.county.platform.job.Holder;
-import cn.county.platform.job.HolderMapper;
+import cn.county.platform.job.Holders;
 import cn.county.platform.medical.MemberHealth;
 import cn.county.platform.security.Caller;
 
@@ -45,7 +45,7 @@ public class DisabilityFederationService {
 
 	private final DisabilityMapper records;
 
-	private final HolderMapper members;
+	private final Holders members;
 
 	private final MemberHealth health;
 
@@ -55,7 +55,7 @@ public class DisabilityFederationService {
 
 	private final AuditTrail audit;
 
-	DisabilityFederationService(DisabilityMapper records, HolderMapper members, MemberHealth health, IdGenerator ids,
+	DisabilityFederationService(DisabilityMapper records, Holders members, MemberHealth health, IdGenerator ids,
 			Clock clock, AuditTrail audit) {
 		this.records = records;
 		this.members = members;
@@ -98,7 +98,7 @@ public class DisabilityFederationService {
 		violations.required(input.issuedOn(), "input.issuedOn");
 		violations.notFuture(input.issuedOn(), "input.issuedOn", LocalDate.now(this.clock));
 		violations.throwIfAny();
-		Holder member = lockMember(caller, input.memberId(), "input.memberId");
+		Holder member = this.members.lock(caller, input.memberId(), "input.memberId");
 		if (input.issuedOn().isBefore(member.birthDate())) {
 			throw DomainException.badRequest("input.issuedOn", "is before the member's birth date");
 		}
@@ -137,7 +137,7 @@ public class DisabilityFederationService {
 		if (current == null) {
 			throw DomainException.notFound("input.id", "disability certificate " + input.id());
 		}
-		lockMember(caller, current.memberId(), "input.id");
+		this.members.lock(caller, current.memberId(), "input.id");
 		current = this.records.selectCertificateById(input.id());
 		Violations.notStale(input.version(), current.version(), "disability certificate");
 		if (current.revokedOn() != null) {
@@ -166,7 +166,7 @@ public class DisabilityFederationService {
 		violations.notFuture(input.providedOn(), "input.providedOn", LocalDate.now(this.clock));
 		violations.yuan(input.amount(), "input.amount", false, Violations.MAX_YUAN);
 		violations.throwIfAny();
-		Holder member = lockMember(caller, input.memberId(), "input.memberId");
+		Holder member = this.members.lock(caller, input.memberId(), "input.memberId");
 		if (input.kind() == DisabilityServiceKind.CHILD_REHABILITATION
 				&& Period.between(member.birthDate(), input.providedOn())
 					.getYears() >= DisabilityServiceKind.CHILD_AGE_LIMIT) {
@@ -180,15 +180,6 @@ public class DisabilityFederationService {
 		DisabilityService recorded = this.records.selectServiceById(service.id());
 		this.audit.record(caller, "recordDisabilityService", "DisabilityService", service.id(), null, recorded);
 		return recorded;
-	}
-
-	/** Locks the member in the caller's scope, else NOT_FOUND as if it did not exist. */
-	private Holder lockMember(Caller caller, long memberId, String field) {
-		Holder member = this.members.lock(memberId, caller.scope());
-		if (member == null) {
-			throw DomainException.notFound(field, "member " + memberId);
-		}
-		return member;
 	}
 
 }

@@ -15,7 +15,7 @@ import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Violations;
 import cn.county.platform.household.Schooling;
 import cn.county.platform.job.Holder;
-import cn.county.platform.job.HolderMapper;
+import cn.county.platform.job.Holders;
 import cn.county.platform.security.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -51,7 +51,7 @@ public class EducationService {
 
 	private final EducationMapper records;
 
-	private final HolderMapper members;
+	private final Holders members;
 
 	private final IdGenerator ids;
 
@@ -59,7 +59,7 @@ public class EducationService {
 
 	private final AuditTrail audit;
 
-	EducationService(EducationMapper records, HolderMapper members, IdGenerator ids, Clock clock, AuditTrail audit) {
+	EducationService(EducationMapper records, Holders members, IdGenerator ids, Clock clock, AuditTrail audit) {
 		this.records = records;
 		this.members = members;
 		this.ids = ids;
@@ -112,7 +112,7 @@ public class EducationService {
 		}
 		violations.optionalText(input.note(), "input.note", 200);
 		violations.throwIfAny();
-		Holder member = lockMember(caller, input.memberId());
+		Holder member = this.members.lock(caller, input.memberId(), "input.memberId");
 		if (input.effectiveOn().isBefore(member.birthDate())) {
 			throw DomainException.badRequest("input.effectiveOn", "is before the member's birth date");
 		}
@@ -142,7 +142,7 @@ public class EducationService {
 		if (current == null) {
 			throw DomainException.notFound("input.id", "schooling record " + input.id());
 		}
-		lockMember(caller, current.memberId(), "input.id");
+		this.members.lock(caller, current.memberId(), "input.id");
 		current = this.records.selectSchoolingById(input.id());
 		Violations.notStale(input.version(), current.version(), "schooling record");
 		this.records.correctSchooling(current.id(), Violations.strip(input.school()), Violations.strip(input.note()));
@@ -165,7 +165,7 @@ public class EducationService {
 		violations.required(input.grantedOn(), "input.grantedOn");
 		violations.notFuture(input.grantedOn(), "input.grantedOn", today);
 		violations.throwIfAny();
-		Holder member = lockMember(caller, input.memberId());
+		Holder member = this.members.lock(caller, input.memberId(), "input.memberId");
 		EducationAid aid = new EducationAid(this.ids.nextId(), member.id(), member.householdId(), input.kind(),
 				input.amount(), input.schoolYear(), input.term(), input.grantedOn(), caller.username(), 0, null);
 		try {
@@ -186,19 +186,6 @@ public class EducationService {
 		if (newest != null) {
 			this.records.updateMemberSchooling(memberId, newest.status().schooling(newest.level()));
 		}
-	}
-
-	private Holder lockMember(Caller caller, Long memberId) {
-		return lockMember(caller, memberId, "input.memberId");
-	}
-
-	/** Locks the member in the caller's scope, else NOT_FOUND as if it did not exist. */
-	private Holder lockMember(Caller caller, long memberId, String field) {
-		Holder member = this.members.lock(memberId, caller.scope());
-		if (member == null) {
-			throw DomainException.notFound(field, "member " + memberId);
-		}
-		return member;
 	}
 
 }

@@ -1,16 +1,11 @@
 package cn.county.platform.medical;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import cn.county.platform.common.Batches;
 import cn.county.platform.household.HouseholdLoaders;
 import cn.county.platform.household.Member;
-import cn.county.platform.security.AccessContext;
 import cn.county.platform.security.Caller;
-import cn.county.platform.security.FieldPolicy;
 import graphql.GraphQLContext;
 import graphql.schema.idl.RuntimeWiring;
 
@@ -32,11 +27,11 @@ class MedicalController implements RuntimeWiringConfigurer {
 
 	private final MedicalService medical;
 
-	private final FieldPolicy policy;
+	private final HealthRecords records;
 
-	MedicalController(MedicalService medical, FieldPolicy policy) {
+	MedicalController(MedicalService medical, HealthRecords records) {
 		this.medical = medical;
-		this.policy = policy;
+		this.records = records;
 	}
 
 	@Override
@@ -46,23 +41,17 @@ class MedicalController implements RuntimeWiringConfigurer {
 
 	@BatchMapping(typeName = "Member", field = "insuranceEnrolments")
 	Map<Member, List<InsuranceEnrolment>> insuranceEnrolments(List<Member> members, GraphQLContext context) {
-		return healthRecords(members, context, this.medical::enrolmentsOf);
+		return this.records.lists(members, context, this.medical::enrolmentsOf);
 	}
 
 	@BatchMapping(typeName = "Member", field = "illnessIdentifications")
 	Map<Member, List<IllnessIdentification>> illnessIdentifications(List<Member> members, GraphQLContext context) {
-		return healthRecords(members, context, this.medical::illnessesOf);
+		return this.records.lists(members, context, this.medical::illnessesOf);
 	}
 
 	@BatchMapping(typeName = "Member", field = "familyDoctorContracts")
 	Map<Member, List<FamilyDoctorContract>> familyDoctorContracts(List<Member> members, GraphQLContext context) {
-		return healthRecords(members, context, this.medical::contractsOf);
-	}
-
-	private <T> Map<Member, List<T>> healthRecords(List<Member> members, GraphQLContext context,
-			Function<Collection<Long>, Map<Long, List<T>>> load) {
-		boolean readsHealth = this.policy.readsHealth((AccessContext) context.get(AccessContext.class));
-		return Batches.lists(members, Member::id, (ids) -> readsHealth ? load.apply(ids) : Map.of());
+		return this.records.lists(members, context, this.medical::contractsOf);
 	}
 
 	@MutationMapping

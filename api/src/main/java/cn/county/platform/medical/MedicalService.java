@@ -14,7 +14,7 @@ import cn.county.platform.common.DomainException;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.Violations;
 import cn.county.platform.job.Holder;
-import cn.county.platform.job.HolderMapper;
+import cn.county.platform.job.Holders;
 import cn.county.platform.security.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -54,7 +54,7 @@ public class MedicalService {
 
 	private final MedicalMapper records;
 
-	private final HolderMapper members;
+	private final Holders members;
 
 	private final MemberHealth health;
 
@@ -64,7 +64,7 @@ public class MedicalService {
 
 	private final AuditTrail audit;
 
-	MedicalService(MedicalMapper records, HolderMapper members, MemberHealth health, IdGenerator ids, Clock clock,
+	MedicalService(MedicalMapper records, Holders members, MemberHealth health, IdGenerator ids, Clock clock,
 			AuditTrail audit) {
 		this.records = records;
 		this.members = members;
@@ -105,7 +105,7 @@ public class MedicalService {
 		violations.required(input.enrolledOn(), "input.enrolledOn");
 		violations.notFuture(input.enrolledOn(), "input.enrolledOn", today);
 		violations.throwIfAny();
-		Holder member = lockMember(caller, input.memberId(), "input.memberId");
+		Holder member = this.members.lock(caller, input.memberId(), "input.memberId");
 		InsuranceEnrolment enrolment = new InsuranceEnrolment(this.ids.nextId(), member.id(), member.householdId(),
 				input.year(), input.scheme(), input.premium(), input.governmentShare(), input.enrolledOn(),
 				caller.username(), 0, null);
@@ -131,7 +131,7 @@ public class MedicalService {
 		violations.required(input.identifiedOn(), "input.identifiedOn");
 		violations.notFuture(input.identifiedOn(), "input.identifiedOn", LocalDate.now(this.clock));
 		violations.throwIfAny();
-		Holder member = lockMember(caller, input.memberId(), "input.memberId");
+		Holder member = this.members.lock(caller, input.memberId(), "input.memberId");
 		IllnessIdentification identification = new IllnessIdentification(this.ids.nextId(), member.id(),
 				member.householdId(), input.kind(), input.disease().strip(), input.identifiedOn(), null,
 				caller.username(), 0, null);
@@ -154,7 +154,7 @@ public class MedicalService {
 		if (current == null) {
 			throw DomainException.notFound("input.id", "illness identification " + input.id());
 		}
-		lockMember(caller, current.memberId(), "input.id");
+		this.members.lock(caller, current.memberId(), "input.id");
 		current = this.records.selectIllnessById(input.id());
 		Violations.notStale(input.version(), current.version(), "illness identification");
 		if (current.endedOn() != null) {
@@ -185,7 +185,7 @@ public class MedicalService {
 			violations.badRequest("input.endsOn", "must be after input.signedOn");
 		}
 		violations.throwIfAny();
-		Holder member = lockMember(caller, input.memberId(), "input.memberId");
+		Holder member = this.members.lock(caller, input.memberId(), "input.memberId");
 		if (this.records.contractOverlaps(member.id(), input.signedOn(), input.endsOn())) {
 			throw DomainException.conflict("input.signedOn",
 					"member " + member.id() + " already has a family-doctor contract in that period");
@@ -197,15 +197,6 @@ public class MedicalService {
 		FamilyDoctorContract signed = this.records.selectContractById(contract.id());
 		this.audit.record(caller, "signFamilyDoctorContract", "FamilyDoctorContract", contract.id(), null, signed);
 		return signed;
-	}
-
-	/** Locks the member in the caller's scope, else NOT_FOUND as if it did not exist. */
-	private Holder lockMember(Caller caller, long memberId, String field) {
-		Holder member = this.members.lock(memberId, caller.scope());
-		if (member == null) {
-			throw DomainException.notFound(field, "member " + memberId);
-		}
-		return member;
 	}
 
 	private static <T> Map<Long, List<T>> group(Collection<Long> memberIds, Function<Collection<Long>, List<T>> select,
