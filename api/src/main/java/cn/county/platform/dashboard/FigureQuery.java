@@ -15,7 +15,12 @@ enum FigureQuery {
 
 	HOUSEHOLDS(DashboardMapper::households, "Household"),
 
-	MEMBERS(DashboardMapper::members, "Household", "Member", "Job"),
+	/**
+	 * Also the records whose newest entry decides a member's schooling (not in school) or
+	 * health, kept on the member row in the writing transaction.
+	 */
+	MEMBERS(DashboardMapper::members, "Household", "Member", "Job", "SchoolingRecord", "IllnessIdentification",
+			"DisabilityCertificate"),
 
 	JOBS(DashboardMapper::jobs, "Household", "Member", "Job"),
 
@@ -36,7 +41,8 @@ enum FigureQuery {
 	 * Any other type that no statement names invalidates every statement, so that a new
 	 * kind of write is never left out by mistake.
 	 */
-	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy", "Export");
+	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy", "Export", "EducationAid",
+			"InsuranceEnrolment", "FamilyDoctorContract", "DisabilityService");
 
 	private static final String PARTNER_APPROVAL = "PartnerApproval";
 

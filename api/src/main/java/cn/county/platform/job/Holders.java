@@ -11,9 +11,13 @@ import cn.county.platform.security.Caller;
 
 import org.springframework.stereotype.Component;
 
-/** The members whose jobs, trainings and certificates this package writes and reads. */
+/**
+ * The members whose jobs, trainings and certificates this package writes and reads; the
+ * line departments' member records (education, medical care, disability) lock their
+ * member the same way.
+ */
 @Component
-class Holders {
+public class Holders {
 
 	private final HolderMapper holders;
 
@@ -26,7 +30,7 @@ class Holders {
 	 * caller's scope (else NOT_FOUND, as if it did not exist). Must run inside the
 	 * caller's transaction.
 	 */
-	Holder lock(Caller caller, Long memberId, String field) {
+	public Holder lock(Caller caller, Long memberId, String field) {
 		Holder holder = this.holders.lock(Violations.require(memberId, field), caller.scope());
 		if (holder == null) {
 			throw DomainException.notFound(field, "member " + memberId);

@@ -8,7 +8,13 @@ package cn.county.platform.screening;
 public enum DataQualityRule {
 
 	INVALID_ID_CHECK_DIGIT, BIRTH_DATE_MISMATCH, DUPLICATE_ID_ACROSS_HOUSEHOLDS, SCHOOL_AGE_NOT_IN_SCHOOL,
-	ABLE_AND_WILLING_WITHOUT_JOB, LOAN_PAST_MATURITY_ACTIVE, RISK_ELIMINATED_UNDER_LINE;
+	ABLE_AND_WILLING_WITHOUT_JOB, LOAN_PAST_MATURITY_ACTIVE, RISK_ELIMINATED_UNDER_LINE,
+
+	/**
+	 * A child recorded in school by one schooling record and dropped out by a newer one,
+	 * with no return since; the finding names the drop-out record.
+	 */
+	DROPPED_OUT_WITHOUT_RETURN;
 
 	/** Whether the rule is about a member (the others are about the household itself). */
 	public boolean aboutMember() {

@@ -15,11 +15,14 @@ import cn.county.platform.common.HouseholdOwned;
  * @param incomePerCapita the household's income (risk findings)
  * @param incomeYear the year of that income
  * @param riskEliminatedOn when the risk was marked eliminated
+ * @param schoolingRecordId the schooling record concerned (the drop-out of
+ * DROPPED_OUT_WITHOUT_RETURN)
+ * @param droppedOutOn the day of that drop-out
  */
 public record Finding(DataQualityRule rule, long recordId, long householdId, String householdCode, String headName,
 		String townCode, String townName, String villageCode, String villageName, Long memberId, String memberName,
 		String memberIdNumber, LocalDate memberBirthDate, String schooling, String labourCapacity, Long loanId,
-		LocalDate maturityDate, BigDecimal incomePerCapita, Integer incomeYear,
-		LocalDate riskEliminatedOn) implements HouseholdOwned {
+		LocalDate maturityDate, BigDecimal incomePerCapita, Integer incomeYear, LocalDate riskEliminatedOn,
+		Long schoolingRecordId, LocalDate droppedOutOn) implements HouseholdOwned {
 
 }

@@ -110,6 +110,8 @@ class ScreeningController implements RuntimeWiringConfigurer {
 						+ new DecimalFormat("#,##0.00").format(finding.incomePerCapita()) + " yuan for "
 						+ finding.incomeYear() + ", under that year's monitoring line of " + new DecimalFormat("#,##0")
 							.format(this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
+			case DROPPED_OUT_WITHOUT_RETURN -> "recorded in school, then dropped out on " + finding.droppedOutOn()
+					+ " (schooling record " + finding.schoolingRecordId() + "), and no return recorded since";
 		};
 	}
 

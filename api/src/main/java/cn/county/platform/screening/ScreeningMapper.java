@@ -60,6 +60,8 @@ public interface ScreeningMapper {
 
 	long countLoanRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
 
+	long countSchoolingRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
+
 	long countRiskRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
 
 	/**

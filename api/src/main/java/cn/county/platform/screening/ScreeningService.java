@@ -59,7 +59,7 @@ public class ScreeningService {
 	 * The audited entity types the data-quality rules read: a write of any of them
 	 * changes the counts.
 	 */
-	private static final Set<String> COUNTED_RECORDS = Set.of("Household", "Member", "Job", "Loan");
+	private static final Set<String> COUNTED_RECORDS = Set.of("Household", "Member", "Job", "Loan", "SchoolingRecord");
 
 	/** Households read per findings statement: about 3,500 members. */
 	static final int CHUNK_HOUSEHOLDS = 1_000;
@@ -296,6 +296,8 @@ public class ScreeningService {
 					this.mapper.countLoanRule(scope, where, check), null));
 			counted.add(new FigureRow("", DataQualityRule.RISK_ELIMINATED_UNDER_LINE.name(), "",
 					this.mapper.countRiskRule(scope, where, check), null));
+			counted.add(new FigureRow("", DataQualityRule.DROPPED_OUT_WITHOUT_RETURN.name(), "",
+					this.mapper.countSchoolingRule(scope, where, check), null));
 			counted.add(new FigureRow("", DataQualityRule.DUPLICATE_ID_ACROSS_HOUSEHOLDS.name(), "",
 					Futures.join(duplicates), null));
 			return counted;

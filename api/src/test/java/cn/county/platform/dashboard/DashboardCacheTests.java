@@ -1,6 +1,7 @@
 package cn.county.platform.dashboard;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import cn.county.platform.common.SqlStatementCounter;
@@ -128,6 +129,14 @@ class DashboardCacheTests extends AbstractPlatformTests {
 		assertThat(FigureQuery.affectedBy("Household")).doesNotContain(FigureQuery.SALES)
 			.hasSize(FigureQuery.values().length - 1);
 		assertThat(FigureQuery.affectedBy("Training")).isEmpty();
+		// the line departments' records that decide a member's schooling or health touch
+		// the members' figures alone; the others no figure counts
+		for (String type : List.of("SchoolingRecord", "IllnessIdentification", "DisabilityCertificate")) {
+			assertThat(FigureQuery.affectedBy(type)).as(type).containsExactly(FigureQuery.MEMBERS);
+		}
+		for (String type : List.of("EducationAid", "InsuranceEnrolment", "FamilyDoctorContract", "DisabilityService")) {
+			assertThat(FigureQuery.affectedBy(type)).as(type).isEmpty();
+		}
 		assertThat(FigureQuery.affectedBy("PartnerApproval:7")).isEmpty();
 		// a kind of write the dashboard does not know yet: every statement, never a stale
 		// figure

@@ -140,7 +140,7 @@ class ScreeningAccessTests extends AbstractPlatformTests {
 			.documentName("dataQualityFindings")
 			.variable("householdId", this.planted.underLine())
 			.execute(), "dataQualityFindings");
-		assertThat(findings).hasSize(5).allSatisfy((f) -> assertThat(f.get("memberIdNumber").toString()).contains("*"));
+		assertThat(findings).hasSize(6).allSatisfy((f) -> assertThat(f.get("memberIdNumber").toString()).contains("*"));
 	}
 
 	@ParameterizedTest

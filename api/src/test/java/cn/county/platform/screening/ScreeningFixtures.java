@@ -29,7 +29,8 @@ final class ScreeningFixtures {
 	 * last screening; an ACTIVE loan past maturity
 	 */
 	record Planted(long underLine, String underLineCode, long eliminated, String eliminatedCode, long wrongCheckDigit,
-			long birthDateMismatch, long outOfSchool, long sharedIdHead, long otherSharedIdHead, long loan) {
+			long birthDateMismatch, long outOfSchool, long sharedIdHead, long otherSharedIdHead, long loan,
+			long droppedOut) {
 	}
 
 	static Planted plant(JdbcTemplate jdbc, LocalDate today) {
@@ -56,6 +57,19 @@ final class ScreeningFixtures {
 		LocalDate tenYearsOld = today.minusYears(10).minusDays(3);
 		member(jdbc, child, h1, "刘小", Fixtures.idNumber(tenYearsOld), "CHILD", tenYearsOld, "DROPPED_OUT", "NONE",
 				false);
+		// the child's history: in school, then dropped out two months ago, no return (the
+		// finding names the drop-out); a sibling who returned and one never recorded in
+		// school are no finding
+		schooling(jdbc, child, h1, "ENROLLED", today.minusYears(3));
+		long droppedOut = schooling(jdbc, child, h1, "DROPPED_OUT", today.minusMonths(2));
+		long returned = id();
+		LocalDate nineYearsOld = today.minusYears(9);
+		member(jdbc, returned, h1, "刘小二", Fixtures.idNumber(nineYearsOld), "CHILD", nineYearsOld, "COMPULSORY", "NONE",
+				false);
+		schooling(jdbc, returned, h1, "ENROLLED", today.minusYears(2));
+		schooling(jdbc, returned, h1, "DROPPED_OUT", today.minusMonths(5));
+		schooling(jdbc, returned, h1, "RETURNED", today.minusMonths(1));
+		schooling(jdbc, mismatch, h1, "DROPPED_OUT", LocalDate.of(2005, 9, 1));
 		long head2 = id();
 		member(jdbc, head2, h2, "刘大", shared, "HEAD", LocalDate.of(1980, 6, 1), "GRADUATED", "NONE", false);
 		long loan = id();
@@ -63,7 +77,7 @@ final class ScreeningFixtures {
 				+ " term_months, maturity_date, purpose, status, balance, recorded_by)"
 				+ " VALUES (?, ?, ?, '县农村商业银行', ?, 30000, '2020-01-10', 24, '2022-01-10', '养羊', 'ACTIVE', 12000,"
 				+ " 'fixture')", loan, h2, head2, "SQ-" + suffix);
-		return new Planted(h1, code1, h2, code2, badCheck, mismatch, child, head1, head2, loan);
+		return new Planted(h1, code1, h2, code2, badCheck, mismatch, child, head1, head2, loan, droppedOut);
 	}
 
 	private static void household(JdbcTemplate jdbc, long id, String code, String headId, String category,
@@ -84,6 +98,15 @@ final class ScreeningFixtures {
 		jdbc.update("INSERT INTO member (id, household_id, name, id_number, relation, gender, birth_date, schooling,"
 				+ " health, labour_capacity, willing_to_work) VALUES (?, ?, ?, ?, ?, 'MALE', ?, ?, 'HEALTHY', ?, ?)",
 				id, household, name, idNumber, relation, birth, schooling, labour, willing);
+	}
+
+	private static long schooling(JdbcTemplate jdbc, long member, long household, String status, LocalDate on) {
+		long id = id();
+		jdbc.update(
+				"INSERT INTO schooling_record (id, member_id, household_id, status, level, school, effective_on,"
+						+ " recorded_by) VALUES (?, ?, ?, ?, ?, '北街小学', ?, 'fixture')",
+				id, member, household, status, "DROPPED_OUT".equals(status) ? null : "COMPULSORY", on);
+		return id;
 	}
 
 	private static long id() {

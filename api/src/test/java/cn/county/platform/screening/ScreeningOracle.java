@@ -93,6 +93,24 @@ final class ScreeningOracle {
 				found.add(finding(DataQualityRule.RISK_ELIMINATED_UNDER_LINE, h, ((Number) h.get("id")).longValue()));
 			}
 		}
+		// a member's newest schooling record a drop-out, after a record in school
+		Map<Long, List<Map<String, Object>>> histories = new HashMap<>();
+		for (Map<String, Object> r : jdbc
+			.queryForList("SELECT id, member_id, household_id, status, effective_on FROM schooling_record")) {
+			histories.computeIfAbsent(((Number) r.get("member_id")).longValue(), (k) -> new ArrayList<>()).add(r);
+		}
+		for (List<Map<String, Object>> history : histories.values()) {
+			history.sort(Comparator
+				.<Map<String, Object>, LocalDate>comparing((r) -> ((Date) r.get("effective_on")).toLocalDate())
+				.thenComparing((r) -> ((Number) r.get("id")).longValue()));
+			Map<String, Object> newest = history.get(history.size() - 1);
+			Map<String, Object> h = households.get(((Number) newest.get("household_id")).longValue());
+			if (inArea(h, town, village) && "DROPPED_OUT".equals(newest.get("status"))
+					&& history.stream().anyMatch((r) -> !"DROPPED_OUT".equals(r.get("status")))) {
+				found.add(finding(DataQualityRule.DROPPED_OUT_WITHOUT_RETURN, h,
+						((Number) newest.get("id")).longValue()));
+			}
+		}
 		found.sort(Comparator.<Object[], String>comparing((f) -> (String) f[1])
 			.thenComparing((f) -> ((DataQualityRule) f[0]).ordinal())
 			.thenComparing((f) -> (Long) f[2]));

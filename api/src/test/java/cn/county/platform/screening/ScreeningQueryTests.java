@@ -125,7 +125,8 @@ class ScreeningQueryTests extends AbstractPlatformTests {
 				"BIRTH_DATE_MISMATCH/" + this.planted.birthDateMismatch(),
 				"DUPLICATE_ID_ACROSS_HOUSEHOLDS/" + this.planted.sharedIdHead(),
 				"SCHOOL_AGE_NOT_IN_SCHOOL/" + this.planted.outOfSchool(),
-				"ABLE_AND_WILLING_WITHOUT_JOB/" + this.planted.sharedIdHead());
+				"ABLE_AND_WILLING_WITHOUT_JOB/" + this.planted.sharedIdHead(),
+				"DROPPED_OUT_WITHOUT_RETURN/" + this.planted.droppedOut());
 		Page<Finding> other = this.screening.findings(ADMIN, null, null, null, this.planted.eliminated(), 100, null);
 		assertThat(other.edges().stream().map((e) -> e.node().rule() + "/" + e.node().recordId())).containsExactly(
 				"DUPLICATE_ID_ACROSS_HOUSEHOLDS/" + this.planted.otherSharedIdHead(),

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import cn.county.platform.support.AbstractPlatformTests;
 import cn.county.platform.support.Fixtures;
+import cn.county.platform.support.MemberRecords;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -199,6 +200,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			.execute()
 			.errors()
 			.verify();
+		// one record of every line department's kind on the head (education, medical
+		// care, disability)
+		MemberRecords.plantOneOfEach(admin, head);
 		// on the screening list (warned, never screened) and among the findings (birth
 		// date off the ID's by a day)
 		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"
@@ -271,6 +275,11 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		HttpGraphQlTester tester = who.name().startsWith("partner-")
 				? this.clients.asClient(who.name(), who.name() + "-dev-secret") : this.clients.as(who.name());
 		String prefix = path[2];
+		// the list the object is read through, when it is derived: a list refused as a
+		// whole to this caller reaches it with no row, so with no field
+		String owner = path[3];
+		GraphQLFieldDefinition throughList = (owner != null) ? schema().getObjectType(owner).getFieldDefinition(path[4])
+				: null;
 		Map<String, Object> stored = stored(type.getName());
 		String root = path[0].substring(0, path[0].indexOf('('));
 		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
@@ -308,6 +317,19 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 					.allSatisfy(
 							(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
 				response.path(root).valueIsNull();
+				continue;
+			}
+			if (throughList != null && expectedAccess(schema(), owner, throughList, who).equals("FORBIDDEN")) {
+				// a member's list refused as a whole (health records for whoever may not
+				// read health): no row, so no field of it, reaches the caller
+				String listPath = prefix.substring(0, prefix.lastIndexOf('['));
+				assertThat(errors).as(who.name() + " " + listPath + " is FORBIDDEN")
+					.anySatisfy((error) -> assertThat(error.getPath()).isEqualTo(listPath))
+					.allSatisfy(
+							(error) -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN"));
+				if (!GraphQLTypeUtil.isNonNull(throughList.getType())) {
+					response.path(listPath).valueIsNull();
+				}
 				continue;
 			}
 			String expected = expectedAccess(schema(), type.getName(), field, who);
@@ -447,7 +469,7 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 	private String[] path(String type) {
 		if (PATHS.containsKey(type)) {
 			String[] around = PATHS.get(type);
-			return new String[] { around[0], around[1], PREFIXES.get(type) };
+			return new String[] { around[0], around[1], PREFIXES.get(type), null, null };
 		}
 		return derived(this.graphQlSource.schema(), type);
 	}
@@ -488,7 +510,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 							.append(each.getName())
 							.append(GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(each.getType())) ? "[0]" : "");
 					}
-					return new String[] { open.toString(), close.toString(), prefix.toString() };
+					return new String[] { open.toString(), close.toString(), prefix.toString(), step.at().getName(),
+							field.getName() };
 				}
 				if (seen.add(target.getName())) {
 					queue.add(new Step(target, chain));

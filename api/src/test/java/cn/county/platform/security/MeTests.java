@@ -39,8 +39,10 @@ class MeTests extends AbstractPlatformTests {
 		// follow Member.health)
 		assertThat((List<Object>) access(me, "Household").get("forbidden")).containsExactly("phone", "riskCauses",
 				"warningSource");
+		// and none of the line departments' health records (medical care, disability)
 		assertThat((List<Object>) access(me, "Member").get("forbidden")).containsExactlyInAnyOrder("health",
-				"disabilityGrade");
+				"disabilityGrade", "insuranceEnrolments", "illnessIdentifications", "familyDoctorContracts",
+				"disabilityCertificates", "disabilityServices");
 		assertThat((List<Object>) access(me, "Member").get("masked")).containsExactly("idNumber");
 	}
 
