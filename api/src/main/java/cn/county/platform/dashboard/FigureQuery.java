@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
  */
 enum FigureQuery {
 
-	HOUSEHOLDS(DashboardMapper::households, "Household"),
+	HOUSEHOLDS(DashboardMapper::households, "Household", "HousingInspection", "WaterCheck", "WaterSupplyPoint"),
 
 	MEMBERS(DashboardMapper::members, "Household", "Member", "Job"),
 
@@ -29,14 +29,20 @@ enum FigureQuery {
 
 	COURTYARD(DashboardMapper::courtyard, "Household", "CourtyardHousehold", "DemonstrationVillage"),
 
-	VISITS(DashboardMapper::visits, "Household", "Visit");
+	VISITS(DashboardMapper::visits, "Household", "Visit"),
+
+	/**
+	 * Social-assistance enrolments by kind and the amounts paid in the period (basic
+	 * needs).
+	 */
+	ASSISTANCE(DashboardMapper::assistance, "Household", "AssistanceEnrolment");
 
 	/**
 	 * Audited entity types that no figure counts (an {@code Export} is a read, audited).
 	 * Any other type that no statement names invalidates every statement, so that a new
 	 * kind of write is never left out by mistake.
 	 */
-	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy", "Export");
+	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy", "Export", "RenovationProject");
 
 	private static final String PARTNER_APPROVAL = "PartnerApproval";
 
