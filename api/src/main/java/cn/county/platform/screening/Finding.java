@@ -15,11 +15,13 @@ import cn.county.platform.common.HouseholdOwned;
  * @param incomePerCapita the household's income (risk findings)
  * @param incomeYear the year of that income
  * @param riskEliminatedOn when the risk was marked eliminated
+ * @param recordedOn the day of the record the finding names, where it has one (the D
+ * inspection; the allowance's start)
  */
 public record Finding(DataQualityRule rule, long recordId, long householdId, String householdCode, String headName,
 		String townCode, String townName, String villageCode, String villageName, Long memberId, String memberName,
 		String memberIdNumber, LocalDate memberBirthDate, String schooling, String labourCapacity, Long loanId,
-		LocalDate maturityDate, BigDecimal incomePerCapita, Integer incomeYear,
-		LocalDate riskEliminatedOn) implements HouseholdOwned {
+		LocalDate maturityDate, BigDecimal incomePerCapita, Integer incomeYear, LocalDate riskEliminatedOn,
+		LocalDate recordedOn) implements HouseholdOwned {
 
 }

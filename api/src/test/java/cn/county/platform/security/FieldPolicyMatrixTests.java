@@ -65,6 +65,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 							"} } }" }),
 			Map.entry("Sale", new String[] { "household(id: $id) { sales {", "} }" }),
 			Map.entry("Warning", new String[] { "household(id: $id) { warnings {", "} }" }),
+			Map.entry("AssistanceEnrolment", new String[] { "household(id: $id) { assistanceEnrolments {", "} }" }),
+			Map.entry("HousingInspection", new String[] { "household(id: $id) { housingInspections {", "} }" }),
+			Map.entry("RenovationProject", new String[] { "household(id: $id) { renovationProjects {", "} }" }),
 			Map.entry("Seller", new String[] { "household(id: $id) { sales { seller {", "} } }" }),
 			// the fixture's household seller is named to come first in its village's
 			// reports for the month
@@ -88,7 +91,10 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			Map.entry("ScreeningEntry", "screeningList.edges[0].node"),
 			Map.entry("DataQualityFinding", "dataQualityFindings.edges[0].node"),
 			Map.entry("Sale", "household.sales[0]"), Map.entry("Seller", "household.sales[0].seller"),
-			Map.entry("Warning", "household.warnings[0]"), Map.entry("SalesReport", "salesReports.edges[0].node"));
+			Map.entry("Warning", "household.warnings[0]"), Map.entry("SalesReport", "salesReports.edges[0].node"),
+			Map.entry("AssistanceEnrolment", "household.assistanceEnrolments[0]"),
+			Map.entry("HousingInspection", "household.housingInspections[0]"),
+			Map.entry("RenovationProject", "household.renovationProjects[0]"));
 
 	/**
 	 * Lists whose query refuses partners outright (FORBIDDEN at the query), before any
@@ -121,7 +127,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			"Household.visits", "Visit.visitedOn", "Household.courtyard", "CourtyardHousehold.year", "Member.jobs",
 			"Job.type", "Member.subsidies", "Subsidy.kind", "Member.trainings", "Training.course",
 			"Member.certificates", "Certificate.name", "Household.sales", "Sale.seller", "Seller.name", "Seller.town",
-			"SalesReport.month", "Household.warnings", "Warning.warnedOn");
+			"SalesReport.month", "Household.warnings", "Warning.warnedOn", "Household.assistanceEnrolments",
+			"AssistanceEnrolment.kind", "Household.housingInspections", "HousingInspection.grade",
+			"Household.renovationProjects", "RenovationProject.status");
 
 	@Autowired
 	GraphQlSource graphQlSource;
@@ -194,6 +202,30 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			.variable("i",
 					Map.of("memberId", head, "name", "低压电工作业", "kind", "SPECIAL_OPERATION", "issuedOn",
 							LocalDate.now().minusMonths(5).toString(), "number", "T" + this.householdId))
+			.execute()
+			.errors()
+			.verify();
+		admin
+			.document(
+					"mutation($i: EnrolAssistanceInput!) { enrolAssistance(input: $i) { assistanceEnrolment { id } } }")
+			.variable("i",
+					Map.of("householdId", this.householdId, "kind", "MINIMUM_ALLOWANCE", "startDate",
+							LocalDate.now().minusMonths(4).toString(), "monthlyAmount", 420))
+			.execute()
+			.errors()
+			.verify();
+		admin.document(
+				"mutation($i: RecordHousingInspectionInput!) { recordHousingInspection(input: $i) { housingInspection { id } } }")
+			.variable("i",
+					Map.of("householdId", this.householdId, "inspectedOn", LocalDate.now().minusDays(10).toString(),
+							"inspector", "住建局鉴定员", "grade", "D", "findings", "墙体开裂"))
+			.execute()
+			.errors()
+			.verify();
+		admin.document("mutation($i: PlanRenovationInput!) { planRenovation(input: $i) { renovationProject { id } } }")
+			.variable("i",
+					Map.of("householdId", this.householdId, "priorityGroup", "MINIMUM_ALLOWANCE", "description", "危房加固",
+							"plannedOn", LocalDate.now().minusDays(5).toString()))
 			.execute()
 			.errors()
 			.verify();
