@@ -102,8 +102,8 @@ final class ScreeningOracle {
 			Date end = (Date) e.get("end_date");
 			if (inArea(h, town, village) && !((Date) e.get("start_date")).toLocalDate().isAfter(today)
 					&& (end == null || !end.toLocalDate().isBefore(today))
-					&& ((Number) h.get("income_year")).intValue() >= 2023
-					&& ((BigDecimal) h.get("income_per_capita")).compareTo(line2023.multiply(BigDecimal.TWO)) > 0) {
+					&& ((Number) h.get("income_year")).intValue() >= 2023 && ((BigDecimal) h.get("income_per_capita"))
+						.compareTo(line2023.multiply(BigDecimal.valueOf(2))) > 0) {
 				found.add(finding(DataQualityRule.MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE, h,
 						((Number) e.get("id")).longValue()));
 			}
