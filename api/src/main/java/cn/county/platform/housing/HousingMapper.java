@@ -17,7 +17,9 @@ public interface HousingMapper {
 
 	HousingInspection selectInspection(@Param("id") long id);
 
-	/** The household's latest inspection (latest day, then highest id), or null. */
+	/**
+	 * The household's latest inspection (latest day, then the later recorded), or null.
+	 */
 	HousingInspection selectLatestInspection(@Param("householdId") long householdId);
 
 	void insertInspection(@Param("i") HousingInspection inspection);

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The household's {@code housingGrade} and {@code housingInspectedOn} are derived: each
  * inspection recorded sets them, in its own transaction, from the household's latest
- * inspection (latest day, then highest id), so a late entry of an older inspection leaves
- * them as they were.
+ * inspection (latest day, then the later recorded), so a late entry of an older
+ * inspection leaves them as they were.
  */
 @Service
 public class HousingService {

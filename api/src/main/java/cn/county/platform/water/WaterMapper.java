@@ -31,7 +31,10 @@ public interface WaterMapper {
 
 	void insertCheck(@Param("c") WaterCheck check);
 
-	/** The point's newest check of the kind (latest day, then highest id), or null. */
+	/**
+	 * The point's newest check of the kind (latest day, then the later recorded), or
+	 * null.
+	 */
 	WaterCheck selectNewest(@Param("id") long id, @Param("kind") WaterCheckKind kind);
 
 	/** Sets the point's derived state; its version moves on. */

@@ -110,10 +110,11 @@ final class ScreeningOracle {
 		}
 		Map<Long, Map<String, Object>> latest = new HashMap<>();
 		for (Map<String, Object> i : jdbc
-			.queryForList("SELECT id, household_id, inspected_on, grade FROM housing_inspection")) {
+			.queryForList("SELECT id, household_id, inspected_on, created_at, grade FROM housing_inspection")) {
 			latest.merge(((Number) i.get("household_id")).longValue(), i,
 					(a, b) -> (Comparator
 						.<Map<String, Object>, LocalDate>comparing((x) -> ((Date) x.get("inspected_on")).toLocalDate())
+						.thenComparing((x) -> String.valueOf(x.get("created_at")))
 						.thenComparing((x) -> ((Number) x.get("id")).longValue())
 						.compare(a, b) >= 0) ? a : b);
 		}
