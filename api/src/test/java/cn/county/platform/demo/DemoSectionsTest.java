@@ -16,7 +16,8 @@ class DemoSectionsTest {
 	@Test
 	void findsEveryFeaturesSectionWithoutAList() {
 		assertThat(DemoSections.scanned()).extracting(DemoSection::name)
-			.containsExactly("courtyard", "jobs", "loans", "measures", "sales", "visits");
+			.containsExactly("assistance", "courtyard", "housing", "jobs", "loans", "measures", "sales", "visits",
+					"water");
 	}
 
 	@Test

@@ -103,7 +103,7 @@ class WaterTests extends AbstractPlatformTests {
 			.execute()
 			.path("household.waterSupplyPoint.checks")
 			.entityList(Object.class)
-			.hasSize(5);
+			.hasSize(6);
 		// the water fields now follow the point: a direct value is refused naming the
 		// field
 		assertRefused(this.jdbc,
