@@ -146,6 +146,18 @@ class AssistanceTests extends AbstractPlatformTests {
 	}
 
 	@Test
+	void aRetriedEnrolmentWithItsIdempotencyKeyEnrolsOnce() {
+		HttpGraphQlTester keyed = this.admin.mutate().header("Idempotency-Key", "enrol-" + this.inFirstTown).build();
+		Map<String, Object> input = monthly(this.inFirstTown, "EXTREME_POVERTY_SUPPORT", LocalDate.now().minusDays(4));
+		long first = enrolled(keyed, input);
+		long again = enrolled(keyed, input);
+		assertThat(again).isEqualTo(first);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM assistance_enrolment WHERE household_id = ?",
+				Long.class, this.inFirstTown))
+			.isOne();
+	}
+
+	@Test
 	void invalidEnrolmentsAreRefusedNamingTheField() {
 		Map<String, Object> noAmount = monthly(this.inFirstTown, "MINIMUM_ALLOWANCE", LocalDate.now());
 		noAmount.remove("monthlyAmount");
