@@ -42,6 +42,12 @@ interface DashboardMapper {
 
 	List<FigureRow> visitWeeks(SectionQuery query);
 
+	/**
+	 * Social-assistance enrolments by kind and payments of the period by kind, one pass
+	 * over each table.
+	 */
+	List<FigureRow> assistance(SectionQuery query);
+
 	// ---- the rollup (DashboardRollup) ----
 
 	List<FigureRow> visitRollup(SectionQuery query);

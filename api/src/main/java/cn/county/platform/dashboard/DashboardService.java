@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import cn.county.platform.assistance.AssistanceKind;
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
 import cn.county.platform.common.Futures;
@@ -226,7 +227,7 @@ public class DashboardService {
 
 	public Map<String, Object> basicNeeds(AreaFigures figures) {
 		return section(figures, "basicNeeds", DashboardService::basicNeedsOf, FigureQuery.HOUSEHOLDS,
-				FigureQuery.MEMBERS);
+				FigureQuery.MEMBERS, FigureQuery.ASSISTANCE);
 	}
 
 	private static Map<String, Object> basicNeedsOf(View view, AreaFigures figures) {
@@ -237,6 +238,8 @@ public class DashboardService {
 		section.put("housingInspectionOverdue", view.single("housingInspectionOverdue"));
 		section.put("waterUnsafe", view.single("waterUnsafe"));
 		section.put("waterCheckOverdue", view.single("waterCheckOverdue"));
+		section.put("assistanceByKind", view.keyed("assistanceByKind", names(AssistanceKind.values())));
+		section.put("assistancePaidByKind", view.keyed("assistancePaidByKind", names(AssistanceKind.values())));
 		view.relate("housingUnsafe", "housingByGrade", List.of("C", "D"));
 		return section;
 	}
@@ -578,7 +581,7 @@ public class DashboardService {
 
 	/** The statements each section of {@code Figures} reads. */
 	private static final Map<String, List<FigureQuery>> SECTIONS = Map.of("households", List.of(FigureQuery.HOUSEHOLDS),
-			"basicNeeds", List.of(FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS), "measures",
+			"basicNeeds", List.of(FigureQuery.HOUSEHOLDS, FigureQuery.MEMBERS, FigureQuery.ASSISTANCE), "measures",
 			List.of(FigureQuery.MEASURES), "employment", List.of(FigureQuery.MEMBERS, FigureQuery.JOBS),
 			"certification", List.of(FigureQuery.MEMBERS, FigureQuery.CERTIFIED), "loans", List.of(FigureQuery.LOANS),
 			"sales", List.of(FigureQuery.SALES), "courtyard", List.of(FigureQuery.COURTYARD), "visits",

@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
  */
 enum FigureQuery {
 
-	HOUSEHOLDS(DashboardMapper::households, "Household"),
+	HOUSEHOLDS(DashboardMapper::households, "Household", "HousingInspection", "WaterCheck", "WaterSupplyPoint"),
 
 	/**
 	 * Also the records whose newest entry decides a member's schooling (not in school) or
@@ -34,7 +34,13 @@ enum FigureQuery {
 
 	COURTYARD(DashboardMapper::courtyard, "Household", "CourtyardHousehold", "DemonstrationVillage"),
 
-	VISITS(DashboardMapper::visits, "Household", "Visit");
+	VISITS(DashboardMapper::visits, "Household", "Visit"),
+
+	/**
+	 * Social-assistance enrolments by kind and the amounts paid in the period (basic
+	 * needs).
+	 */
+	ASSISTANCE(DashboardMapper::assistance, "Household", "AssistanceEnrolment");
 
 	/**
 	 * Audited entity types that no figure counts (an {@code Export} is a read, audited).
@@ -42,7 +48,7 @@ enum FigureQuery {
 	 * kind of write is never left out by mistake.
 	 */
 	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy", "Export", "EducationAid",
-			"InsuranceEnrolment", "FamilyDoctorContract", "DisabilityService");
+			"InsuranceEnrolment", "FamilyDoctorContract", "DisabilityService", "RenovationProject");
 
 	private static final String PARTNER_APPROVAL = "PartnerApproval";
 

@@ -24,6 +24,12 @@ public interface HouseholdMapper {
 	Integer lockVersion(@Param("id") long id, @Param("scope") Scope scope);
 
 	/**
+	 * Which of the household's derived columns have records behind them: a map of
+	 * {@code inspected}, {@code supplied} and {@code enrolled}, each 0 or 1.
+	 */
+	java.util.Map<String, Object> selectRecordsBehind(@Param("id") long id);
+
+	/**
 	 * One keyset page: rows after ({@code afterValue}, {@code afterId}) in the given
 	 * order, at most {@code limit}. {@code orderColumn} comes from
 	 * {@link HouseholdOrder.Field}, never from input.

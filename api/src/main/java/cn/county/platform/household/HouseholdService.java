@@ -212,6 +212,7 @@ public class HouseholdService {
 		violations.notFuture(input.screenedOn(), "input.screenedOn", today);
 		violations.throwIfAny();
 		lock(caller, input.id(), input.version(), "input.id");
+		refuseDerived(input);
 		Household before = this.households.selectById(input.id(), Scope.COUNTY);
 		this.households.update(input.id(), input);
 		return audited(caller, "updateHousehold", before);
@@ -323,6 +324,53 @@ public class HouseholdService {
 			violations.badRequest(prefix + ".causes", "must not repeat a cause");
 		}
 		violations.notFuture(monitoring.identifiedOn(), prefix + ".identifiedOn", today);
+	}
+
+	/**
+	 * The columns a line department's records set (issue 16) are accepted from
+	 * {@code updateHousehold} only while no such record exists: once a household has a
+	 * housing inspection, a water supply point or an assistance enrolment, its grade,
+	 * water safety or allowance flags follow those records, and a direct value is refused
+	 * with CONFLICT naming the field (record an inspection, a check or an enrolment
+	 * instead).
+	 */
+	private void refuseDerived(Inputs.UpdateHouseholdInput input) {
+		java.util.Map<String, Object> behind = this.households.selectRecordsBehind(input.id());
+		Violations violations = new Violations();
+		if (flag(behind, "inspected")) {
+			derived(violations, input.housingGrade(), "input.housingGrade", "the latest housing inspection");
+			derived(violations, input.housingInspectedOn(), "input.housingInspectedOn",
+					"the latest housing inspection");
+		}
+		if (flag(behind, "supplied")) {
+			derived(violations, input.waterSafe(), "input.waterSafe", "the household's water supply point");
+			derived(violations, input.waterCheckedOn(), "input.waterCheckedOn", "the household's water supply point");
+		}
+		if (flag(behind, "enrolled")) {
+			derived(violations, input.minimumAllowance(), "input.minimumAllowance",
+					"the household's assistance enrolments");
+			derived(violations, input.extremePoverty(), "input.extremePoverty",
+					"the household's assistance enrolments");
+		}
+		violations.throwIfAny();
+	}
+
+	private static void derived(Violations violations, Object value, String field, String source) {
+		if (value != null) {
+			violations.conflict(field, "follows " + source + "; it cannot be set directly");
+		}
+	}
+
+	private static boolean flag(java.util.Map<String, Object> row, String column) {
+		if (row == null) {
+			return false;
+		}
+		for (java.util.Map.Entry<String, Object> entry : row.entrySet()) {
+			if (entry.getKey().equalsIgnoreCase(column)) {
+				return entry.getValue() instanceof Number number && number.intValue() != 0;
+			}
+		}
+		return false;
 	}
 
 }

@@ -14,11 +14,22 @@ public enum DataQualityRule {
 	 * A child recorded in school by one schooling record and dropped out by a newer one,
 	 * with no return since; the finding names the drop-out record.
 	 */
-	DROPPED_OUT_WITHOUT_RETURN;
+	DROPPED_OUT_WITHOUT_RETURN,
+	/**
+	 * A running minimum-allowance enrolment whose household's income is far above the
+	 * line (issue 16).
+	 */
+	MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE,
+	/**
+	 * A latest inspection graded D, older than the grace days, with no renovation open
+	 * (issue 16).
+	 */
+	D_HOUSE_WITHOUT_RENOVATION;
 
 	/** Whether the rule is about a member (the others are about the household itself). */
 	public boolean aboutMember() {
-		return this != RISK_ELIMINATED_UNDER_LINE;
+		return this != RISK_ELIMINATED_UNDER_LINE && this != MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE
+				&& this != D_HOUSE_WITHOUT_RENOVATION;
 	}
 
 }

@@ -18,11 +18,13 @@ import cn.county.platform.common.HouseholdOwned;
  * @param schoolingRecordId the schooling record concerned (the drop-out of
  * DROPPED_OUT_WITHOUT_RETURN)
  * @param droppedOutOn the day of that drop-out
+ * @param recordedOn the day of the record the finding names, where it has one (the D
+ * inspection; the allowance's start)
  */
 public record Finding(DataQualityRule rule, long recordId, long householdId, String householdCode, String headName,
 		String townCode, String townName, String villageCode, String villageName, Long memberId, String memberName,
 		String memberIdNumber, LocalDate memberBirthDate, String schooling, String labourCapacity, Long loanId,
 		LocalDate maturityDate, BigDecimal incomePerCapita, Integer incomeYear, LocalDate riskEliminatedOn,
-		Long schoolingRecordId, LocalDate droppedOutOn) implements HouseholdOwned {
+		Long schoolingRecordId, LocalDate droppedOutOn, LocalDate recordedOn) implements HouseholdOwned {
 
 }

@@ -91,6 +91,16 @@ class ScreeningController implements RuntimeWiringConfigurer {
 	}
 
 	@SchemaMapping(typeName = "DataQualityFinding")
+	Long assistanceEnrolmentId(Finding finding) {
+		return (finding.rule() == DataQualityRule.MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE) ? finding.recordId() : null;
+	}
+
+	@SchemaMapping(typeName = "DataQualityFinding")
+	Long housingInspectionId(Finding finding) {
+		return (finding.rule() == DataQualityRule.D_HOUSE_WITHOUT_RENOVATION) ? finding.recordId() : null;
+	}
+
+	@SchemaMapping(typeName = "DataQualityFinding")
 	String detail(Finding finding) {
 		return switch (finding.rule()) {
 			case INVALID_ID_CHECK_DIGIT ->
@@ -112,6 +122,13 @@ class ScreeningController implements RuntimeWiringConfigurer {
 							.format(this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
 			case DROPPED_OUT_WITHOUT_RETURN -> "recorded in school, then dropped out on " + finding.droppedOutOn()
 					+ " (schooling record " + finding.schoolingRecordId() + "), and no return recorded since";
+			case MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE -> "on the minimum allowance since " + finding.recordedOn()
+					+ " with an income of " + new DecimalFormat("#,##0.00").format(finding.incomePerCapita())
+					+ " yuan for " + finding.incomeYear() + ", far above that year's monitoring line of "
+					+ new DecimalFormat("#,##0")
+						.format(this.plan.year(finding.incomeYear(), "incomeYear").targets().monitoringLine());
+			case D_HOUSE_WITHOUT_RENOVATION -> "the house was graded D on " + finding.recordedOn()
+					+ " and no renovation project is open or completed since";
 		};
 	}
 

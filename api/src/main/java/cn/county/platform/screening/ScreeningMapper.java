@@ -64,6 +64,10 @@ public interface ScreeningMapper {
 
 	long countRiskRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
 
+	long countAllowanceRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
+
+	long countRenovationRule(@Param("scope") Scope scope, @Param("where") Where where, @Param("check") Check check);
+
 	/**
 	 * The area a statement covers within the caller's scope.
 	 *
@@ -92,8 +96,13 @@ public interface ScreeningMapper {
 	 * @param schoolBornAfter members of school age were born after this day ...
 	 * @param schoolBornBy ... and on or before this day
 	 * @param lines the monitoring line of each range of income years
+	 * @param allowanceLines the same ranges, each line times the allowance factor: an
+	 * income above it is "far above the line"
+	 * @param renovationDue a D inspection on or after this day is still in its grace
+	 * period
 	 */
-	record Check(LocalDate today, LocalDate schoolBornAfter, LocalDate schoolBornBy, List<Line> lines) {
+	record Check(LocalDate today, LocalDate schoolBornAfter, LocalDate schoolBornBy, List<Line> lines,
+			List<Line> allowanceLines, LocalDate renovationDue) {
 	}
 
 	/** A run of households in code order: its first and last codes. */

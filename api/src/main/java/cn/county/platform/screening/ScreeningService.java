@@ -34,6 +34,7 @@ import cn.county.platform.security.CallerScope;
 import cn.county.platform.security.Scope;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,7 +60,8 @@ public class ScreeningService {
 	 * The audited entity types the data-quality rules read: a write of any of them
 	 * changes the counts.
 	 */
-	private static final Set<String> COUNTED_RECORDS = Set.of("Household", "Member", "Job", "Loan", "SchoolingRecord");
+	private static final Set<String> COUNTED_RECORDS = Set.of("Household", "Member", "Job", "Loan", "SchoolingRecord",
+			"AssistanceEnrolment", "HousingInspection", "RenovationProject");
 
 	/** Households read per findings statement: about 3,500 members. */
 	static final int CHUNK_HOUSEHOLDS = 1_000;
@@ -93,8 +95,25 @@ public class ScreeningService {
 	 */
 	private final Executor executor;
 
+	/**
+	 * A household on the minimum allowance whose income is above the monitoring line
+	 * times this factor is a finding ({@code platform.screening.allowance-income-factor},
+	 * default 2).
+	 */
+	private final BigDecimal allowanceIncomeFactor;
+
+	/**
+	 * Days a house graded D may wait for a renovation project before it is a finding
+	 * ({@code platform.screening.renovation-grace-days}, default 90).
+	 */
+	private final int renovationGraceDays;
+
 	ScreeningService(ScreeningMapper mapper, Areas areas, Plan plan, PlatformProperties properties,
-			DashboardCache cache, @Qualifier("dashboardExecutor") Executor executor) {
+			DashboardCache cache, @Qualifier("dashboardExecutor") Executor executor,
+			@Value("${platform.screening.allowance-income-factor:2}") BigDecimal allowanceIncomeFactor,
+			@Value("${platform.screening.renovation-grace-days:90}") int renovationGraceDays) {
+		this.allowanceIncomeFactor = allowanceIncomeFactor;
+		this.renovationGraceDays = renovationGraceDays;
 		this.executor = executor;
 		this.mapper = mapper;
 		this.areas = areas;
@@ -298,6 +317,10 @@ public class ScreeningService {
 					this.mapper.countRiskRule(scope, where, check), null));
 			counted.add(new FigureRow("", DataQualityRule.DROPPED_OUT_WITHOUT_RETURN.name(), "",
 					this.mapper.countSchoolingRule(scope, where, check), null));
+			counted.add(new FigureRow("", DataQualityRule.MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE.name(), "",
+					this.mapper.countAllowanceRule(scope, where, check), null));
+			counted.add(new FigureRow("", DataQualityRule.D_HOUSE_WITHOUT_RENOVATION.name(), "",
+					this.mapper.countRenovationRule(scope, where, check), null));
 			counted.add(new FigureRow("", DataQualityRule.DUPLICATE_ID_ACROSS_HOUSEHOLDS.name(), "",
 					Futures.join(duplicates), null));
 			return counted;
@@ -342,13 +365,16 @@ public class ScreeningService {
 		LocalDate today = this.plan.today();
 		PlanProperties plan = this.plan.properties();
 		List<Line> lines = new ArrayList<>();
+		List<Line> allowanceLines = new ArrayList<>();
 		List<Map.Entry<Integer, YearTargets>> years = new ArrayList<>(plan.years().entrySet());
 		for (int i = 0; i < years.size(); i++) {
 			int to = (i + 1 < years.size()) ? years.get(i + 1).getKey() - 1 : 9999;
-			lines.add(new Line(years.get(i).getKey(), to, years.get(i).getValue().monitoringLine()));
+			BigDecimal line = years.get(i).getValue().monitoringLine();
+			lines.add(new Line(years.get(i).getKey(), to, line));
+			allowanceLines.add(new Line(years.get(i).getKey(), to, line.multiply(this.allowanceIncomeFactor)));
 		}
 		return new Check(today, today.minusYears(plan.schoolAgeTo() + 1L), today.minusYears(plan.schoolAgeFrom()),
-				List.copyOf(lines));
+				List.copyOf(lines), List.copyOf(allowanceLines), today.minusDays(this.renovationGraceDays));
 	}
 
 	// ---- who sees which area (as the dashboard: DashboardService) ----

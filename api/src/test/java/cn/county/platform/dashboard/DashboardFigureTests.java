@@ -43,7 +43,9 @@ class DashboardFigureTests extends AbstractPlatformTests {
 					"employment.employed", "certification.certified", "certification.milestones.2023-09-30",
 					"loans.overdue", "loans.renewalsInPeriod", "sales.yearToDate", "sales.missingReports.2023-06",
 					"courtyard.approvedHouseholds", "courtyard.villagesAtTarget",
-					"courtyard.townsWithDemonstrationVillage", "visits.cadreWeeks", "households.newlyIdentified");
+					"courtyard.townsWithDemonstrationVillage", "visits.cadreWeeks", "households.newlyIdentified",
+					"basicNeeds.assistanceByKind.MINIMUM_ALLOWANCE", "basicNeeds.assistanceByKind.TEMPORARY_RELIEF",
+					"basicNeeds.assistancePaidByKind.EXTREME_POVERTY_SUPPORT.amount");
 		Map<String, BigDecimal> actual = DashboardOracle.flatten(figures(this.admin, Map.of("year", 2023), null));
 		assertThat(DashboardOracle.normalized(actual)).isEqualTo(DashboardOracle.normalized(expected));
 	}

@@ -116,6 +116,29 @@ final class DashboardOracle {
 				count("basicNeeds.waterCheckOverdue");
 			}
 		}
+		// social assistance: the monthly kinds running on asOf, relief granted in the
+		// period; payment months of the period
+		for (Map<String, Object> e : jdbc.queryForList("SELECT household_id, kind, start_date, end_date,"
+				+ " monthly_amount, one_off_amount FROM assistance_enrolment")) {
+			if (!ours.test(e.get("household_id"))) {
+				continue;
+			}
+			String kind = (String) e.get("kind");
+			if ("TEMPORARY_RELIEF".equals(kind) ? within(date(e.get("start_date")), from, to)
+					: held(e, "start_date", "end_date", asOf)) {
+				count("basicNeeds.assistanceByKind." + kind,
+						(e.get("monthly_amount") != null) ? e.get("monthly_amount") : e.get("one_off_amount"));
+			}
+		}
+		String paidFrom = java.time.YearMonth.from(from).toString();
+		String paidTo = java.time.YearMonth.from(to).toString();
+		for (Map<String, Object> p : jdbc
+			.queryForList("SELECT household_id, kind, month, amount FROM assistance_payment")) {
+			String month = (String) p.get("month");
+			if (ours.test(p.get("household_id")) && month.compareTo(paidFrom) >= 0 && month.compareTo(paidTo) <= 0) {
+				count("basicNeeds.assistancePaidByKind." + p.get("kind"), p.get("amount"));
+			}
+		}
 		for (Map<String, Object> c : jdbc.queryForList("SELECT household_id, cause FROM household_risk_cause")) {
 			if (ours.test(c.get("household_id"))) {
 				count("households.byRiskCause." + c.get("cause"));

@@ -16,8 +16,8 @@ class DemoSectionsTest {
 	@Test
 	void findsEveryFeaturesSectionWithoutAList() {
 		assertThat(DemoSections.scanned()).extracting(DemoSection::name)
-			.containsExactly("courtyard", "disability", "education", "jobs", "loans", "measures", "medical", "sales",
-					"visits");
+			.containsExactly("assistance", "courtyard", "disability", "education", "housing", "jobs", "loans",
+					"measures", "medical", "sales", "visits", "water");
 	}
 
 	@Test

@@ -27,10 +27,13 @@ final class ScreeningFixtures {
 	 * {@code eliminated}'s head
 	 * @param eliminated monitored with risk eliminated at 6,000 yuan; warned after its
 	 * last screening; an ACTIVE loan past maturity
+	 * @param farAbove alleviated, income 30,000 for 2023, on the minimum allowance
+	 * ({@code allowance}) and with a house graded D 120 days ago ({@code dInspection})
+	 * and no renovation project
 	 */
 	record Planted(long underLine, String underLineCode, long eliminated, String eliminatedCode, long wrongCheckDigit,
 			long birthDateMismatch, long outOfSchool, long sharedIdHead, long otherSharedIdHead, long loan,
-			long droppedOut) {
+			long droppedOut, long farAbove, long allowance, long dInspection) {
 	}
 
 	static Planted plant(JdbcTemplate jdbc, LocalDate today) {
@@ -77,7 +80,22 @@ final class ScreeningFixtures {
 				+ " term_months, maturity_date, purpose, status, balance, recorded_by)"
 				+ " VALUES (?, ?, ?, '县农村商业银行', ?, 30000, '2020-01-10', 24, '2022-01-10', '养羊', 'ACTIVE', 12000,"
 				+ " 'fixture')", loan, h2, head2, "SQ-" + suffix);
-		return new Planted(h1, code1, h2, code2, badCheck, mismatch, child, head1, head2, loan, droppedOut);
+		long h3 = id();
+		String head3Id = Fixtures.idNumber(LocalDate.of(1970, 3, 3));
+		household(jdbc, h3, "TSQ" + suffix + "C", head3Id, "ALLEVIATED", null, null, "30000.00", null, null, null);
+		member(jdbc, id(), h3, "刘富", head3Id, "HEAD", LocalDate.of(1970, 3, 3), "GRADUATED", "NONE", false);
+		long allowance = id();
+		jdbc.update(
+				"INSERT INTO assistance_enrolment (id, household_id, kind, start_date, monthly_amount,"
+						+ " recorded_by) VALUES (?, ?, 'MINIMUM_ALLOWANCE', ?, 450, 'fixture')",
+				allowance, h3, today.minusYears(1));
+		long inspection = id();
+		jdbc.update("INSERT INTO housing_inspection (id, household_id, inspected_on, inspector, grade, recorded_by)"
+				+ " VALUES (?, ?, ?, '鉴定员', 'D', 'fixture')", inspection, h3, today.minusDays(120));
+		jdbc.update("UPDATE household SET minimum_allowance = TRUE, housing_grade = 'D', housing_inspected_on = ?"
+				+ " WHERE id = ?", today.minusDays(120), h3);
+		return new Planted(h1, code1, h2, code2, badCheck, mismatch, child, head1, head2, loan, droppedOut, h3,
+				allowance, inspection);
 	}
 
 	private static void household(JdbcTemplate jdbc, long id, String code, String headId, String category,

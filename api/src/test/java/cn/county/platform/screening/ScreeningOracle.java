@@ -111,6 +111,46 @@ final class ScreeningOracle {
 						((Number) newest.get("id")).longValue()));
 			}
 		}
+		// a running minimum allowance with an income above twice the line (the test
+		// configuration's factor, the default); a latest inspection graded D more than 90
+		// days ago, with no renovation open or completed since
+		for (Map<String, Object> e : jdbc.queryForList("SELECT id, household_id, kind, start_date, end_date"
+				+ " FROM assistance_enrolment WHERE kind = 'MINIMUM_ALLOWANCE'")) {
+			Map<String, Object> h = households.get(((Number) e.get("household_id")).longValue());
+			Date end = (Date) e.get("end_date");
+			if (inArea(h, town, village) && !((Date) e.get("start_date")).toLocalDate().isAfter(today)
+					&& (end == null || !end.toLocalDate().isBefore(today))
+					&& ((Number) h.get("income_year")).intValue() >= 2023 && ((BigDecimal) h.get("income_per_capita"))
+						.compareTo(line2023.multiply(BigDecimal.valueOf(2))) > 0) {
+				found.add(finding(DataQualityRule.MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE, h,
+						((Number) e.get("id")).longValue()));
+			}
+		}
+		Map<Long, Map<String, Object>> latest = new HashMap<>();
+		for (Map<String, Object> i : jdbc
+			.queryForList("SELECT id, household_id, inspected_on, created_at, grade FROM housing_inspection")) {
+			latest.merge(((Number) i.get("household_id")).longValue(), i,
+					(a, b) -> (Comparator
+						.<Map<String, Object>, LocalDate>comparing((x) -> ((Date) x.get("inspected_on")).toLocalDate())
+						.thenComparing((x) -> String.valueOf(x.get("created_at")))
+						.thenComparing((x) -> ((Number) x.get("id")).longValue())
+						.compare(a, b) >= 0) ? a : b);
+		}
+		List<Map<String, Object>> projects = jdbc
+			.queryForList("SELECT household_id, status, completed_on FROM renovation_project");
+		latest.forEach((householdId, i) -> {
+			Map<String, Object> h = households.get(householdId);
+			LocalDate inspected = ((Date) i.get("inspected_on")).toLocalDate();
+			boolean dealtWith = projects.stream()
+				.anyMatch((p) -> ((Number) p.get("household_id")).longValue() == householdId
+						&& (List.of("PLANNED", "APPROVED", "UNDER_CONSTRUCTION").contains(p.get("status"))
+								|| ("COMPLETED".equals(p.get("status"))
+										&& !((Date) p.get("completed_on")).toLocalDate().isBefore(inspected))));
+			if (inArea(h, town, village) && "D".equals(i.get("grade")) && inspected.isBefore(today.minusDays(90))
+					&& !dealtWith) {
+				found.add(finding(DataQualityRule.D_HOUSE_WITHOUT_RENOVATION, h, ((Number) i.get("id")).longValue()));
+			}
+		});
 		found.sort(Comparator.<Object[], String>comparing((f) -> (String) f[1])
 			.thenComparing((f) -> ((DataQualityRule) f[0]).ordinal())
 			.thenComparing((f) -> (Long) f[2]));

@@ -124,7 +124,9 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			"Household.visits", "Visit.visitedOn", "Household.courtyard", "CourtyardHousehold.year", "Member.jobs",
 			"Job.type", "Member.subsidies", "Subsidy.kind", "Member.trainings", "Training.course",
 			"Member.certificates", "Certificate.name", "Household.sales", "Sale.seller", "Seller.name", "Seller.town",
-			"SalesReport.month", "Household.warnings", "Warning.warnedOn");
+			"SalesReport.month", "Household.warnings", "Warning.warnedOn", "Household.assistanceEnrolments",
+			"AssistanceEnrolment.kind", "Household.housingInspections", "HousingInspection.grade",
+			"Household.renovationProjects", "RenovationProject.status");
 
 	@Autowired
 	GraphQlSource graphQlSource;
@@ -203,6 +205,30 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 		// one record of every line department's kind on the head (education, medical
 		// care, disability)
 		MemberRecords.plantOneOfEach(admin, head);
+		admin
+			.document(
+					"mutation($i: EnrolAssistanceInput!) { enrolAssistance(input: $i) { assistanceEnrolment { id } } }")
+			.variable("i",
+					Map.of("householdId", this.householdId, "kind", "MINIMUM_ALLOWANCE", "startDate",
+							LocalDate.now().minusMonths(4).toString(), "monthlyAmount", 420))
+			.execute()
+			.errors()
+			.verify();
+		admin.document(
+				"mutation($i: RecordHousingInspectionInput!) { recordHousingInspection(input: $i) { housingInspection { id } } }")
+			.variable("i",
+					Map.of("householdId", this.householdId, "inspectedOn", LocalDate.now().minusDays(10).toString(),
+							"inspector", "住建局鉴定员", "grade", "D", "findings", "墙体开裂"))
+			.execute()
+			.errors()
+			.verify();
+		admin.document("mutation($i: PlanRenovationInput!) { planRenovation(input: $i) { renovationProject { id } } }")
+			.variable("i",
+					Map.of("householdId", this.householdId, "priorityGroup", "MINIMUM_ALLOWANCE", "description", "危房加固",
+							"plannedOn", LocalDate.now().minusDays(5).toString()))
+			.execute()
+			.errors()
+			.verify();
 		// on the screening list (warned, never screened) and among the findings (birth
 		// date off the ID's by a day)
 		this.jdbc.update("UPDATE household SET warning_source = 'CIVIL_AFFAIRS', warning_received_on = ?,"

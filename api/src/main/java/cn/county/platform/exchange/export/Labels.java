@@ -21,7 +21,8 @@ public final class Labels {
 			"BIRTH_DATE_MISMATCH", "出生日期与身份证号不符", "DUPLICATE_ID_ACROSS_HOUSEHOLDS", "身份证号跨户重复",
 			"SCHOOL_AGE_NOT_IN_SCHOOL", "义务教育阶段未在校", "ABLE_AND_WILLING_WITHOUT_JOB", "有劳动能力有意愿无务工记录",
 			"LOAN_PAST_MATURITY_ACTIVE", "贷款到期未结清", "RISK_ELIMINATED_UNDER_LINE", "风险已消除但收入低于监测标准",
-			"DROPPED_OUT_WITHOUT_RETURN", "辍学后未复学");
+			"DROPPED_OUT_WITHOUT_RETURN", "辍学后未复学", "MINIMUM_ALLOWANCE_INCOME_FAR_ABOVE_LINE", "低保户收入远高于监测标准",
+			"D_HOUSE_WITHOUT_RENOVATION", "D级危房逾期未启动改造");
 
 	public static final Map<String, String> LOAN_STATUS = of("ACTIVE", "正常", "EXTENDED", "展期", "OVERDUE", "逾期",
 			"REPAID", "已结清", "RENEWED", "已续贷");
