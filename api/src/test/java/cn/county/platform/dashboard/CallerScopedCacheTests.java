@@ -32,9 +32,10 @@ class CallerScopedCacheTests extends AbstractPlatformTests {
 
 	/**
 	 * The data-quality counts' statements: members, duplicate ID numbers, loans,
-	 * eliminated risks, allowances far above the line, D houses without renovation.
+	 * eliminated risks, drop-outs without a return, allowances far above the line, D
+	 * houses without renovation.
 	 */
-	private static final int COUNT_STATEMENTS = 6;
+	private static final int COUNT_STATEMENTS = 7;
 
 	@Autowired
 	SqlStatementCounter statements;
