@@ -66,6 +66,7 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			Map.entry("Sale", new String[] { "household(id: $id) { sales {", "} }" }),
 			Map.entry("Warning", new String[] { "household(id: $id) { warnings {", "} }" }),
 			Map.entry("Seller", new String[] { "household(id: $id) { sales { seller {", "} } }" }),
+			Map.entry("ProjectBenefit", new String[] { "household(id: $id) { projectBenefits {", "} }" }),
 			// the fixture's household seller is named to come first in its village's
 			// reports for the month
 			Map.entry("SalesReport",
@@ -88,7 +89,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			Map.entry("ScreeningEntry", "screeningList.edges[0].node"),
 			Map.entry("DataQualityFinding", "dataQualityFindings.edges[0].node"),
 			Map.entry("Sale", "household.sales[0]"), Map.entry("Seller", "household.sales[0].seller"),
-			Map.entry("Warning", "household.warnings[0]"), Map.entry("SalesReport", "salesReports.edges[0].node"));
+			Map.entry("Warning", "household.warnings[0]"), Map.entry("SalesReport", "salesReports.edges[0].node"),
+			Map.entry("ProjectBenefit", "household.projectBenefits[0]"));
 
 	/**
 	 * Lists whose query refuses partners outright (FORBIDDEN at the query), before any
@@ -121,7 +123,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			"Household.visits", "Visit.visitedOn", "Household.courtyard", "CourtyardHousehold.year", "Member.jobs",
 			"Job.type", "Member.subsidies", "Subsidy.kind", "Member.trainings", "Training.course",
 			"Member.certificates", "Certificate.name", "Household.sales", "Sale.seller", "Seller.name", "Seller.town",
-			"SalesReport.month", "Household.warnings", "Warning.warnedOn");
+			"SalesReport.month", "Household.warnings", "Warning.warnedOn", "Household.projectBenefits",
+			"ProjectBenefit.kind");
 
 	@Autowired
 	GraphQlSource graphQlSource;
@@ -222,6 +225,25 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 					Map.of("sellerId", seller, "product", "小米", "category", "GRAIN", "channel", "OFFLINE_EVENT",
 							"month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(), "quantity", 50, "unit", "千克",
 							"amount", 450, "householdsBenefiting", 1))
+			.execute()
+			.errors()
+			.verify();
+		// what the household received from a project of its town (联农带农)
+		long project = admin
+			.document("mutation($i: ProposeProjectInput!) { proposeProject(input: $i) { project { id } } }")
+			.variable("i",
+					Map.of("year", 2023, "name", "养牛合作社", "townCode", Fixtures.TOWN, "category", "INDUSTRY", "budget",
+							300000, "ownerDepartment", "AGRICULTURE", "plannedStart", "2023-03-01", "plannedEnd",
+							"2023-10-31"))
+			.execute()
+			.path("proposeProject.project.id")
+			.entity(Long.class)
+			.get();
+		admin
+			.document("mutation($i: RecordProjectBenefitInput!) { recordProjectBenefit(input: $i) { benefit { id } } }")
+			.variable("i",
+					Map.of("projectId", project, "householdId", this.householdId, "year", 2023, "kind", "JOBS",
+							"amount", 4800))
 			.execute()
 			.errors()
 			.verify();
