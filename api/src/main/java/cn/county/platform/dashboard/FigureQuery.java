@@ -29,7 +29,9 @@ enum FigureQuery {
 
 	COURTYARD(DashboardMapper::courtyard, "Household", "CourtyardHousehold", "DemonstrationVillage"),
 
-	VISITS(DashboardMapper::visits, "Household", "Visit");
+	VISITS(DashboardMapper::visits, "Household", "Visit"),
+
+	FUNDS(DashboardMapper::funds, "Project", "Disbursement", "FundSplit");
 
 	/**
 	 * Audited entity types that no figure counts (an {@code Export} is a read, audited).

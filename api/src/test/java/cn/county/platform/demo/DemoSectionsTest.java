@@ -16,7 +16,7 @@ class DemoSectionsTest {
 	@Test
 	void findsEveryFeaturesSectionWithoutAList() {
 		assertThat(DemoSections.scanned()).extracting(DemoSection::name)
-			.containsExactly("courtyard", "jobs", "loans", "measures", "sales", "visits");
+			.containsExactly("courtyard", "funds", "jobs", "loans", "measures", "sales", "visits");
 	}
 
 	@Test
