@@ -12,7 +12,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Fixtures shared by the funds and project-library tests. */
-final class FundsFixtures {
+public final class FundsFixtures {
 
 	/**
 	 * The tables these features write; a refused request leaves all of them as they were.
@@ -35,7 +35,7 @@ final class FundsFixtures {
 	}
 
 	/** A 2023 water project of the first demo village, owned by the WATER department. */
-	static Map<String, Object> proposal() {
+	public static Map<String, Object> proposal() {
 		return proposal(Fixtures.TOWN, Fixtures.VILLAGE, "WATER", "WATER");
 	}
 
@@ -108,7 +108,7 @@ final class FundsFixtures {
 	/**
 	 * An approved project of the first demo village, allocated {@code allocated} yuan.
 	 */
-	static long fundedProject(HttpGraphQlTester admin, Map<String, Object> proposal, long allocated) {
+	public static long fundedProject(HttpGraphQlTester admin, Map<String, Object> proposal, long allocated) {
 		long project = proposed(admin, proposal);
 		moveTo(admin, project, "APPROVED");
 		split(admin, allocation(admin, allocated), project, allocated).errors().verify();

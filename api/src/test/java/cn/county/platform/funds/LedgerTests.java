@@ -120,6 +120,38 @@ class LedgerTests extends AbstractPlatformTests {
 		}
 	}
 
+	@Test
+	void aPaymentSentTwiceWithOneIdempotencyKeyIsRecordedOnceAndAudited() throws Exception {
+		long project = FundsFixtures.fundedProject(this.admin, FundsFixtures.proposal(), 100_000);
+		String token = cn.county.platform.support.KeycloakServer.shared().passwordToken("county.admin");
+		String body = "{\"query\": \"mutation { recordDisbursement(input: {projectId: \\\"" + project
+				+ "\\\", paidOn: \\\"2023-05-10\\\", amount: 5000, voucherNumber: \\\"IDEM-1\\\"})"
+				+ " { disbursement { id } } }\"}";
+		String key = "funds-" + project;
+		java.net.http.HttpResponse<String> first = post(token, key, body);
+		java.net.http.HttpResponse<String> second = post(token, key, body);
+		assertThat(first.body()).doesNotContain("errors");
+		// the stored answer again, marked as a replay
+		assertThat(second.body()).startsWith(first.body().substring(0, first.body().length() - 1))
+			.contains("\"idempotentReplay\":true");
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE project_id = ?", Long.class, project))
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'Disbursement'"
+				+ " AND operation = 'recordDisbursement' AND idempotency_key = ?", Long.class, key))
+			.isEqualTo(1);
+	}
+
+	private java.net.http.HttpResponse<String> post(String token, String key, String body) throws Exception {
+		return java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.clients.url()))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
 	private List<BigDecimal> totals(long project) {
 		return this.jdbc.queryForObject("SELECT allocated, disbursed FROM project WHERE id = ?",
 				(rs, i) -> List.of(rs.getBigDecimal(1), rs.getBigDecimal(2)), project);

@@ -14,7 +14,10 @@ public enum ImportKind {
 	WARNINGS,
 
 	/** Jobs of members, from the human resources and social security bureau (item 15). */
-	JOBS;
+	JOBS,
+
+	/** Payments of the linkage-fund projects' ledgers, from finance (items 19, 20). */
+	DISBURSEMENTS;
 
 	public String path() {
 		return name().toLowerCase(Locale.ROOT);
