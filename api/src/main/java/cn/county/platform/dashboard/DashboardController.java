@@ -124,6 +124,11 @@ class DashboardController {
 	}
 
 	@SchemaMapping(typeName = "Figures")
+	Map<String, Object> funds(AreaFigures figures) {
+		return this.dashboards.funds(figures);
+	}
+
+	@SchemaMapping(typeName = "Figures")
 	Map<String, Object> visits(AreaFigures figures) {
 		return this.dashboards.visits(figures);
 	}

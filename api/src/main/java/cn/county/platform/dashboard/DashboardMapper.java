@@ -40,6 +40,9 @@ interface DashboardMapper {
 
 	List<FigureRow> courtyard(SectionQuery query);
 
+	/** Linkage funds and projects of the period's year, with the cards on asOf. */
+	List<FigureRow> funds(SectionQuery query);
+
 	List<FigureRow> visitWeeks(SectionQuery query);
 
 	/**

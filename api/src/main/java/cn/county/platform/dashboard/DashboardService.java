@@ -28,6 +28,9 @@ import cn.county.platform.common.SingleFlight;
 import cn.county.platform.common.Violation;
 import cn.county.platform.common.Violations;
 import cn.county.platform.courtyard.CourtyardCategory;
+import cn.county.platform.funds.CardColour;
+import cn.county.platform.funds.FundsTargets;
+import cn.county.platform.funds.ProjectStatus;
 import cn.county.platform.dashboard.Dashboard.AreaFigures;
 import cn.county.platform.dashboard.Dashboard.AreaRows;
 import cn.county.platform.household.HouseholdCategory;
@@ -399,6 +402,55 @@ public class DashboardService {
 		return section;
 	}
 
+	public Map<String, Object> funds(AreaFigures figures) {
+		return section(figures, "funds", DashboardService::fundsOf, FigureQuery.FUNDS);
+	}
+
+	/**
+	 * Linkage funds (items 12, 19, 20): allocated to the year's projects, disbursed by
+	 * asOf, the rate against the spending milestone due by then, the industry share
+	 * against its target, projects by status and the cards on asOf.
+	 */
+	private static Map<String, Object> fundsOf(View view, AreaFigures figures) {
+		Dashboard dashboard = figures.dashboard();
+		FundsTargets targets = FundsTargets.of(dashboard.plan());
+		PlanProperties.Milestone due = targets.dueBy(dashboard.period().asOf());
+		Figure allocated = view.single("allocated");
+		Figure industry = view.single("industryAllocated");
+		Figure disbursed = view.single("disbursed");
+		Map<String, Object> section = new LinkedHashMap<>();
+		section.put("allocated", allocated);
+		section.put("disbursed", disbursed);
+		Double rate = amountRate(disbursed, allocated);
+		section.put("rate", rate);
+		section.put("milestoneDue", (due != null) ? due.due() : null);
+		section.put("milestoneShare", (due != null) ? due.shareOfTarget().doubleValue() : null);
+		section.put("milestoneMet",
+				(due == null) ? null : (rate != null) ? rate >= due.shareOfTarget().doubleValue() : null);
+		section.put("industryAllocated", industry);
+		Double industryShare = amountRate(industry, allocated);
+		section.put("industryShare", industryShare);
+		section.put("industryTarget", targets.industryShare().doubleValue());
+		section.put("industryTargetMet",
+				(industryShare != null) ? industryShare >= targets.industryShare().doubleValue() : null);
+		List<String> statuses = names(ProjectStatus.values());
+		section.put("byStatus", view.keyed("byStatus", statuses));
+		List<String> colours = names(CardColour.values());
+		section.put("cards", view.keyed("cards", colours));
+		return section;
+	}
+
+	/**
+	 * The share of {@code whole}'s yuan that {@code part}'s are; null when none or
+	 * suppressed.
+	 */
+	private static Double amountRate(Figure part, Figure whole) {
+		if (part.suppressed() || whole.suppressed() || whole.amount() == null || whole.amount().signum() == 0) {
+			return null;
+		}
+		return SectionQuery.zeroIfNull(part.amount()).divide(whole.amount(), 4, RoundingMode.HALF_UP).doubleValue();
+	}
+
 	public Map<String, Object> visits(AreaFigures figures) {
 		return section(figures, "visits", DashboardService::visitsOf, FigureQuery.VISITS);
 	}
@@ -585,7 +637,7 @@ public class DashboardService {
 			List.of(FigureQuery.MEASURES), "employment", List.of(FigureQuery.MEMBERS, FigureQuery.JOBS),
 			"certification", List.of(FigureQuery.MEMBERS, FigureQuery.CERTIFIED), "loans", List.of(FigureQuery.LOANS),
 			"sales", List.of(FigureQuery.SALES), "courtyard", List.of(FigureQuery.COURTYARD), "visits",
-			List.of(FigureQuery.VISITS));
+			List.of(FigureQuery.VISITS), "funds", List.of(FigureQuery.FUNDS));
 
 	/**
 	 * Starts every statement the requested sections need, side by side on the dashboard's

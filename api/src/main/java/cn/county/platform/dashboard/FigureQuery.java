@@ -40,7 +40,9 @@ enum FigureQuery {
 	 * Social-assistance enrolments by kind and the amounts paid in the period (basic
 	 * needs).
 	 */
-	ASSISTANCE(DashboardMapper::assistance, "Household", "AssistanceEnrolment");
+	ASSISTANCE(DashboardMapper::assistance, "Household", "AssistanceEnrolment"),
+
+	FUNDS(DashboardMapper::funds, "Project", "Disbursement", "FundSplit");
 
 	/**
 	 * Audited entity types that no figure counts (an {@code Export} is a read, audited).
@@ -48,7 +50,8 @@ enum FigureQuery {
 	 * kind of write is never left out by mistake.
 	 */
 	private static final Set<String> COUNTED_NOWHERE = Set.of("Training", "Subsidy", "Export", "EducationAid",
-			"InsuranceEnrolment", "FamilyDoctorContract", "DisabilityService", "RenovationProject");
+			"InsuranceEnrolment", "FamilyDoctorContract", "DisabilityService", "RenovationProject", "FundAllocation",
+			"ProjectBenefit", "CollectiveIncome");
 
 	private static final String PARTNER_APPROVAL = "PartnerApproval";
 

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.county.platform.funds.FundsTargets;
 import cn.county.platform.plan.PlanProperties;
 import cn.county.platform.plan.PlanYear;
 import cn.county.platform.plan.ReportingPeriod;
@@ -37,12 +38,29 @@ import cn.county.platform.plan.ReportingPeriod;
  * @param salesToMonth the period's last month
  * @param reportMonths the months whose seller reports are due by asOf
  * @param demonstrationTarget approved courtyard households per village
+ * @param spendingDue the share of the allocated linkage funds due disbursed by asOf (the
+ * last spending milestone passed; 0 before the first)
+ * @param cardYellowMargin a project behind {@code spendingDue} by more than this is
+ * carded yellow
+ * @param cardRedMargin by more than this, red (as is one past its planned end, not
+ * accepted)
  */
 record SectionQuery(String level, String townCode, String villageCode, List<String> townCodes, boolean joinHousehold,
 		LocalDate from, LocalDate to, LocalDate asOf, int year, LocalDate yearStart, LocalDate schoolBornAfter,
 		LocalDate schoolBornBy, LocalDate housingDue, LocalDate waterDue, List<Horizon> maturing,
 		List<Horizon> milestones, String salesFromMonth, String salesToMonth, List<Horizon> reportMonths,
-		int demonstrationTarget) {
+		int demonstrationTarget, BigDecimal spendingDue, BigDecimal cardYellowMargin, BigDecimal cardRedMargin) {
+
+	/** Without the funds' parameters: the work plan's margins, nothing due. */
+	SectionQuery(String level, String townCode, String villageCode, List<String> townCodes, boolean joinHousehold,
+			LocalDate from, LocalDate to, LocalDate asOf, int year, LocalDate yearStart, LocalDate schoolBornAfter,
+			LocalDate schoolBornBy, LocalDate housingDue, LocalDate waterDue, List<Horizon> maturing,
+			List<Horizon> milestones, String salesFromMonth, String salesToMonth, List<Horizon> reportMonths,
+			int demonstrationTarget) {
+		this(level, townCode, villageCode, townCodes, joinHousehold, from, to, asOf, year, yearStart, schoolBornAfter,
+				schoolBornBy, housingDue, waterDue, maturing, milestones, salesFromMonth, salesToMonth, reportMonths,
+				demonstrationTarget, BigDecimal.ZERO, new BigDecimal("0.10"), new BigDecimal("0.25"));
+	}
 
 	/** A key and the day it stands for. */
 	record Horizon(String key, LocalDate day) {
@@ -64,13 +82,17 @@ record SectionQuery(String level, String townCode, String villageCode, List<Stri
 			reportMonths.add(new Horizon(month.toString(), month.atEndOfMonth()));
 		}
 		String townCode = (area.level() == AreaLevel.TOWN) ? area.code() : area.townCode();
+		FundsTargets funds = FundsTargets.of(plan);
+		PlanProperties.Milestone spending = funds.dueBy(asOf);
 		return new SectionQuery(level.name(), townCode, area.villageCode(), null,
 				level != AreaLevel.COUNTY || townCode != null, period.from(), period.to(), asOf, period.year(),
 				LocalDate.of(period.year(), 1, 1), asOf.minusYears(properties.schoolAgeTo() + 1L),
 				asOf.minusYears(properties.schoolAgeFrom()), asOf.minus(properties.housingInspectionInterval()),
 				asOf.minus(properties.waterCheckInterval()), maturing, milestones,
 				YearMonth.of(period.year(), 1).toString(), YearMonth.from(period.to()).toString(), reportMonths,
-				plan.targets().demonstrationHouseholdsPerVillage());
+				plan.targets().demonstrationHouseholdsPerVillage(),
+				(spending != null) ? spending.shareOfTarget() : BigDecimal.ZERO, funds.yellowMargin(),
+				funds.redMargin());
 	}
 
 	/** The same figures for these towns, a row per town: what the rollup stores. */
@@ -78,7 +100,8 @@ record SectionQuery(String level, String townCode, String villageCode, List<Stri
 		return new SectionQuery(AreaLevel.TOWN.name(), null, null, List.copyOf(towns), true, this.from, this.to,
 				this.asOf, this.year, this.yearStart, this.schoolBornAfter, this.schoolBornBy, this.housingDue,
 				this.waterDue, this.maturing, this.milestones, this.salesFromMonth, this.salesToMonth,
-				this.reportMonths, this.demonstrationTarget);
+				this.reportMonths, this.demonstrationTarget, this.spendingDue, this.cardYellowMargin,
+				this.cardRedMargin);
 	}
 
 	/**
@@ -97,7 +120,9 @@ record SectionQuery(String level, String townCode, String villageCode, List<Stri
 	String paramsKey() {
 		return String.join("|", this.from.toString(), this.to.toString(), this.asOf.toString(),
 				String.valueOf(this.demonstrationTarget), this.housingDue.toString(), this.waterDue.toString(),
-				this.schoolBornAfter.toString(), this.schoolBornBy.toString(), this.milestones.toString());
+				this.schoolBornAfter.toString(), this.schoolBornBy.toString(), this.milestones.toString(),
+				this.spendingDue.toPlainString(), this.cardYellowMargin.toPlainString(),
+				this.cardRedMargin.toPlainString());
 	}
 
 	static BigDecimal zeroIfNull(BigDecimal value) {

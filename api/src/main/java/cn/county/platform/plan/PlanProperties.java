@@ -49,15 +49,30 @@ public record PlanProperties(Map<Integer, YearTargets> years, @DefaultValue("P3M
 	 * households per village (item 14)
 	 * @param demonstrationVillagesPerTown designated demonstration villages per town
 	 * (item 14)
+	 * @param spendingMilestones the share of the linkage funds allocated to projects that
+	 * should be disbursed by each date (item 20); none configured means the work plan's
+	 * 50% by 30 June, 75% by 30 September, 100% by 31 December
+	 * @param industryShare the least share of the linkage funds that goes to industry
+	 * (item 12)
+	 * @param cardYellowMargin a project behind the spending milestone by more than this
+	 * share gets a yellow card (item 19)
+	 * @param cardRedMargin behind by more than this, a red card (as is a project past its
+	 * planned end without acceptance)
 	 */
 	public record YearTargets(BigDecimal monitoringLine, @DefaultValue("1.0") BigDecimal employmentRate,
 			@DefaultValue("0.40") BigDecimal certificationRate, List<Milestone> certificationMilestones,
 			@DefaultValue("10") int demonstrationHouseholdsPerVillage,
-			@DefaultValue("1") int demonstrationVillagesPerTown) {
+			@DefaultValue("1") int demonstrationVillagesPerTown, List<Milestone> spendingMilestones,
+			@DefaultValue("0.60") BigDecimal industryShare, @DefaultValue("0.10") BigDecimal cardYellowMargin,
+			@DefaultValue("0.25") BigDecimal cardRedMargin) {
 
 		public YearTargets {
 			certificationMilestones = (certificationMilestones != null) ? List.copyOf(certificationMilestones)
 					: List.of();
+			spendingMilestones = (spendingMilestones != null) ? List.copyOf(spendingMilestones) : List.of();
+			industryShare = (industryShare != null) ? industryShare : new BigDecimal("0.60");
+			cardYellowMargin = (cardYellowMargin != null) ? cardYellowMargin : new BigDecimal("0.10");
+			cardRedMargin = (cardRedMargin != null) ? cardRedMargin : new BigDecimal("0.25");
 		}
 
 	}

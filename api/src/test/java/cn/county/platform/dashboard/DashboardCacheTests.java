@@ -126,8 +126,10 @@ class DashboardCacheTests extends AbstractPlatformTests {
 		assertThat(FigureQuery.affectedBy("Certificate")).containsExactly(FigureQuery.CERTIFIED);
 		assertThat(FigureQuery.affectedBy("Job")).containsExactlyInAnyOrder(FigureQuery.MEMBERS, FigureQuery.JOBS);
 		assertThat(FigureQuery.affectedBy("Seller")).containsExactly(FigureQuery.SALES);
-		assertThat(FigureQuery.affectedBy("Household")).doesNotContain(FigureQuery.SALES)
-			.hasSize(FigureQuery.values().length - 1);
+		// sellers and projects are placed by their own town, not through a household
+		assertThat(FigureQuery.affectedBy("Household")).doesNotContain(FigureQuery.SALES, FigureQuery.FUNDS)
+			.hasSize(FigureQuery.values().length - 2);
+		assertThat(FigureQuery.affectedBy("Disbursement")).containsExactly(FigureQuery.FUNDS);
 		assertThat(FigureQuery.affectedBy("Training")).isEmpty();
 		// the line departments' records that decide a member's schooling or health touch
 		// the members' figures alone; the others no figure counts

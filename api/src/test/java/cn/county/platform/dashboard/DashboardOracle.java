@@ -336,6 +336,53 @@ final class DashboardOracle {
 			}
 		}
 
+		// linkage funds and projects of the period's year (application.yml's milestones
+		// and
+		// margins)
+		BigDecimal due = BigDecimal.ZERO;
+		for (String[] milestone : new String[][] { { "06-30", "0.50" }, { "09-30", "0.75" }, { "12-31", "1.0" } }) {
+			if (!LocalDate.parse(year + "-" + milestone[0]).isAfter(asOf)) {
+				due = new BigDecimal(milestone[1]);
+			}
+		}
+		Map<Long, BigDecimal> paid = new HashMap<>();
+		for (Map<String, Object> d : jdbc.queryForList("SELECT d.project_id, d.paid_on, d.amount, p.town_code"
+				+ " FROM disbursement d JOIN project p ON p.id = d.project_id WHERE p.year = ?", year)) {
+			if (inTown.test((String) d.get("town_code")) && !date(d.get("paid_on")).isAfter(asOf)) {
+				count("funds.disbursed", d.get("amount"));
+				paid.merge(((Number) d.get("project_id")).longValue(), (BigDecimal) d.get("amount"), BigDecimal::add);
+			}
+		}
+		for (Map<String, Object> p : jdbc.queryForList(
+				"SELECT id, town_code, category, status, allocated, planned_end FROM project WHERE year = ?", year)) {
+			if (!inTown.test((String) p.get("town_code"))) {
+				continue;
+			}
+			BigDecimal allocated = (BigDecimal) p.get("allocated");
+			boolean funded = allocated.signum() > 0;
+			for (String figure : "INDUSTRY".equals(p.get("category"))
+					? new String[] { "funds.allocated", "funds.industryAllocated" }
+					: new String[] { "funds.allocated" }) {
+				if (funded) {
+					count(figure);
+				}
+				this.figures.merge(figure + ".amount", allocated, BigDecimal::add);
+			}
+			count("funds.byStatus." + p.get("status"), allocated);
+			if (List.of("APPROVED", "UNDER_CONSTRUCTION", "COMPLETED").contains(p.get("status"))) {
+				BigDecimal rate = funded ? paid.getOrDefault(((Number) p.get("id")).longValue(), BigDecimal.ZERO)
+					.divide(allocated, 4, java.math.RoundingMode.HALF_UP) : BigDecimal.ZERO;
+				BigDecimal gap = due.subtract(rate);
+				if (date(p.get("planned_end")).isBefore(asOf)
+						|| (due.signum() > 0 && gap.compareTo(new BigDecimal("0.25")) > 0)) {
+					count("funds.cards.RED");
+				}
+				else if (due.signum() > 0 && gap.compareTo(new BigDecimal("0.10")) > 0) {
+					count("funds.cards.YELLOW");
+				}
+			}
+		}
+
 		// visits
 		Set<String> cadres = new HashSet<>();
 		Set<String> cadreWeeks = new HashSet<>();

@@ -49,11 +49,12 @@ public final class DashboardTiming {
 		}
 		SqlSessionFactory sessions = new SqlSessionFactoryBuilder().build(configuration);
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
-		PlanProperties properties = new PlanProperties(Map.of(2023,
-				new PlanProperties.YearTargets(new BigDecimal("7500"), BigDecimal.ONE, new BigDecimal("0.40"),
-						List.of(new PlanProperties.Milestone(LocalDate.of(2023, 9, 30), new BigDecimal("0.6")),
-								new PlanProperties.Milestone(LocalDate.of(2023, 11, 30), BigDecimal.ONE)),
-						10, 1)),
+		PlanProperties properties = new PlanProperties(
+				Map.of(2023,
+						new PlanProperties.YearTargets(new BigDecimal("7500"), BigDecimal.ONE, new BigDecimal("0.40"),
+								List.of(new PlanProperties.Milestone(LocalDate.of(2023, 9, 30), new BigDecimal("0.6")),
+										new PlanProperties.Milestone(LocalDate.of(2023, 11, 30), BigDecimal.ONE)),
+								10, 1, List.of(), null, null, null)),
 				java.time.Period.ofMonths(3), java.time.Period.ofMonths(1), 6, 15, 5);
 		ReportingPeriod period = ReportingPeriod.of(2023, null, null, LocalDate.of(2026, 1, 1), "period",
 				new Violations());

@@ -16,7 +16,7 @@ class DemoSectionsTest {
 	@Test
 	void findsEveryFeaturesSectionWithoutAList() {
 		assertThat(DemoSections.scanned()).extracting(DemoSection::name)
-			.containsExactly("assistance", "courtyard", "disability", "education", "housing", "jobs", "loans",
+			.containsExactly("assistance", "courtyard", "disability", "education", "funds", "housing", "jobs", "loans",
 					"measures", "medical", "sales", "visits", "water");
 	}
 

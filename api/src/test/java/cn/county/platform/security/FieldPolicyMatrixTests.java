@@ -126,7 +126,8 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 			"Member.certificates", "Certificate.name", "Household.sales", "Sale.seller", "Seller.name", "Seller.town",
 			"SalesReport.month", "Household.warnings", "Warning.warnedOn", "Household.assistanceEnrolments",
 			"AssistanceEnrolment.kind", "Household.housingInspections", "HousingInspection.grade",
-			"Household.renovationProjects", "RenovationProject.status");
+			"Household.renovationProjects", "RenovationProject.status", "Household.projectBenefits",
+			"ProjectBenefit.kind");
 
 	@Autowired
 	GraphQlSource graphQlSource;
@@ -254,6 +255,25 @@ class FieldPolicyMatrixTests extends AbstractPlatformTests {
 					Map.of("sellerId", seller, "product", "小米", "category", "GRAIN", "channel", "OFFLINE_EVENT",
 							"month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(), "quantity", 50, "unit", "千克",
 							"amount", 450, "householdsBenefiting", 1))
+			.execute()
+			.errors()
+			.verify();
+		// what the household received from a project of its town (联农带农)
+		long project = admin
+			.document("mutation($i: ProposeProjectInput!) { proposeProject(input: $i) { project { id } } }")
+			.variable("i",
+					Map.of("year", 2023, "name", "养牛合作社", "townCode", Fixtures.TOWN, "category", "INDUSTRY", "budget",
+							300000, "ownerDepartment", "AGRICULTURE", "plannedStart", "2023-03-01", "plannedEnd",
+							"2023-10-31"))
+			.execute()
+			.path("proposeProject.project.id")
+			.entity(Long.class)
+			.get();
+		admin
+			.document("mutation($i: RecordProjectBenefitInput!) { recordProjectBenefit(input: $i) { benefit { id } } }")
+			.variable("i",
+					Map.of("projectId", project, "householdId", this.householdId, "year", 2023, "kind", "JOBS",
+							"amount", 4800))
 			.execute()
 			.errors()
 			.verify();

@@ -143,6 +143,8 @@ public class ExportLists {
 						Column.text("修改前", "before"), Column.text("修改后", "after"),
 						Column.text("幂等键", "idempotencyKey")),
 				null));
+		add(cn.county.platform.funds.FundsExports.projects());
+		add(cn.county.platform.funds.FundsExports.disbursements());
 	}
 
 	private void add(ExportList list) {

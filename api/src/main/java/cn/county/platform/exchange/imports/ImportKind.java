@@ -38,7 +38,10 @@ public enum ImportKind {
 	REPAYMENTS,
 
 	/** Consumption-assistance sales, from the commerce bureau (item 17). */
-	SALES;
+	SALES,
+
+	/** Payments of the linkage-fund projects' ledgers, from finance (items 19, 20). */
+	DISBURSEMENTS;
 
 	public String path() {
 		return name().toLowerCase(Locale.ROOT);
