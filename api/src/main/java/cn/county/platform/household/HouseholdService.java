@@ -212,8 +212,8 @@ public class HouseholdService {
 		violations.notFuture(input.screenedOn(), "input.screenedOn", today);
 		violations.throwIfAny();
 		lock(caller, input.id(), input.version(), "input.id");
-		refuseDerived(input);
 		Household before = this.households.selectById(input.id(), Scope.COUNTY);
+		refuseDerived(input, before);
 		this.households.update(input.id(), input);
 		return audited(caller, "updateHousehold", before);
 	}
@@ -330,33 +330,40 @@ public class HouseholdService {
 	 * The columns a line department's records set (issue 16) are accepted from
 	 * {@code updateHousehold} only while no such record exists: once a household has a
 	 * housing inspection, a water supply point or an assistance enrolment, its grade,
-	 * water safety or allowance flags follow those records, and a direct value is refused
-	 * with CONFLICT naming the field (record an inspection, a check or an enrolment
-	 * instead).
+	 * water safety or allowance flags follow those records, and a direct value that
+	 * differs from theirs is refused with CONFLICT naming the field (record an
+	 * inspection, a check or an enrolment instead).
 	 */
-	private void refuseDerived(Inputs.UpdateHouseholdInput input) {
+	private void refuseDerived(Inputs.UpdateHouseholdInput input, Household current) {
 		java.util.Map<String, Object> behind = this.households.selectRecordsBehind(input.id());
 		Violations violations = new Violations();
 		if (flag(behind, "inspected")) {
-			derived(violations, input.housingGrade(), "input.housingGrade", "the latest housing inspection");
-			derived(violations, input.housingInspectedOn(), "input.housingInspectedOn",
+			derived(violations, input.housingGrade(), current.housingGrade(), "input.housingGrade",
+					"the latest housing inspection");
+			derived(violations, input.housingInspectedOn(), current.housingInspectedOn(), "input.housingInspectedOn",
 					"the latest housing inspection");
 		}
 		if (flag(behind, "supplied")) {
-			derived(violations, input.waterSafe(), "input.waterSafe", "the household's water supply point");
-			derived(violations, input.waterCheckedOn(), "input.waterCheckedOn", "the household's water supply point");
+			derived(violations, input.waterSafe(), current.waterSafe(), "input.waterSafe",
+					"the household's water supply point");
+			derived(violations, input.waterCheckedOn(), current.waterCheckedOn(), "input.waterCheckedOn",
+					"the household's water supply point");
 		}
 		if (flag(behind, "enrolled")) {
-			derived(violations, input.minimumAllowance(), "input.minimumAllowance",
+			derived(violations, input.minimumAllowance(), current.minimumAllowance(), "input.minimumAllowance",
 					"the household's assistance enrolments");
-			derived(violations, input.extremePoverty(), "input.extremePoverty",
+			derived(violations, input.extremePoverty(), current.extremePoverty(), "input.extremePoverty",
 					"the household's assistance enrolments");
 		}
 		violations.throwIfAny();
 	}
 
-	private static void derived(Violations violations, Object value, String field, String source) {
-		if (value != null) {
+	/**
+	 * Refuses a value that would change what the records decide; the value they decided,
+	 * sent back unchanged (a corrected roster export imported back), is no change.
+	 */
+	private static void derived(Violations violations, Object value, Object current, String field, String source) {
+		if (value != null && !value.equals(current)) {
 			violations.conflict(field, "follows " + source + "; it cannot be set directly");
 		}
 	}

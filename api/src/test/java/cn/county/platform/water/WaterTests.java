@@ -104,12 +104,12 @@ class WaterTests extends AbstractPlatformTests {
 			.path("household.waterSupplyPoint.checks")
 			.entityList(Object.class)
 			.hasSize(6);
-		// the water fields now follow the point: a direct value is refused naming the
-		// field
+		// the water fields now follow the point: a direct value other than the point's
+		// is refused naming the field
 		assertRefused(this.jdbc,
 				() -> this.admin
 					.document("mutation($i: UpdateHouseholdInput!) { updateHousehold(input: $i) { household { id } } }")
-					.variable("i", Map.of("id", this.first, "waterSafe", true))
+					.variable("i", Map.of("id", this.first, "waterSafe", false))
 					.execute(),
 				"input.waterSafe", "CONFLICT", TABLES);
 		assertRefused(this.jdbc,
