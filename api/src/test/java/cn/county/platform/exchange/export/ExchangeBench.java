@@ -89,9 +89,10 @@ public final class ExchangeBench {
 			report.add("baseline: demo generator, direct multi-row inserts (all tables)",
 					String.format(
 							"%,d households, %,d rows in %.1f s: **%,.0f rows/s** (households and members alone:"
-									+ " %,d rows, %,.0f rows/s of the whole time)",
+									+ " %,d rows, %,.0f rows/s of the whole time); CPU time used meanwhile: generator"
+									+ " %.0f s, MariaDB %.0f s",
 							summary.households(), summary.totalRows(), seconds, summary.rowsPerSecond(), coreRows,
-							coreRows / seconds),
+							coreRows / seconds, ownCpu, dbCpu),
 					load + " → " + uptime());
 			sql(host, user, password, "DROP DATABASE IF EXISTS county_baseline");
 		}
@@ -449,13 +450,17 @@ public final class ExchangeBench {
 		}
 	}
 
-	/** The local MariaDB (or MySQL) server's process, -1 when there is none here. */
+	/**
+	 * The local MariaDB (or MySQL) server's process (run by the {@code mysql} user, not a
+	 * test's embedded one), -1 when there is none here.
+	 */
 	static long mariadbPid() {
 		return ProcessHandle.allProcesses()
 			.filter((process) -> process.info()
 				.command()
 				.map((c) -> c.endsWith("mariadbd") || c.endsWith("mysqld"))
 				.orElse(false))
+			.filter((process) -> process.info().user().map("mysql"::equals).orElse(false))
 			.mapToLong(ProcessHandle::pid)
 			.findFirst()
 			.orElse(-1);
