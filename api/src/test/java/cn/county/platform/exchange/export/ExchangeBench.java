@@ -392,7 +392,7 @@ public final class ExchangeBench {
 		}
 
 		void add(String what, String measured, String load) {
-			this.lines.put(what, new String[] { measured, load });
+			this.lines.put(what, new String[] { measured.strip(), load });
 			System.out.println("[result] " + what + ": " + measured + " | load " + load);
 		}
 
