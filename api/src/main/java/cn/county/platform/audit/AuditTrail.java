@@ -1,8 +1,13 @@
 package cn.county.platform.audit;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.county.platform.common.BatchStatements;
 import cn.county.platform.common.IdGenerator;
 import cn.county.platform.common.NewestFirst;
 import cn.county.platform.common.Page;
@@ -36,7 +41,11 @@ public class AuditTrail {
 
 	private final ApplicationEventPublisher events;
 
-	AuditTrail(AuditMapper audits, IdGenerator ids, PlatformProperties properties, ApplicationEventPublisher events) {
+	private final BatchStatements batch;
+
+	AuditTrail(AuditMapper audits, IdGenerator ids, PlatformProperties properties, ApplicationEventPublisher events,
+			BatchStatements batch) {
+		this.batch = batch;
 		this.audits = audits;
 		this.events = events;
 		this.ids = ids;
@@ -51,6 +60,43 @@ public class AuditTrail {
 		this.audits.insert(new AuditEntry(this.ids.nextId(), null, caller.username(), roles, operation, entityType,
 				entityId, toJson(before), toJson(after), IdempotencyKeys.current()));
 		this.events.publishEvent(RecordsChanged.of(entityType, before, after));
+	}
+
+	/** One write of {@link #recordAll}. */
+	public record Write(String operation, String entityType, Long entityId, Object before, Object after) {
+	}
+
+	/**
+	 * Records many writes of one caller at once (a batch of an import): the entries
+	 * {@link #record} would write, sent as one JDBC batch, and one {@link RecordsChanged}
+	 * per entity type naming every household, seller and town the writes of that type
+	 * named, so the dashboard's versions move as they would for the writes one by one.
+	 * Call it inside the writes' transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(Caller caller, List<Write> writes) {
+		String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+		String key = IdempotencyKeys.current();
+		List<AuditEntry> entries = new java.util.ArrayList<>(writes.size());
+		Map<String, List<RecordsChanged>> changes = new LinkedHashMap<>();
+		for (Write write : writes) {
+			entries.add(new AuditEntry(this.ids.nextId(), null, caller.username(), roles, write.operation(),
+					write.entityType(), write.entityId(), toJson(write.before()), toJson(write.after()), key));
+			changes.computeIfAbsent(write.entityType(), (type) -> new java.util.ArrayList<>())
+				.add(RecordsChanged.of(write.entityType(), write.before(), write.after()));
+		}
+		this.batch.run(AuditMapper.class, (mapper) -> entries.forEach(mapper::insert));
+		changes.forEach((type, events) -> {
+			Set<Long> households = new HashSet<>();
+			Set<Long> sellers = new HashSet<>();
+			Set<String> towns = new HashSet<>();
+			for (RecordsChanged event : events) {
+				households.addAll(event.householdIds());
+				sellers.addAll(event.sellerIds());
+				towns.addAll(event.townCodes());
+			}
+			this.events.publishEvent(new RecordsChanged(type, households, sellers, towns));
+		});
 	}
 
 	@PreAuthorize("hasRole('COUNTY_ADMIN')")

@@ -28,10 +28,29 @@ public final class IdGenerator {
 		return new IdGenerator(System::currentTimeMillis, new java.security.SecureRandom().nextLong());
 	}
 
+	/**
+	 * The millisecond of the ids last given, and their random bits: ids of the same
+	 * millisecond never repeat. One write draws a few ids a millisecond and would rarely
+	 * meet the same 22 random bits twice, but a batch (an import's thousand rows) draws
+	 * hundreds in the same millisecond, where a repeat is likely without this check.
+	 */
+	private long lastMillis = -1;
+
+	private final java.util.Set<Long> drawn = new java.util.HashSet<>();
+
 	public synchronized long nextId() {
 		long millis = Math.max(0, this.clock.getAsLong() - EPOCH_MILLIS) & ((1L << 41) - 1);
-		long bucket = this.random.nextInt(256);
-		long low = this.random.nextInt(1 << 14);
+		if (millis != this.lastMillis) {
+			this.lastMillis = millis;
+			this.drawn.clear();
+		}
+		long bucket;
+		long low;
+		do {
+			bucket = this.random.nextInt(256);
+			low = this.random.nextInt(1 << 14);
+		}
+		while (!this.drawn.add((bucket << 14) | low) && this.drawn.size() < (1 << 22));
 		return (bucket << 55) | (millis << 14) | low;
 	}
 

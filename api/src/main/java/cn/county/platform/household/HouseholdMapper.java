@@ -58,4 +58,7 @@ public interface HouseholdMapper {
 
 	void insertRiskCauses(@Param("householdId") long householdId, @Param("causes") Collection<RiskCause> causes);
 
+	/** Which of the codes households hold already (the batch of an import). */
+	List<String> selectExistingCodes(@Param("codes") Collection<String> codes);
+
 }

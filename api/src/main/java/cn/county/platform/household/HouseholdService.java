@@ -113,39 +113,14 @@ public class HouseholdService {
 	public Household create(Caller caller, Inputs.CreateHouseholdInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		String code = (input.code() != null) ? input.code().strip() : null;
-		if (code == null || !CODE.matcher(code).matches()) {
-			violations.badRequest("input.code", "must be 4 to 24 letters, digits or dashes");
-		}
 		Village village = (input.villageCode() != null) ? this.regions.selectVillage(input.villageCode()) : null;
-		if (village == null) {
-			violations.badRequest("input.villageCode", "is not a village of the county");
-		}
-		else if (input.townCode() != null && !input.townCode().equals(village.townCode())) {
-			violations.badRequest("input.townCode", (this.regions.selectTown(input.townCode()) == null)
-					? "is not a town of the county" : "is not the town of village " + village.code());
-		}
-		violations.text(input.address(), "input.address", 200);
-		checkPhone(input.phone(), violations);
-		checkIncome(input.incomePerCapita(), input.incomeYear(), today, violations);
-		violations.notFuture(input.housingInspectedOn(), "input.housingInspectedOn", today);
-		violations.notFuture(input.waterCheckedOn(), "input.waterCheckedOn", today);
-		MemberRules.checkNew(input.head(), "input.head", today, violations);
-		if (input.monitoring() == null && input.category() == HouseholdCategory.MONITORED) {
-			violations.badRequest("input.category", "MONITORED is registered by giving input.monitoring");
-		}
-		else if (input.monitoring() != null) {
-			checkMonitoring(input.monitoring(), "input.monitoring", today, violations);
-		}
-		if (input.monitoring() != null
-				&& (input.category() != null && input.category() != HouseholdCategory.MONITORED)) {
-			violations.badRequest("input.category", "a household registered with monitoring is MONITORED");
-		}
+		checkNew(input, village, today, violations);
 		violations.throwIfAny();
 		if (!caller.scope().covers(village.townCode(), village.code())) {
 			throw new DomainException(new Violation("input.villageCode", "is outside the caller's town or village",
 					ErrorClassification.FORBIDDEN));
 		}
+		String code = input.code().strip();
 		String headIdNumber = MemberRules.normalizeIdNumber(input.head().idNumber());
 		if (this.households.codeExists(code)) {
 			violations.conflict("input.code", "is already used by another household");
@@ -155,25 +130,11 @@ public class HouseholdService {
 		}
 		violations.throwIfAny();
 
-		Inputs.MonitoringInput monitoring = input.monitoring();
 		long id = this.ids.nextId();
-		Household household = new Household(id, code, village.townCode(), null, village.code(), null,
-				input.address().strip(), input.head().name().strip(), headIdNumber,
-				Violations.blankToNull(input.phone()),
-				(monitoring != null) ? HouseholdCategory.MONITORED
-						: (input.category() == HouseholdCategory.ORDINARY) ? HouseholdCategory.ORDINARY
-								: HouseholdCategory.ALLEVIATED,
-				(monitoring != null) ? monitoring.type() : null,
-				(monitoring != null) ? RiskStatus.NOT_ELIMINATED : null, null,
-				Boolean.TRUE.equals(input.receivesPolicySupport()), List.of(), input.incomePerCapita(),
-				input.incomeYear(), Boolean.TRUE.equals(input.minimumAllowance()),
-				Boolean.TRUE.equals(input.extremePoverty()), (monitoring != null) ? monitoring.identifiedVia() : null,
-				(monitoring != null) ? monitoring.identifiedOn() : null, null, null, null,
-				Violations.blankToNull(input.assignedCadre()), input.housingGrade(), input.housingInspectedOn(),
-				input.waterSafe(), input.waterCheckedOn(), 0, null);
+		Household household = newHousehold(id, input, village);
 		this.households.insert(household);
-		if (monitoring != null) {
-			this.households.insertRiskCauses(id, EnumSet.copyOf(monitoring.causes()));
+		if (input.monitoring() != null) {
+			this.households.insertRiskCauses(id, EnumSet.copyOf(input.monitoring().causes()));
 		}
 		this.members.insert(newMember(id, Relation.HEAD, input.head()));
 		Household created = this.households.selectById(id, Scope.COUNTY);
@@ -252,20 +213,32 @@ public class HouseholdService {
 		violations.throwIfAny();
 		lock(caller, input.householdId(), input.version(), "input.householdId");
 		Household household = this.households.selectById(input.householdId(), Scope.COUNTY);
-		if (household.category() != HouseholdCategory.MONITORED) {
-			throw DomainException.conflict("input.householdId", "is not a monitored household");
-		}
-		if (household.riskStatus() == RiskStatus.ELIMINATED) {
-			throw DomainException.conflict("input.householdId",
-					"its risk was already eliminated on " + household.riskEliminatedOn());
-		}
-		if (household.identifiedOn() != null && input.eliminatedOn().isBefore(household.identifiedOn())) {
-			throw DomainException.badRequest("input.eliminatedOn",
-					"is before the household was identified (" + household.identifiedOn() + ")");
+		DomainException refusal = eliminationRefusal(household, input.eliminatedOn());
+		if (refusal != null) {
+			throw refusal;
 		}
 		this.households.updateMonitoring(household.id(), HouseholdCategory.MONITORED, household.monitoringType(),
 				RiskStatus.ELIMINATED, input.eliminatedOn(), household.identifiedVia(), household.identifiedOn());
 		return audited(caller, "eliminateHouseholdRisk", household);
+	}
+
+	/**
+	 * Why the household's risk cannot be eliminated on that day, null when it can:
+	 * {@link #eliminateRisk} and {@link HouseholdBatch}.
+	 */
+	static DomainException eliminationRefusal(Household household, LocalDate eliminatedOn) {
+		if (household.category() != HouseholdCategory.MONITORED) {
+			return DomainException.conflict("input.householdId", "is not a monitored household");
+		}
+		if (household.riskStatus() == RiskStatus.ELIMINATED) {
+			return DomainException.conflict("input.householdId",
+					"its risk was already eliminated on " + household.riskEliminatedOn());
+		}
+		if (household.identifiedOn() != null && eliminatedOn.isBefore(household.identifiedOn())) {
+			return DomainException.badRequest("input.eliminatedOn",
+					"is before the household was identified (" + household.identifiedOn() + ")");
+		}
+		return null;
 	}
 
 	/**
@@ -288,6 +261,61 @@ public class HouseholdService {
 			throw DomainException.notFound(field, "household " + id);
 		}
 		Violations.notStale(expectedVersion, version, "household");
+	}
+
+	/**
+	 * The rules of a new household that read no record but its village ({@code null} when
+	 * the input names none of the county): {@link #create}, and {@link HouseholdBatch}
+	 * for many at once.
+	 */
+	void checkNew(Inputs.CreateHouseholdInput input, Village village, LocalDate today, Violations violations) {
+		String code = (input.code() != null) ? input.code().strip() : null;
+		if (code == null || !CODE.matcher(code).matches()) {
+			violations.badRequest("input.code", "must be 4 to 24 letters, digits or dashes");
+		}
+		if (village == null) {
+			violations.badRequest("input.villageCode", "is not a village of the county");
+		}
+		else if (input.townCode() != null && !input.townCode().equals(village.townCode())) {
+			violations.badRequest("input.townCode", (this.regions.selectTown(input.townCode()) == null)
+					? "is not a town of the county" : "is not the town of village " + village.code());
+		}
+		violations.text(input.address(), "input.address", 200);
+		checkPhone(input.phone(), violations);
+		checkIncome(input.incomePerCapita(), input.incomeYear(), today, violations);
+		violations.notFuture(input.housingInspectedOn(), "input.housingInspectedOn", today);
+		violations.notFuture(input.waterCheckedOn(), "input.waterCheckedOn", today);
+		MemberRules.checkNew(input.head(), "input.head", today, violations);
+		if (input.monitoring() == null && input.category() == HouseholdCategory.MONITORED) {
+			violations.badRequest("input.category", "MONITORED is registered by giving input.monitoring");
+		}
+		else if (input.monitoring() != null) {
+			checkMonitoring(input.monitoring(), "input.monitoring", today, violations);
+		}
+		if (input.monitoring() != null
+				&& (input.category() != null && input.category() != HouseholdCategory.MONITORED)) {
+			violations.badRequest("input.category", "a household registered with monitoring is MONITORED");
+		}
+	}
+
+	/** The row of a new household as {@link #create} registers it. */
+	Household newHousehold(long id, Inputs.CreateHouseholdInput input, Village village) {
+		String code = input.code().strip();
+		String headIdNumber = MemberRules.normalizeIdNumber(input.head().idNumber());
+		Inputs.MonitoringInput monitoring = input.monitoring();
+		return new Household(id, code, village.townCode(), null, village.code(), null, input.address().strip(),
+				input.head().name().strip(), headIdNumber, Violations.blankToNull(input.phone()),
+				(monitoring != null) ? HouseholdCategory.MONITORED
+						: (input.category() == HouseholdCategory.ORDINARY) ? HouseholdCategory.ORDINARY
+								: HouseholdCategory.ALLEVIATED,
+				(monitoring != null) ? monitoring.type() : null,
+				(monitoring != null) ? RiskStatus.NOT_ELIMINATED : null, null,
+				Boolean.TRUE.equals(input.receivesPolicySupport()), List.of(), input.incomePerCapita(),
+				input.incomeYear(), Boolean.TRUE.equals(input.minimumAllowance()),
+				Boolean.TRUE.equals(input.extremePoverty()), (monitoring != null) ? monitoring.identifiedVia() : null,
+				(monitoring != null) ? monitoring.identifiedOn() : null, null, null, null,
+				Violations.blankToNull(input.assignedCadre()), input.housingGrade(), input.housingInspectedOn(),
+				input.waterSafe(), input.waterCheckedOn(), 0, null);
 	}
 
 	Member newMember(long householdId, Relation relation, Inputs.MemberFields fields) {

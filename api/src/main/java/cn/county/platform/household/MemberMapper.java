@@ -44,4 +44,10 @@ public interface MemberMapper {
 
 	void delete(@Param("id") long id);
 
+	/**
+	 * Which of the ID numbers members hold already, locked for the rest of the
+	 * transaction like {@link #lockHouseholdsByIdNumber} ({@link HouseholdBatch}).
+	 */
+	List<String> lockIdNumbers(@Param("idNumbers") Collection<String> idNumbers);
+
 }

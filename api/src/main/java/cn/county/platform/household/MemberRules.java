@@ -30,6 +30,18 @@ final class MemberRules {
 	}
 
 	/**
+	 * A member added to a registered household: {@code MemberService.add} and
+	 * {@link HouseholdBatch}.
+	 */
+	static void checkAdded(Relation relation, Inputs.MemberFields fields, LocalDate today, Violations violations) {
+		violations.required(relation, "input.relation");
+		if (relation == Relation.HEAD) {
+			violations.badRequest("input.relation", "a household has one head, registered with it");
+		}
+		checkNew(fields, "input.member", today, violations);
+	}
+
+	/**
 	 * The ID number is well formed and the birth date and gender, where given, agree with
 	 * it.
 	 */

@@ -2,6 +2,7 @@ package cn.county.platform.household;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import cn.county.platform.audit.AuditTrail;
@@ -52,11 +53,7 @@ public class MemberService {
 	public Member add(Caller caller, Inputs.AddMemberInput input) {
 		LocalDate today = LocalDate.now(this.clock);
 		Violations violations = new Violations();
-		violations.required(input.relation(), "input.relation");
-		if (input.relation() == Relation.HEAD) {
-			violations.badRequest("input.relation", "a household has one head, registered with it");
-		}
-		MemberRules.checkNew(input.member(), "input.member", today, violations);
+		MemberRules.checkAdded(input.relation(), input.member(), today, violations);
 		violations.throwIfAny();
 		this.householdService.lock(caller, input.householdId(), null, "input.householdId");
 		String idNumber = MemberRules.normalizeIdNumber(input.member().idNumber());
@@ -138,13 +135,24 @@ public class MemberService {
 	}
 
 	private void refuseDuplicate(String idNumber, long householdId, String field) {
-		List<Long> holders = this.members.lockHouseholdsByIdNumber(idNumber);
+		DomainException duplicate = duplicate(this.members.lockHouseholdsByIdNumber(idNumber), householdId, field);
+		if (duplicate != null) {
+			throw duplicate;
+		}
+	}
+
+	/**
+	 * The conflict of an ID number the given households hold already, null when none
+	 * does: {@link #add} and {@link HouseholdBatch}.
+	 */
+	static DomainException duplicate(Collection<Long> holders, long householdId, String field) {
 		if (holders.contains(householdId)) {
-			throw DomainException.conflict(field, "is already registered in this household");
+			return DomainException.conflict(field, "is already registered in this household");
 		}
 		if (!holders.isEmpty()) {
-			throw DomainException.conflict(field, "is already registered in another household");
+			return DomainException.conflict(field, "is already registered in another household");
 		}
+		return null;
 	}
 
 }

@@ -77,7 +77,7 @@ final class FieldPolicyVisitor extends GraphQLTypeVisitorStub {
 				if (listed != null) {
 					target = listed;
 				}
-				registry.dataFetcher(coordinates, new PolicyDataFetcher(original, this.policy, type.getName(),
+				registry.dataFetcher(coordinates, PolicyDataFetcher.of(original, this.policy, type.getName(),
 						field.getName(), entryPoint, target, listed != null, reads, onlyHouseholdOwned));
 			}
 		}

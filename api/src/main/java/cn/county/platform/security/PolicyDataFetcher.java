@@ -13,6 +13,7 @@ import cn.county.platform.common.Paged;
 import cn.county.platform.common.Violation;
 import cn.county.platform.common.MaybeHouseholdOwned;
 import graphql.GraphqlErrorBuilder;
+import graphql.TrivialDataFetcher;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -29,8 +30,17 @@ import graphql.schema.DataFetchingEnvironment;
  * cursors) reach it. Its arguments are reads too: a filter or sort value is refused with
  * FORBIDDEN naming the argument path when the caller may not read whole a field it
  * declares.
+ * <p>
+ * Wrapping a plain property read (a {@link TrivialDataFetcher}, which answers from its
+ * source object, never asynchronously and never from a thread-bound context), the wrapper
+ * is trivial too ({@link Trivial}): the policy itself reads only the GraphQL context, the
+ * source and the arguments, so Spring for GraphQL need not capture and restore a context
+ * snapshot around it ({@code ContextDataFetcherDecorator} skips trivial fetchers) nor
+ * observe it as a data fetch of its own (its observation instrumentation skips them too).
+ * That is what a row of an export's page of a hundred households (some 70 policy-wrapped
+ * fields each) otherwise paid per field.
  */
-final class PolicyDataFetcher implements DataFetcher<Object> {
+class PolicyDataFetcher implements DataFetcher<Object> {
 
 	/**
 	 * The parts of a connection that tell something about its rows without their fields.
@@ -66,6 +76,26 @@ final class PolicyDataFetcher implements DataFetcher<Object> {
 	 * household.
 	 */
 	private final boolean onlyHouseholdOwned;
+
+	/** The wrapper of a field's data fetcher: trivial when the fetcher is. */
+	static PolicyDataFetcher of(DataFetcher<?> delegate, FieldPolicy policy, String type, String field,
+			boolean entryPoint, String target, boolean connection, ArgumentReads reads, boolean onlyHouseholdOwned) {
+		if (delegate instanceof TrivialDataFetcher<?> && !entryPoint && !connection) {
+			return new Trivial(delegate, policy, type, field, reads, onlyHouseholdOwned);
+		}
+		return new PolicyDataFetcher(delegate, policy, type, field, entryPoint, target, connection, reads,
+				onlyHouseholdOwned);
+	}
+
+	/** The policy around a plain property read: as trivial as the read. */
+	static final class Trivial extends PolicyDataFetcher implements TrivialDataFetcher<Object> {
+
+		Trivial(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, ArgumentReads reads,
+				boolean onlyHouseholdOwned) {
+			super(delegate, policy, type, field, false, null, false, reads, onlyHouseholdOwned);
+		}
+
+	}
 
 	PolicyDataFetcher(DataFetcher<?> delegate, FieldPolicy policy, String type, String field, boolean entryPoint,
 			String target, boolean connection, ArgumentReads reads, boolean onlyHouseholdOwned) {

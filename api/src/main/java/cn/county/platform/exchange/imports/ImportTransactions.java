@@ -3,6 +3,8 @@ package cn.county.platform.exchange.imports;
 import java.util.List;
 
 import cn.county.platform.common.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class ImportTransactions {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportTransactions.class);
 
 	private final TransactionTemplate chunk;
 
@@ -49,13 +53,74 @@ public class ImportTransactions {
 
 	}
 
+	/**
+	 * Writes many units at once, in a few statements for all of them; answers, per unit,
+	 * {@code TRUE} (written), a {@link DomainException} (refused, nothing of it written)
+	 * or null (not for the batch: written one by one after it).
+	 */
+	@FunctionalInterface
+	public interface Batch<U> {
+
+		Object[] write(List<U> units);
+
+	}
+
 	public <U> void run(List<U> units, boolean dryRun, Work<U> work, Outcome<U> outcome) {
+		run(units, dryRun, null, work, outcome);
+	}
+
+	/**
+	 * As {@link #run(List, boolean, Work, Outcome)}, the batch first: it writes what it
+	 * can of the chunk at once, and the units it leaves are written one by one. When the
+	 * batch fails other than by refusing units (a statement meets a concurrent writer: a
+	 * duplicate key, a deadlock), the chunk is rolled back and written again one by one,
+	 * each unit under its savepoint.
+	 */
+	public <U> void run(List<U> units, boolean dryRun, Batch<U> batch, Work<U> work, Outcome<U> outcome) {
 		if (units.isEmpty()) {
 			return;
 		}
 		Object[] results = new Object[units.size()];
+		if (batch != null) {
+			try {
+				write(units, dryRun, batch, work, results);
+			}
+			catch (DomainException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				log.warn("A batch of {} import units failed ({}); writing them one by one", units.size(),
+						ex.toString());
+				java.util.Arrays.fill(results, null);
+				write(units, dryRun, null, work, results);
+			}
+		}
+		else {
+			write(units, dryRun, null, work, results);
+		}
+		for (int i = 0; i < units.size(); i++) {
+			if (results[i] instanceof DomainException refusal) {
+				outcome.refused(units.get(i), refusal);
+			}
+			else if (Boolean.TRUE.equals(results[i])) {
+				outcome.changed(units.get(i));
+			}
+			else {
+				outcome.unchanged(units.get(i));
+			}
+		}
+	}
+
+	private <U> void write(List<U> units, boolean dryRun, Batch<U> batch, Work<U> work, Object[] results) {
 		this.chunk.executeWithoutResult((status) -> {
+			if (batch != null) {
+				Object[] batched = batch.write(units);
+				System.arraycopy(batched, 0, results, 0, units.size());
+			}
 			for (int i = 0; i < units.size(); i++) {
+				if (results[i] != null) {
+					continue;
+				}
 				U unitOfWork = units.get(i);
 				try {
 					results[i] = this.unit.execute((savepoint) -> work.write(unitOfWork));
@@ -68,17 +133,6 @@ public class ImportTransactions {
 				status.setRollbackOnly();
 			}
 		});
-		for (int i = 0; i < units.size(); i++) {
-			if (results[i] instanceof DomainException refusal) {
-				outcome.refused(units.get(i), refusal);
-			}
-			else if (Boolean.TRUE.equals(results[i])) {
-				outcome.changed(units.get(i));
-			}
-			else {
-				outcome.unchanged(units.get(i));
-			}
-		}
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import cn.county.platform.common.DomainException;
 import cn.county.platform.common.ErrorClassification;
@@ -24,6 +26,7 @@ import cn.county.platform.exchange.sheet.SheetReader.Row;
 import cn.county.platform.household.Gender;
 import cn.county.platform.household.Health;
 import cn.county.platform.household.Household;
+import cn.county.platform.household.HouseholdBatch;
 import cn.county.platform.household.HouseholdCategory;
 import cn.county.platform.household.HouseholdMapper;
 import cn.county.platform.household.HouseholdService;
@@ -68,6 +71,8 @@ class RosterImporter implements Importer {
 
 	private final HouseholdService households;
 
+	private final HouseholdBatch batch;
+
 	private final MemberService members;
 
 	private final HouseholdMapper householdRows;
@@ -84,10 +89,11 @@ class RosterImporter implements Importer {
 
 	private final Plan plan;
 
-	RosterImporter(HouseholdService households, MemberService members, HouseholdMapper householdRows,
-			RegionMapper regions, ImportTransactions transactions, ImportProperties imports,
-			RosterProperties properties, Clock clock, Plan plan) {
+	RosterImporter(HouseholdService households, HouseholdBatch batch, MemberService members,
+			HouseholdMapper householdRows, RegionMapper regions, ImportTransactions transactions,
+			ImportProperties imports, RosterProperties properties, Clock clock, Plan plan) {
 		this.households = households;
+		this.batch = batch;
 		this.members = members;
 		this.householdRows = householdRows;
 		this.regions = regions;
@@ -232,7 +238,7 @@ class RosterImporter implements Importer {
 		}
 
 		private void flush() {
-			RosterImporter.this.transactions.run(this.chunk, this.run.dryRun(), this::write,
+			RosterImporter.this.transactions.run(this.chunk, this.run.dryRun(), this::writeNew, this::write,
 					new ImportTransactions.Outcome<>() {
 						@Override
 						public void changed(Unit unit) {
@@ -436,26 +442,8 @@ class RosterImporter implements Importer {
 
 		private void create(Unit unit) {
 			Row head = unit.head;
-			if (masked(cell(head, RosterColumn.PHONE))) {
-				throw DomainException.badRequest("input.phone", "为脱敏值，新登记的农户须填写完整号码"
-						+ "（a masked phone cannot register a household: give the full number, or leave it blank）");
-			}
-			HouseholdCategory category = category(head);
-			Inputs.MonitoringInput monitoring = (category == HouseholdCategory.MONITORED) ? monitoring(head) : null;
-			String address = cell(head, RosterColumn.ADDRESS);
-			Inputs.CreateHouseholdInput input = new Inputs.CreateHouseholdInput(unit.code, unit.town.code(),
-					unit.village.code(), address.isEmpty() ? unit.town.name() + unit.village.name() : address,
-					memberFields(head), blankToNull(cell(head, RosterColumn.PHONE)),
-					Cells.amount(cell(head, RosterColumn.INCOME_PER_CAPITA)), incomeYear(head),
-					Cells.yesNo(cell(head, RosterColumn.RECEIVES_POLICY_SUPPORT)),
-					Cells.yesNo(cell(head, RosterColumn.MINIMUM_ALLOWANCE)),
-					Cells.yesNo(cell(head, RosterColumn.EXTREME_POVERTY)),
-					blankToNull(cell(head, RosterColumn.ASSIGNED_CADRE)),
-					RosterLabels.HOUSING_GRADE.parse(cell(head, RosterColumn.HOUSING_GRADE)),
-					Cells.date(cell(head, RosterColumn.HOUSING_INSPECTED_ON)),
-					Cells.yesNo(cell(head, RosterColumn.WATER_SAFE)),
-					Cells.date(cell(head, RosterColumn.WATER_CHECKED_ON)), monitoring,
-					(monitoring == null) ? category : null);
+			Inputs.CreateHouseholdInput input = createInput(unit);
+			Inputs.MonitoringInput monitoring = input.monitoring();
 			Household household = RosterImporter.this.households.create(this.caller, input);
 			unit.created++;
 			if (monitoring != null && Boolean.TRUE.equals(Cells.yesNo(cell(head, RosterColumn.RISK_ELIMINATED)))) {
@@ -472,6 +460,102 @@ class RosterImporter implements Importer {
 					addMember(unit, household.id(), row);
 				}
 			}
+		}
+
+		/** The registration of the unit's household, as its 户主 row states it. */
+		private Inputs.CreateHouseholdInput createInput(Unit unit) {
+			Row head = unit.head;
+			if (masked(cell(head, RosterColumn.PHONE))) {
+				throw DomainException.badRequest("input.phone", "为脱敏值，新登记的农户须填写完整号码"
+						+ "（a masked phone cannot register a household: give the full number, or leave it blank）");
+			}
+			HouseholdCategory category = category(head);
+			Inputs.MonitoringInput monitoring = (category == HouseholdCategory.MONITORED) ? monitoring(head) : null;
+			String address = cell(head, RosterColumn.ADDRESS);
+			return new Inputs.CreateHouseholdInput(unit.code, unit.town.code(), unit.village.code(),
+					address.isEmpty() ? unit.town.name() + unit.village.name() : address, memberFields(head),
+					blankToNull(cell(head, RosterColumn.PHONE)),
+					Cells.amount(cell(head, RosterColumn.INCOME_PER_CAPITA)), incomeYear(head),
+					Cells.yesNo(cell(head, RosterColumn.RECEIVES_POLICY_SUPPORT)),
+					Cells.yesNo(cell(head, RosterColumn.MINIMUM_ALLOWANCE)),
+					Cells.yesNo(cell(head, RosterColumn.EXTREME_POVERTY)),
+					blankToNull(cell(head, RosterColumn.ASSIGNED_CADRE)),
+					RosterLabels.HOUSING_GRADE.parse(cell(head, RosterColumn.HOUSING_GRADE)),
+					Cells.date(cell(head, RosterColumn.HOUSING_INSPECTED_ON)),
+					Cells.yesNo(cell(head, RosterColumn.WATER_SAFE)),
+					Cells.date(cell(head, RosterColumn.WATER_CHECKED_ON)), monitoring,
+					(monitoring == null) ? category : null);
+		}
+
+		/**
+		 * The chunk's households that are not registered yet, registered at once by
+		 * {@link HouseholdBatch} with the rules, audit and dashboard versions of the
+		 * one-by-one writes in {@link #create}; registered ones are left to
+		 * {@link #write}.
+		 */
+		private Object[] writeNew(List<Unit> units) {
+			Object[] results = new Object[units.size()];
+			Set<String> registered = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+			registered.addAll(RosterImporter.this.batch.registered(units.stream().map((unit) -> unit.code).toList()));
+			List<Integer> fresh = new ArrayList<>();
+			List<HouseholdBatch.NewHousehold> households = new ArrayList<>();
+			for (int i = 0; i < units.size(); i++) {
+				Unit unit = units.get(i);
+				if (registered.contains(unit.code)) {
+					continue;
+				}
+				unit.current = unit.head;
+				unit.created = 0;
+				unit.updated = 0;
+				try {
+					households.add(newHousehold(unit));
+					fresh.add(i);
+				}
+				catch (DomainException ex) {
+					results[i] = ex;
+				}
+			}
+			List<HouseholdBatch.Refusal> refusals = RosterImporter.this.batch.createAll(this.caller, households);
+			for (int k = 0; k < fresh.size(); k++) {
+				Unit unit = units.get(fresh.get(k));
+				HouseholdBatch.Refusal refusal = refusals.get(k);
+				if (refusal == null) {
+					unit.created = unit.rows.size();
+					results[fresh.get(k)] = Boolean.TRUE;
+				}
+				else {
+					unit.current = (refusal.member() < 0) ? unit.head : others(unit).get(refusal.member());
+					results[fresh.get(k)] = refusal.reason();
+				}
+			}
+			return results;
+		}
+
+		private HouseholdBatch.NewHousehold newHousehold(Unit unit) {
+			Row head = unit.head;
+			Inputs.CreateHouseholdInput input = createInput(unit);
+			List<HouseholdBatch.NewMember> members = new ArrayList<>();
+			for (Row row : others(unit)) {
+				unit.current = row;
+				members.add(new HouseholdBatch.NewMember(RosterLabels.RELATION.parse(cell(row, RosterColumn.RELATION)),
+						memberFields(row)));
+			}
+			unit.current = head;
+			return new HouseholdBatch.NewHousehold(input,
+					Boolean.TRUE.equals(Cells.yesNo(cell(head, RosterColumn.RISK_ELIMINATED))),
+					Cells.date(cell(head, RosterColumn.RISK_ELIMINATED_ON)),
+					Cells.date(cell(head, RosterColumn.SCREENED_ON)), members);
+		}
+
+		/** The unit's rows after its 户主 row, in file order. */
+		private List<Row> others(Unit unit) {
+			List<Row> others = new ArrayList<>(unit.rows.size());
+			for (Row row : unit.rows) {
+				if (row != unit.head) {
+					others.add(row);
+				}
+			}
+			return others;
 		}
 
 		private void addMember(Unit unit, long householdId, Row row) {

@@ -77,7 +77,7 @@ public final class ExportBench {
 				}
 				String token = keycloak.passwordToken("county.admin");
 				for (String format : formats) {
-					run(http, base, token, format, keycloak);
+					System.out.println(run(http, base, token, format, keycloak));
 				}
 			}
 			finally {
@@ -89,7 +89,10 @@ public final class ExportBench {
 		}
 	}
 
-	private static void run(HttpClient http, String base, String token, String format, KeycloakServer keycloak)
+	/**
+	 * Downloads the whole county's households in the format; answers what it measured.
+	 */
+	static String run(HttpClient http, String base, String token, String format, KeycloakServer keycloak)
 			throws Exception {
 		System.gc();
 		long heapBefore = heap(http, base, token);
@@ -154,7 +157,7 @@ public final class ExportBench {
 		running.set(false);
 		sampler.join();
 		double loadAfter = load();
-		System.out.printf(
+		return String.format(
 				"EXPORT households.%s: HTTP %d, %.1f s (first byte after %.1f s), %,d bytes%s; heap used before %d MiB, max during %d MiB (%d samples: %s MiB); old generation before %d MiB, max during %d MiB (%s MiB); load average %.1f before, %.1f after%n",
 				format, response.statusCode(), seconds, firstByte / 1e9, bytes,
 				format.equals("csv") ? String.format(", %,d lines (the header and one per person)", lines) : "",
@@ -173,7 +176,7 @@ public final class ExportBench {
 		}
 	}
 
-	private static long heap(HttpClient http, String base, String token) throws IOException, InterruptedException {
+	static long heap(HttpClient http, String base, String token) throws IOException, InterruptedException {
 		return metric(http, base, token, "jvm.memory.used?tag=area:heap");
 	}
 
@@ -181,7 +184,7 @@ public final class ExportBench {
 	 * The old generation after the last collection that touched it: what the export
 	 * keeps, not its garbage.
 	 */
-	private static long oldGen(HttpClient http, String base, String token) throws IOException, InterruptedException {
+	static long oldGen(HttpClient http, String base, String token) throws IOException, InterruptedException {
 		return metric(http, base, token, "jvm.memory.used?tag=id:G1%20Old%20Gen");
 	}
 
@@ -196,7 +199,7 @@ public final class ExportBench {
 		return ((Number) measurements.get(0).get("value")).longValue();
 	}
 
-	private static boolean healthy(HttpClient http, String base) {
+	static boolean healthy(HttpClient http, String base) {
 		try {
 			return http
 				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
