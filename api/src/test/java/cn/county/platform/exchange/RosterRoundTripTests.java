@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.county.platform.exchange.roster.RosterColumn;
 import cn.county.platform.exchange.sheet.ResavedWorkbookTests;
@@ -222,6 +224,23 @@ class RosterRoundTripTests extends AbstractPlatformTests {
 		int count = header.indexOf(RosterColumn.MEMBER_COUNT.defaultHeader());
 		List<List<String>> rows = table.subList(1, table.size());
 		assertThat(rows).allMatch((row) -> row.get(idNumber).matches("\\d{6}\\*{12}"));
+		// two households whose members' names differ (a masked number is matched by name,
+		// so
+		// namesakes in one household are refused as ambiguous: other tests' households in
+		// the village may have them), re-imported alone, as a cadre returns the rows they
+		// corrected
+		Map<String, List<List<String>>> byHousehold = rows.stream()
+			.collect(Collectors.groupingBy((row) -> row.get(code), LinkedHashMap::new, Collectors.toList()));
+		List<String> chosen = byHousehold.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().stream().map((row) -> row.get(name)).distinct().count() == entry
+				.getValue()
+				.size())
+			.map(Map.Entry::getKey)
+			.limit(2)
+			.toList();
+		assertThat(chosen).hasSize(2);
+		rows.removeIf((row) -> !chosen.contains(row.get(code)));
 
 		// one member's schooling corrected in the first household
 		List<String> corrected = rows.get(0);
@@ -256,7 +275,7 @@ class RosterRoundTripTests extends AbstractPlatformTests {
 		assertThat(job.status()).as(job.toString()).isEqualTo("SUCCEEDED");
 		assertThat(job.number("recordsUpdated")).as(job.toString()).isEqualTo(1);
 		assertThat(job.number("recordsCreated")).isZero();
-		assertThat(job.number("rowsRefused")).as("the household with the masked newcomer, whole")
+		assertThat(job.number("rowsRefused")).as("the household with the masked newcomer, whole: %s", job.refusals())
 			.isEqualTo(added.size() + 1);
 		assertThat(job.refusals()).anySatisfy((refusal) -> {
 			assertThat(refusal.get("column")).isEqualTo(RosterColumn.ID_NUMBER.defaultHeader());

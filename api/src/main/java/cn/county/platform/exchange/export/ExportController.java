@@ -165,7 +165,30 @@ class ExportController {
 				"attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + chinese);
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		return response.getOutputStream();
+		return new FlushOnClose(response.getOutputStream());
+	}
+
+	/**
+	 * The response's stream, which the writer's close only flushes: the container ends
+	 * the response after the handler returns, so the audit entry is written before the
+	 * client sees the end of the file.
+	 */
+	private static final class FlushOnClose extends java.io.FilterOutputStream {
+
+		FlushOnClose(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.out.write(bytes, offset, length);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.out.flush();
+		}
+
 	}
 
 	private static void refuse(HttpServletResponse response, int status, String classification, String field,
