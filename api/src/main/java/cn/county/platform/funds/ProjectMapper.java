@@ -14,6 +14,9 @@ public interface ProjectMapper {
 
 	Project selectById(@Param("id") long id);
 
+	/** The projects of a year and town by that name (an import's natural key). */
+	List<Project> selectByKey(@Param("year") int year, @Param("townCode") String townCode, @Param("name") String name);
+
 	/** Projects by id in one statement, for the batch loaders of splits and benefits. */
 	List<Project> selectByIds(@Param("ids") Collection<Long> ids);
 

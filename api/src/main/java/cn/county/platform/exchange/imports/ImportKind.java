@@ -41,7 +41,13 @@ public enum ImportKind {
 	SALES,
 
 	/** Payments of the linkage-fund projects' ledgers, from finance (items 19, 20). */
-	DISBURSEMENTS;
+	DISBURSEMENTS,
+
+	/**
+	 * Projects of the library in the projects export's layout, proposed or corrected
+	 * (items 19, 20).
+	 */
+	PROJECTS;
 
 	public String path() {
 		return name().toLowerCase(Locale.ROOT);
