@@ -133,13 +133,9 @@ public class DisabilityFederationService {
 		violations.required(input.revokedOn(), "input.revokedOn");
 		violations.notFuture(input.revokedOn(), "input.revokedOn", LocalDate.now(this.clock));
 		violations.throwIfAny();
-		DisabilityCertificate current = this.records.selectCertificateById(input.id());
-		if (current == null) {
-			throw DomainException.notFound("input.id", "disability certificate " + input.id());
-		}
-		this.members.lock(caller, current.memberId(), "input.id");
-		current = this.records.selectCertificateById(input.id());
-		Violations.notStale(input.version(), current.version(), "disability certificate");
+		DisabilityCertificate current = this.members.lockRecord(caller, input.id(), input.version(),
+				this.records::selectCertificateById, DisabilityCertificate::memberId, DisabilityCertificate::version,
+				"disability certificate");
 		if (current.revokedOn() != null) {
 			throw DomainException.conflict("input.id", "the certificate was revoked on " + current.revokedOn());
 		}

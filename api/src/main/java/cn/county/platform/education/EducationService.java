@@ -138,13 +138,9 @@ public class EducationService {
 		violations.optionalText(input.school(), "input.school", 100);
 		violations.optionalText(input.note(), "input.note", 200);
 		violations.throwIfAny();
-		SchoolingRecord current = this.records.selectSchoolingById(input.id());
-		if (current == null) {
-			throw DomainException.notFound("input.id", "schooling record " + input.id());
-		}
-		this.members.lock(caller, current.memberId(), "input.id");
-		current = this.records.selectSchoolingById(input.id());
-		Violations.notStale(input.version(), current.version(), "schooling record");
+		SchoolingRecord current = this.members.lockRecord(caller, input.id(), input.version(),
+				this.records::selectSchoolingById, SchoolingRecord::memberId, SchoolingRecord::version,
+				"schooling record");
 		this.records.correctSchooling(current.id(), Violations.strip(input.school()), Violations.strip(input.note()));
 		SchoolingRecord corrected = this.records.selectSchoolingById(current.id());
 		this.audit.record(caller, "correctSchoolingRecord", "SchoolingRecord", current.id(), current, corrected);

@@ -150,13 +150,9 @@ public class MedicalService {
 		violations.required(input.endedOn(), "input.endedOn");
 		violations.notFuture(input.endedOn(), "input.endedOn", LocalDate.now(this.clock));
 		violations.throwIfAny();
-		IllnessIdentification current = this.records.selectIllnessById(input.id());
-		if (current == null) {
-			throw DomainException.notFound("input.id", "illness identification " + input.id());
-		}
-		this.members.lock(caller, current.memberId(), "input.id");
-		current = this.records.selectIllnessById(input.id());
-		Violations.notStale(input.version(), current.version(), "illness identification");
+		IllnessIdentification current = this.members.lockRecord(caller, input.id(), input.version(),
+				this.records::selectIllnessById, IllnessIdentification::memberId, IllnessIdentification::version,
+				"illness identification");
 		if (current.endedOn() != null) {
 			throw DomainException.conflict("input.id", "the identification ended on " + current.endedOn());
 		}
